@@ -1,0 +1,147 @@
+"""Command line: ``stageverslag init|status|check|build|tui``. Thin: it parses arguments, calls the core
+and prints. Heavy imports (Textual, the language engine, LanguageTool) happen only in the command that
+needs them, so ``check`` starts fast."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+from .errors import UserError
+
+EPILOG = "Meer uitleg: stageverslag COMMANDO --help. Zonder commando opent de schrijfhulp (tui)."
+
+
+class DutchParser(argparse.ArgumentParser):
+    """argparse with Dutch messages; a usage error exits with status 2."""
+
+    def error(self, message):
+        message = (message.replace("the following arguments are required", "deze argumenten ontbreken")
+                   .replace("unrecognized arguments", "onbekende argumenten")
+                   .replace("invalid choice", "ongeldige keuze").replace("expected one argument",
+                                                                          "verwacht één waarde"))
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+    def format_help(self):
+        return (super().format_help().replace("usage:", "gebruik:")
+                .replace("positional arguments:", "argumenten:")
+                .replace("options:", "opties:").replace("show this help message and exit",
+                                                         "toon deze hulp en stop"))
+
+
+def _project_arg(p):
+    p.add_argument("--project", metavar="MAP", default=None,
+                   help="de map van je project (standaard: de huidige map)")
+
+
+def build_parser() -> DutchParser:
+    parser = DutchParser(prog="stageverslag", description="Schrijf en controleer je stageverslag "
+                         "(Thomas More, Organisatie en Management).", epilog=EPILOG)
+    parser.add_argument("--version", action="version", version=f"stageverslag {__version__}",
+                        help="toon het versienummer")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDO", parser_class=DutchParser)
+
+    p = sub.add_parser("init", help="maak een nieuw project voor je stageverslag",
+                       description="Maak een nieuw project: een configuratiebestand, één tekstbestand per "
+                       "onderdeel met hulpvragen, en een persoonlijke woordenlijst. Ontbrekende gegevens "
+                       "worden gevraagd als je in een terminal werkt.")
+    p.add_argument("map", nargs="?", default=None, metavar="MAP", help="waar het project komt (standaard: hier)")
+    p.add_argument("--student", help="je naam")
+    p.add_argument("--traject", choices=["E4B", "HR", "IRM"], type=str.upper, help="je afstudeertraject")
+    p.add_argument("--bedrijf", help="je stagebedrijf")
+    p.add_argument("--mentor", help="je stagementor")
+    p.add_argument("--coach", help="je stagecoach")
+    p.add_argument("--start", help="eerste stagedag, bv. 8/2/2027")
+    p.add_argument("--terugkommoment", help="datum van het terugkommoment")
+    p.add_argument("--einde", help="laatste stagedag (alleen als die afwijkt van 70 werkdagen)")
+    p.add_argument("--academiejaar", help="bv. 2026-2027 (standaard: afgeleid van de startdatum)")
+    p.add_argument("--huisstijl", metavar="BESTAND", help="Word-sjabloon (.docx/.dotx) van je stagebedrijf")
+    p.add_argument("--tweede-bedrijf", help="E4B: je tweede stageplaats")
+    p.add_argument("--tweede-mentor", help="E4B: je mentor op de tweede stageplaats")
+    p.add_argument("--tweede-start", help="E4B: eerste dag op de tweede stageplaats")
+
+    p = sub.add_parser("status", help="waar sta je: week, wat schrijven, deadlines en acties",
+                       description="Toon je stageweek, wat je nu schrijft, wat achterloopt, de volgende "
+                       "deadlines en de acties die je moet ondernemen.")
+    _project_arg(p)
+    p.add_argument("--today", "--vandaag", dest="today", metavar="DATUM",
+                   help="doe alsof het deze datum is (bv. 14/3/2027)")
+
+    p = sub.add_parser("check", help="controleer een .docx of je project tegen de handleiding",
+                       description="Controleer verslagen (.docx, of de teksten van je project) op onderdelen, "
+                       "volgorde, lengte, pagina's, opmaak en taal. Geef een map om alle verslagen erin te "
+                       "controleren. Exitstatus: 0 zonder fouten, 1 met fouten, 2 als een bestand onleesbaar is.")
+    p.add_argument("paths", nargs="*", metavar="BESTAND_OF_MAP",
+                   help=".docx-bestanden of mappen (zonder: de teksten van het project)")
+    p.add_argument("--stage", choices=["midterm", "final"], default=None,
+                   help="midterm: het eerste deel; final: het volledige verslag (standaard)")
+    p.add_argument("--format", choices=["text", "json", "csv", "html"], default="text", help="uitvoerformaat")
+    p.add_argument("--pages", choices=["auto", "render", "word", "estimate"], default="auto",
+                   help="hoe pagina's tellen: render (LibreOffice), word (docProps), estimate, auto (beste)")
+    p.add_argument("--select", metavar="CODES", default="", help="alleen deze regels of categorieën (komma's)")
+    p.add_argument("--ignore", metavar="CODES", default="", help="sla deze regels of categorieën over (komma's)")
+    p.add_argument("--languagetool", metavar="URL", default=None,
+                   help="je eigen LanguageTool-server; zonder dit adres verlaat geen tekst je computer")
+    p.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help="aantal parallelle processen")
+    p.add_argument("--output", "-o", metavar="BESTAND", help="schrijf het rapport naar een bestand")
+    p.add_argument("--today", "--vandaag", dest="today", metavar="DATUM", help="doe alsof het deze datum is")
+    p.add_argument("--no-color", action="store_true", help="geen kleur")
+    _project_arg(p)
+
+    p = sub.add_parser("build", help="maak een Word-document (en pdf) van je teksten",
+                       description="Zet je teksten om in een Word-document met titelpagina, inhoudsopgave, "
+                       "kop- en voettekst en paginanummers, in de huisstijl van je bedrijf.")
+    p.add_argument("--skeleton", action="store_true", help="een geraamte met de hulpvragen als plaatshouders")
+    p.add_argument("--stage", choices=["midterm", "final"], default="final",
+                   help="midterm: alleen het eerste deel")
+    p.add_argument("--huisstijl", metavar="BESTAND", help="Word-sjabloon (.docx/.dotx) van je stagebedrijf")
+    p.add_argument("-o", "--output", metavar="BESTAND", help="het uitvoerbestand (.docx)")
+    p.add_argument("--pdf", action="store_true", help="maak ook een pdf (via LibreOffice)")
+    p.add_argument("--force", action="store_true", help="overschrijf zonder reservekopie")
+    _project_arg(p)
+
+    p = sub.add_parser("tui", help="open de schrijfhulp in de terminal",
+                       description="Open de schrijfhulp: planning, schrijven per onderdeel, taalcontrole, "
+                       "controleren en bouwen.")
+    _project_arg(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            args = parser.parse_args(["tui"])
+        if args.command == "init":
+            from .commands import cmd_init
+            return cmd_init(args)
+        if args.command == "status":
+            from .commands import cmd_status
+            return cmd_status(args)
+        if args.command == "check":
+            from .lint import cmd_check
+            return cmd_check(args)
+        if args.command == "build":
+            from .builder import cmd_build
+            return cmd_build(args)
+        if args.command == "tui":
+            from .tui import run_tui
+            return run_tui(args)
+    except UserError as exc:
+        print(f"stageverslag: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("\nstageverslag: onderbroken.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    parser.print_help()
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

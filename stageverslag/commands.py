@@ -1,0 +1,139 @@
+"""The ``init`` and ``status`` commands (the CLI front end of project.py and schedule.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from .dates import format_date, parse_date
+from .errors import UserError
+from .profile import load_profile
+from .project import ProjectConfig, init_project, load_project
+from .schedule import Status, status
+
+
+def _ask(label: str, required: bool = True, check=None) -> str:
+    while True:
+        try:
+            value = input(f"{label}: ").strip()
+        except EOFError:
+            raise UserError(f"'{label}' ontbreekt; geef het mee als optie.") from None
+        if not value and not required:
+            return ""
+        if value:
+            if check:
+                try:
+                    check(value)
+                except UserError as exc:
+                    print(f"  {exc}", file=sys.stderr)
+                    continue
+            return value
+
+
+def cmd_init(args) -> int:
+    profile = load_profile()
+    interactive = sys.stdin.isatty()
+    fields = {
+        "student": (args.student, "Je naam", True, None),
+        "traject": (args.traject, "Traject (E4B, HR of IRM)", True,
+                    lambda v: None if v.upper() in profile.tracks else (_ for _ in ()).throw(
+                        UserError(f"kies {', '.join(profile.tracks)}"))),
+        "bedrijf": (args.bedrijf, "Stagebedrijf", True, None),
+        "mentor": (args.mentor, "Stagementor", False, None),
+        "coach": (args.coach, "Stagecoach", False, None),
+        "start": (args.start, "Eerste stagedag (bv. 8/2/2027)", True, lambda v: parse_date(v, "start")),
+        "terugkommoment": (args.terugkommoment, "Datum terugkommoment (leeg als je die nog niet kent)", False,
+                           lambda v: parse_date(v, "terugkommoment")),
+    }
+    values = {}
+    for key, (given, label, required, check) in fields.items():
+        if given is None and interactive and (required or key in ("mentor", "coach", "terugkommoment")):
+            given = _ask(label, required, check)
+        if required and not given:
+            raise UserError(f"'{key}' ontbreekt: geef --{key} mee (of start init in een terminal).")
+        values[key] = given or ""
+    d = lambda v, f: parse_date(v, f) if v else None  # noqa: E731
+    cfg = ProjectConfig(
+        student=values["student"], track=values["traject"].upper(), company=values["bedrijf"],
+        mentor=values["mentor"], coach=values["coach"], academic_year=args.academiejaar or "",
+        start=d(values["start"], "start"), terugkommoment=d(values["terugkommoment"], "terugkommoment"),
+        end=d(args.einde, "einde"), house_style=args.huisstijl or "",
+        second_company=args.tweede_bedrijf or "", second_mentor=args.tweede_mentor or "",
+        second_start=d(args.tweede_start, "tweede-start"))
+    project = init_project(args.map or ".", cfg, profile)
+    print(f"Project aangemaakt in {project.root}")
+    print(f"  {project.config_path.name}: je gegevens en datums")
+    print("  hoofdstukken/: één tekstbestand per onderdeel, met hulpvragen")
+    print(f"  {project.wordlist_path.name}: je eigen woorden voor de spellingcontrole")
+    print("Volgende stap: 'stageverslag status' of 'stageverslag' voor de schrijfhulp.")
+    return 0
+
+
+def project_status(project, today: dt.date) -> Status:
+    progress = project.progress()
+    return status(project.schedule(), today, project.draft_words(), progress["klaar"], progress["acties"])
+
+
+def format_status(st: Status, project) -> str:
+    sch, out = st.schedule, []
+    cfg = project.config
+    out.append(f"Stageverslag van {cfg.student} — {cfg.company} ({cfg.track})")
+    if st.phase == "voor":
+        out.append(f"Je stage begint {format_date(sch.start)} (nog {(sch.start - st.today).days} dagen).")
+    elif st.phase == "na":
+        out.append(f"Je stage is voorbij (laatste dag: {format_date(sch.end)}).")
+    elif st.phase == "tussen":
+        out.append(f"Je zit tussen je twee stageplaatsen; je tweede stage begint "
+                   f"{format_date(sch.placements[-1].start)}.")
+    else:
+        out.append(f"Vandaag ({format_date(st.today)}) zit je in week {st.week} van {st.weeks}.")
+    for note in st.notes:
+        out.append(f"  ! {note}")
+    if st.penalty:
+        out.append(f"  !! {st.penalty}")
+    out.append("")
+    if st.write_now:
+        out.append("Nu schrijven:")
+        for p in st.write_now:
+            hint = project.profile.part(p.id).hint
+            out.append(f"  - {p.title} (week {p.first_week}–{p.last_week}, {p.words} woorden)"
+                       + (f" — {hint}" if hint else ""))
+    elif st.phase == "stage":
+        out.append("Nu schrijven: geen nieuw onderdeel deze week; werk bij wat je al hebt.")
+    if st.overdue_parts:
+        out.append("Achterstand (het schrijfvenster is voorbij en er staat nog niets):")
+        for p in st.overdue_parts:
+            out.append(f"  - {p.title} (week {p.first_week}–{p.last_week})")
+    out.append("")
+    out.append("Deadlines:")
+    for d in st.deadlines:
+        out.append(f"  - {d.title}: {format_date(d.date)} ({d.countdown})")
+    out.append("")
+    out.append("Acties:")
+    for a in st.actions:
+        mark = "[x]" if a.done else ("[!]" if a.overdue else "[ ]")
+        when = "gedaan" if a.done else f"tegen {format_date(a.due, weekday=False)}, {_due_word(a.days_left)}"
+        out.append(f"  {mark} {a.title} ({when})")
+    out.append("")
+    limits = project.profile.limits
+    out.append(f"Onderdelen (samen {st.total_words} woorden; doel {limits.length_min}–{limits.length_max} "
+               f"{limits.unit_label}):")
+    for p in st.parts:
+        label = {"nu": "nu schrijven", "later": "later", "achter": "achterstand", "klaar": "klaar",
+                 "voorbij": "venster voorbij"}[p.state]
+        out.append(f"  {p.title:<48} {p.words:>5} woorden  week {p.first_week:>2}–{p.last_week:<2}  {label}")
+    out.append("")
+    out.append(f"Let op: {limits.length_note}")
+    return "\n".join(out)
+
+
+def _due_word(days: int) -> str:
+    from .schedule import countdown
+    return countdown(days).replace("verstreken", "te laat")
+
+
+def cmd_status(args) -> int:
+    project = load_project(args.project)
+    today = parse_date(args.today, "--today") if args.today else dt.date.today()
+    print(format_status(project_status(project, today), project))
+    return 0

@@ -1,0 +1,55 @@
+"""A project's Markdown drafts as a document model, so the same rules check drafts and .docx files.
+
+Each part becomes a level-1 heading (its title from the profile) followed by the draft's blocks. A
+paragraph's ``text`` is its Markdown source with the guiding-question comments blanked out, so character
+offsets map straight back to the file (``source_file``, ``source_line``) for editors and the TUI.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from .model import Document, Paragraph
+from .project import strip_comments
+
+_MD = MarkdownIt("commonmark").enable("table")
+
+
+def markdown_paragraphs(markdown: str, part_id: str | None = None, source_file: str | None = None) -> list[Paragraph]:
+    """Blocks of one draft: headings (``##`` -> level 2), paragraphs, list items, quotes, table rows."""
+    text = strip_comments(markdown)
+    lines = text.splitlines()
+    out: list[Paragraph] = []
+    tokens = _MD.parse(text)
+    heading_level = None
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open":
+            heading_level = int(tok.tag[1])
+        elif tok.type == "inline" and tok.map:
+            start, end = tok.map
+            if heading_level is not None:
+                body = tok.content
+                level = heading_level
+            else:
+                body = "\n".join(lines[start:end])
+                level = None
+            if body.strip():
+                out.append(Paragraph(text=body, index=None, heading_level=level,
+                                     style_name=f"heading {level}" if level else None,
+                                     outline_level=(level - 1) if level else None, location="markdown",
+                                     part_hint=part_id, source_line=start + 1, source_file=source_file))
+            heading_level = None
+        elif tok.type == "heading_close":
+            heading_level = None
+    return out
+
+
+def project_document(project) -> Document:
+    doc = Document(path=project.root, source="markdown")
+    for part in project.profile.parts:
+        path = project.draft_path(part.id)
+        doc.paragraphs.append(Paragraph(text=part.title, index=None, heading_level=1, style_name="heading 1",
+                                        outline_level=0, location="markdown", part_hint=part.id,
+                                        source_file=str(path)))
+        doc.paragraphs.extend(markdown_paragraphs(project.read_draft(part.id), part.id, str(path)))
+    return doc

@@ -1,0 +1,42 @@
+"""Findings: what a rule reports. Codes, categories and severities are part of the stable JSON format."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_LABELS = {"error": "fout", "warning": "waarschuwing", "info": "info"}
+
+#: The categories, exactly as documented in the README (JSON format); never rename one.
+CATEGORIES = (
+    "section-missing", "section-order", "section-empty", "pages", "length", "title-page", "toc",
+    "header-footer", "page-numbers", "heading-style", "spelling", "dt", "spreektaal", "style",
+    "deadline", "input",
+)
+
+
+@dataclass
+class Finding:
+    code: str
+    category: str
+    severity: str
+    message: str
+    part: str | None = None
+    paragraph: int | None = None
+    start: int | None = None
+    end: int | None = None
+    suggestion: str | None = None
+    #: Markdown drafts: file and 1-based line, for editors and the TUI (not part of the JSON contract)
+    file: str | None = None
+    line: int | None = None
+
+    def __post_init__(self):
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {self.severity!r}")
+        if self.category not in CATEGORIES:
+            raise ValueError(f"unknown category {self.category!r}")
+
+    def to_dict(self) -> dict:
+        """The stable JSON form: optional keys appear only where they apply."""
+        d = asdict(self)
+        return {k: v for k, v in d.items() if v is not None}

@@ -1,0 +1,30 @@
+"""Where the shipped data lives: templates/ and checks/ sit next to the package in a source tree
+and inside it (``stageverslag/templates``, ``stageverslag/checks``) in an installed wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PKG = Path(__file__).resolve().parent
+
+
+def _data_dir(name: str) -> Path:
+    inside = _PKG / name
+    if inside.is_dir():
+        return inside
+    beside = _PKG.parent / name
+    if beside.is_dir():
+        return beside
+    raise FileNotFoundError(f"map '{name}' niet gevonden bij het pakket ({_PKG})")
+
+
+def templates_dir() -> Path:
+    return _data_dir("templates")
+
+
+def checks_dir() -> Path:
+    return _data_dir("checks")
+
+
+def default_profile_path() -> Path:
+    return templates_dir() / "profiel-om.toml"

@@ -1,0 +1,55 @@
+"""Safe file writes: a student's text is never lost.
+
+``atomic_write`` writes to a temporary file in the same folder, flushes it to disk and renames it over
+the target, so a crash leaves either the old or the new file. ``backup`` keeps a copy of what was there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if target.exists():
+            shutil.copymode(target, tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return target
+
+
+def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def backup(path: str | os.PathLike, folder: str | os.PathLike | None = None) -> Path | None:
+    """Copy ``path`` to ``folder`` (default: beside it) as ``name.YYYYMMDD-HHMMSS.bak``; None if absent."""
+    src = Path(path)
+    if not src.exists():
+        return None
+    dest_dir = Path(folder) if folder else src.parent
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = dest_dir / f"{src.name}.{stamp}.bak"
+    n = 1
+    while dest.exists():
+        dest = dest_dir / f"{src.name}.{stamp}-{n}.bak"
+        n += 1
+    shutil.copy2(src, dest)
+    return dest
