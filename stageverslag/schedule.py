@@ -120,6 +120,8 @@ def build_schedule(profile: Profile, start: dt.date, terugkommoment: dt.date | N
         real = next_weekday_on_or_after(start)
         notes.append(f"Je startdatum valt in het weekend; de stage begint op {format_date(real)}.")
         start = real
+    if 8 <= start.month <= 12 and cal.first_semester_note:
+        notes.append(cal.first_semester_note)
     placements: list[Placement]
     if second_start:
         first_weeks, second_weeks = split_weeks or (cal.weeks // 2, cal.weeks - cal.weeks // 2)

@@ -194,3 +194,23 @@ def test_profile_facts():
     assert sorted(p.competences, key=lambda k: int(k[2:])) == [f"LR{i}" for i in range(1, 16)]
     assert p.calendar.working_days == 70 and p.calendar.weeks == 14
     assert load_profile(length_unit="characters").limits.unit_label == "tekens"
+
+
+def test_init_asks_missing_fields_in_a_terminal(tmp_path):
+    import os
+    import pty
+    master, slave = pty.openpty()
+    root = tmp_path / "gevraagd"
+    proc = subprocess.Popen([sys.executable, "-m", "stageverslag", "init", str(root), "--traject", "HR",
+                             "--bedrijf", "Firma Peeters", "--start", "8/2/2027"],
+                            stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    os.close(slave)
+    # a wrong date is asked again; then the real answers
+    os.write(master, "Lotte Peeters\nJan Claes\nEls Wouters\n31/2/2027\n10/3/2027\n".encode())
+    out, err = proc.communicate(timeout=30)
+    os.close(master)
+    assert proc.returncode == 0, err.decode()
+    assert "bestaat niet als datum" in err.decode()
+    cfg = load_project(root).config
+    assert (cfg.student, cfg.mentor, cfg.coach) == ("Lotte Peeters", "Jan Claes", "Els Wouters")
+    assert str(cfg.terugkommoment) == "2027-03-10"

@@ -48,6 +48,7 @@ def test_first_semester_internship(profile):
     st = status(s, D(2027, 10, 5))
     assert st.week == 2 and st.phase == "stage"
     assert [p.id for p in st.write_now] == ["uitgangspunten"]
+    assert any("eerste semester" in n for n in s.notes)
 
 
 def test_e4b_two_placements_of_seven_weeks(profile):
