@@ -1,0 +1,1 @@
+"""The companion's screens: dashboard, writing, checking and building, creating a project, help."""

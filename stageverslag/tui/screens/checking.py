@@ -1,0 +1,176 @@
+"""Checking and building: check the whole report (first part or final version), build the Word document
+(full or as a skeleton) and the PDF, or check any other .docx by its path. The work runs in a worker
+thread through the same core functions as the CLI; the results land on this screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+from textual.worker import get_current_worker
+
+from ...errors import UserError
+from ...findings import SEVERITY_LABELS
+
+INTRO = ("Controleer je verslag zoals je coach het zal lezen, of bouw het Word-document.\n"
+         "m: eerste deel controleren   f: volledig verslag controleren   o: ander .docx-bestand\n"
+         "b: Word bouwen   g: geraamte met hulpvragen   p: Word en pdf bouwen")
+SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "dim"}
+STAGE_LABELS = {"midterm": "eerste deel", "final": "volledig verslag"}
+
+
+def render_report(title: str, report) -> Text:
+    findings = list(getattr(report, "findings", []))
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_LABELS}
+    text = Text()
+    text.append(f"{title}\n", style="bold")
+    text.append(f"{counts['error']} fouten, {counts['warning']} waarschuwingen, {counts['info']} opmerkingen\n\n")
+    if not findings:
+        text.append("Niets gevonden: dit ziet er in orde uit.\n")
+    order = {s: i for i, s in enumerate(SEVERITY_LABELS)}
+    for f in sorted(findings, key=lambda f: order.get(f.severity, 9)):
+        text.append(f"[{SEVERITY_LABELS.get(f.severity, f.severity)}] ", style=SEVERITY_STYLE.get(f.severity))
+        where = f.part or ""
+        if getattr(f, "line", None):
+            where += f" r. {f.line}"
+        text.append(f"{f.code} {where.strip()}: ".replace(" :", ":"), style="bold")
+        text.append(f.message)
+        if f.suggestion:
+            text.append(f" → {f.suggestion}", style="italic")
+        text.append("\n")
+    return text
+
+
+def render_build(title: str, result) -> Text:
+    text = Text()
+    text.append(f"{title}\n", style="bold")
+    text.append(f"Word-document: {result.docx}\n")
+    if getattr(result, "pdf", None):
+        text.append(f"Pdf: {result.pdf}\n")
+    if getattr(result, "backup", None):
+        text.append(f"De vorige versie staat veilig in {result.backup}\n")
+    for note in getattr(result, "notes", None) or []:
+        text.append(f" • {note}\n")
+    return text
+
+
+class CheckScreen(Screen):
+    BINDINGS = [
+        Binding("m", "check('midterm')", "Eerste deel"),
+        Binding("f", "check('final')", "Volledig"),
+        Binding("o", "other", "Ander .docx"),
+        Binding("b", "build('full')", "Word"),
+        Binding("g", "build('skeleton')", "Geraamte"),
+        Binding("p", "build('pdf')", "Pdf"),
+        Binding("escape", "back", "Terug"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(INTRO, id="check-intro")
+        yield Input(placeholder="Pad naar een .docx-bestand, dan Enter (Esc = annuleren)", id="docx-path")
+        with VerticalScroll(id="results-box"):
+            yield Static("Kies wat je wilt doen.", id="results")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Controleren en bouwen"
+        self.query_one("#results-box").border_title = "Resultaat"
+        self.query_one("#docx-path").display = False
+        self.query_one("#results-box").focus()
+
+    # -- actions --------------------------------------------------------------------------------------
+    def action_check(self, stage: str) -> None:
+        from ...rules import CheckOptions
+        state = self.app.state
+        self.app.save_all_drafts()
+        title = f"Controle van je project ({STAGE_LABELS[stage]})"
+
+        def job():
+            from ...lint import check_project
+            return render_report(title, check_project(state.project, CheckOptions(
+                stage=stage, pages="estimate", today=state.today)))
+        self.run_job(title, job)
+
+    def action_build(self, kind: str) -> None:
+        state = self.app.state
+        self.app.save_all_drafts()
+        title = {"full": "Word-document gebouwd", "skeleton": "Geraamte gebouwd",
+                 "pdf": "Word-document en pdf gebouwd"}[kind]
+
+        def job():
+            from ...builder import build_report
+            return render_build(title, build_report(state.project, skeleton=kind == "skeleton", stage="final",
+                                                    pdf=kind == "pdf"))
+        self.run_job(title, job)
+
+    def action_other(self) -> None:
+        field = self.query_one("#docx-path", Input)
+        field.display = True
+        field.focus()
+
+    @on(Input.Submitted, "#docx-path")
+    def _path_given(self, event: Input.Submitted) -> None:
+        self.check_other(event.value)
+
+    def check_other(self, raw: str) -> None:
+        from ...rules import CheckOptions
+        state = self.app.state
+        path = Path(raw.strip().strip("'\"")).expanduser()
+        if not raw.strip():
+            self.show_text(Text("Geef het pad van een .docx-bestand."))
+            return
+        if not path.is_file():
+            self.show_text(Text(f"Het bestand {path} bestaat niet."))
+            return
+        if path.suffix.lower() != ".docx":
+            self.show_text(Text(f"{path.name} is geen .docx-bestand; bewaar het eerst als Word-document (.docx)."))
+            return
+        self.query_one("#docx-path").display = False
+        title = f"Controle van {path.name}"
+
+        def job():
+            from ...lint import check_file
+            return render_report(title, check_file(path, state.project.profile, CheckOptions(
+                stage="final", pages="estimate", today=state.today)))
+        self.run_job(title, job)
+
+    def action_back(self) -> None:
+        field = self.query_one("#docx-path", Input)
+        if field.display:
+            field.display = False
+            self.query_one("#results-box").focus()
+            return
+        self.app.pop_screen()
+
+    # -- running --------------------------------------------------------------------------------------
+    def run_job(self, title: str, job) -> None:
+        self.show_text(Text(f"{title}: bezig…"))
+        self.query_one("#results-box").focus()
+        self._run(title, job)
+
+    @work(thread=True, exclusive=True, group="controle", name="controle")
+    def _run(self, title: str, job) -> None:
+        worker = get_current_worker()
+        try:
+            result = job()
+        except ImportError:
+            result = Text(f"{title}: dit onderdeel is nog niet beschikbaar in deze versie.")
+        except UserError as exc:
+            result = Text(f"{title} lukte niet: {exc}")
+        except OSError as exc:
+            result = Text(f"{title} lukte niet: {exc.strerror or exc}.")
+        except Exception as exc:  # noqa: BLE001 - show it instead of crashing the app
+            result = Text(f"{title} lukte niet door een onverwachte fout: {exc}")
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_text, result)
+
+    def show_text(self, text: Text) -> None:
+        self.query_one("#results", Static).update(text)
+        self.last_result = text.plain

@@ -1,0 +1,41 @@
+"""A short Dutch help text over the keys and how the companion works (F1)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP = """\
+# Hulp bij de schrijfhulp
+
+**Overzicht** — je stageweek, wat je nu schrijft, wat achterloopt, de volgende deadlines, de acties
+(spatie om af te vinken) en je onderdelen. Kies een onderdeel met de pijltjes en Enter, of druk op het
+nummer ervan. `s` opent wat je deze week schrijft, `c` opent controleren en bouwen.
+
+**Schrijven** — je tekst staat links, de hulpvragen en de taalcontrole rechts. De taalcontrole loopt
+op de achtergrond: je kunt gewoon doortypen. Je tekst wordt een paar seconden na je laatste toets
+bewaard, en ook als je het scherm verlaat of stopt.
+
+- `Ctrl+S` nu opslaan
+- `F2` naar de lijst met taalfouten en terug; Enter op een fout zet je cursor erop
+- `F3` het woord onder de cursor (of de gekozen spellingfout) in je woordenlijst zetten
+- `F4` het onderdeel op klaar zetten (nog eens drukken zet het terug)
+- `Esc` terug naar het overzicht
+
+**Controleren en bouwen** — `m` controleert het eerste deel, `f` het volledige verslag, `o` een ander
+.docx-bestand; `b` bouwt het Word-document, `g` een geraamte met de hulpvragen, `p` ook de pdf.
+
+**Altijd** — `Ctrl+P` toont alle opdrachten, `Ctrl+T` wisselt tussen licht en donker, `F1` deze hulp,
+`Ctrl+Q` stoppen. Er verlaat geen tekst je computer, tenzij je zelf een LanguageTool-server instelt.
+"""
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Sluiten")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Markdown(HELP)

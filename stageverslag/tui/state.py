@@ -1,0 +1,181 @@
+"""The TUI's state, kept outside the widgets: the open project, the pinned "today", the status, the
+draft buffers with their autosave bookkeeping, and the (lazily loaded) language engine.
+
+Widgets never read or write files themselves: screens ask this object, and it calls the core
+(:mod:`stageverslag.project`, :mod:`stageverslag.commands`). A buffer keeps the editor's text until a
+save succeeds, so a refused write never loses a word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import re
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..project import Project, strip_comments
+from ..storage import atomic_write_text
+from ..text import count_words
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+#: seconds of quiet after the last keystroke before the draft is written
+AUTOSAVE_DELAY = 2.0
+#: seconds before a failed save is tried again
+RETRY_DELAY = 5.0
+#: seconds of quiet after the last keystroke before the language check runs
+CHECK_DELAY = 0.6
+#: rough page estimate for the dashboard: words of body text per page, plus title page and contents
+WORDS_PER_PAGE = 350
+FIXED_PAGES = 2
+
+
+def blank_comments(markdown: str) -> str:
+    """Blank out ``<!-- guiding questions -->`` with spaces so offsets still point into the editor text."""
+    return _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
+
+
+def prose_words(markdown: str) -> int:
+    """Words of prose in one draft, counted like :meth:`Project.draft_words` (no comments, no headings)."""
+    return count_words("\n".join(line for line in strip_comments(markdown).splitlines()
+                                 if not line.lstrip().startswith("#")))
+
+
+def save_error_message(path: Path, exc: OSError) -> str:
+    """A Dutch sentence that says why the disk refused a write, and that the text is safe."""
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        reason = "je hebt geen schrijfrechten in die map (of de schijf is alleen-lezen)"
+    elif exc.errno == errno.ENOSPC:
+        reason = "de schijf is vol"
+    elif exc.errno == errno.ENOENT:
+        reason = "de map bestaat niet meer"
+    else:
+        reason = exc.strerror or str(exc) or exc.__class__.__name__
+    return (f"Niet opgeslagen: {path.name} — {reason}. Je tekst blijft in de editor staan; "
+            "ik probeer het zo opnieuw (of druk Ctrl+S).")
+
+
+@dataclass
+class DraftBuffer:
+    """The text of one part as the editor holds it, and what is known to be on disk."""
+
+    part_id: str
+    text: str
+    saved_text: str
+    error: str | None = None
+    saved_at: dt.datetime | None = None
+    edited_at: float = 0.0
+
+    @property
+    def dirty(self) -> bool:
+        return self.text != self.saved_text
+
+
+@dataclass
+class AppState:
+    """Everything the screens share. ``today`` is pinned for tests (``STAGEVERSLAG_TODAY``)."""
+
+    project: Project | None
+    today: dt.date
+    buffers: dict[str, DraftBuffer] = field(default_factory=dict)
+    _engine: object | None = None
+    _engine_error: str | None = None
+    _engine_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    # -- status ---------------------------------------------------------------------------------------
+    def status(self):
+        from ..commands import project_status
+        return project_status(self.project, self.today)
+
+    def part(self, part_id: str):
+        return self.project.profile.part(part_id)
+
+    def window(self, part_id: str) -> tuple[int, int]:
+        return self.project.schedule().window(self.part(part_id))
+
+    def is_done(self, part_id: str) -> bool:
+        return part_id in self.project.progress()["klaar"]
+
+    def toggle_done(self, part_id: str) -> bool:
+        done = not self.is_done(part_id)
+        self.project.set_part_done(part_id, done)
+        return done
+
+    def set_action(self, action_id: str, done: bool) -> None:
+        self.project.set_action(action_id, done)
+
+    def pages(self, st) -> float | None:
+        """Estimated pages of the full report (title page and contents included)."""
+        return FIXED_PAGES + st.total_words / WORDS_PER_PAGE
+
+    # -- drafts and autosave ----------------------------------------------------------------------------
+    def buffer(self, part_id: str) -> DraftBuffer:
+        if part_id not in self.buffers:
+            text = self.project.read_draft(part_id)
+            self.buffers[part_id] = DraftBuffer(part_id, text, text)
+        return self.buffers[part_id]
+
+    def edit(self, part_id: str, text: str) -> DraftBuffer:
+        buf = self.buffer(part_id)
+        buf.text = text
+        buf.edited_at = time.monotonic()
+        return buf
+
+    def save(self, part_id: str) -> bool:
+        """Write the buffer atomically if it changed. False (and ``buffer.error`` set) when the disk refuses."""
+        buf = self.buffer(part_id)
+        if not buf.dirty:
+            buf.error = None
+            return True
+        text = buf.text
+        try:
+            self.project.save_draft(part_id, text)
+        except OSError as exc:
+            buf.error = save_error_message(self.project.draft_path(part_id), exc)
+            return False
+        buf.saved_text = text
+        buf.error = None
+        buf.saved_at = dt.datetime.now()
+        return True
+
+    def save_all(self) -> list[str]:
+        """Save every changed buffer; the Dutch error messages of those that failed."""
+        return [self.buffers[p].error for p in list(self.buffers) if not self.save(p)]
+
+    def unsaved(self) -> list[str]:
+        return [p for p, b in self.buffers.items() if b.dirty]
+
+    def rescue(self) -> Path | None:
+        """Last resort when the project folder refuses writes: copy unsaved texts to the temp folder."""
+        if not self.unsaved():
+            return None
+        folder = Path(tempfile.gettempdir()) / "stageverslag-redding"
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        for part_id in self.unsaved():
+            atomic_write_text(folder / f"{stamp}-{self.project.draft_path(part_id).name}", self.buffers[part_id].text)
+        return folder
+
+    # -- language -------------------------------------------------------------------------------------
+    def language_check(self, text: str) -> list:
+        """Language issues of one draft (runs in a worker thread). Raises LanguageUnavailable."""
+        try:
+            from ..language import check_text, get_engine
+        except ImportError:
+            raise LanguageUnavailable("De taalcontrole is nog niet beschikbaar in deze versie.") from None
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = get_engine(self.project)
+            return list(check_text(blank_comments(text), engine=self._engine))
+
+    def add_word(self, word: str) -> None:
+        self.project.add_word(word)
+        with self._engine_lock:
+            self._engine = None  # reload with the new personal word list
+
+
+class LanguageUnavailable(Exception):
+    """The language module is missing (or failed to load); the message is Dutch."""
