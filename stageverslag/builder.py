@@ -1,0 +1,210 @@
+"""``stageverslag build``: the project's Markdown drafts (or, with ``--skeleton``, its guiding questions) as a
+Word document a student can finish and hand in — title page, table of contents, header and footer with
+page numbers, the parts in the handbook's order — in the company's house style or a clean default, and
+optionally as PDF through LibreOffice.
+
+:func:`build_report` is the API (the TUI calls it); :func:`cmd_build` is the command line. The pieces live
+in :mod:`stageverslag.docxbuild`; every fixed text in ``templates/docx/``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx.oxml.ns import qn
+
+from .dates import format_date
+from .docxbuild import frame, ooxml, texts, toc
+from .docxbuild.base import open_base, style_id, text_width_emu
+from .docxbuild.markdown import Writer
+from .errors import UserError
+from .libreoffice import INSTALL_HINT, convert, find_soffice
+from .project import DRAFTS_DIR, Project, load_project, strip_comments
+from .storage import atomic_write_bytes, backup
+
+OUTPUT_DIR = "uit"
+BACKUP_DIR = "backup"
+
+_ROLES = {"h1": "heading 1", "h2": "heading 2", "h3": "heading 3", "title": "Title", "subtitle": "Subtitle",
+          "list_bullet": "List Bullet", "list_number": "List Number", "quote": "Quote", "caption": "caption",
+          "hyperlink": "Hyperlink", "table": "Table Grid", "header": "header", "footer": "footer",
+          "toc_heading": "TOC Heading", "toc1": "toc 1", "toc2": "toc 2", "toc3": "toc 3"}
+
+
+@dataclass
+class BuildResult:
+    docx: Path
+    pdf: Path | None = None
+    backup: Path | None = None
+    notes: list[str] = field(default_factory=list)
+    #: backup of a PDF that was there before (``--pdf``)
+    pdf_backup: Path | None = None
+    #: {heading text: page} as rendered by LibreOffice (empty when it is not installed)
+    pages: dict[str, int] = field(default_factory=dict)
+
+
+def default_output(project: Project, stage: str = "final", skeleton: bool = False) -> Path:
+    return project.root / OUTPUT_DIR / f"stageverslag-{stage}{'-skelet' if skeleton else ''}.docx"
+
+
+def build_report(project: Project, *, skeleton: bool = False, stage: str = "final",
+                 house_style: str | os.PathLike | None = None, output: str | os.PathLike | None = None,
+                 pdf: bool = False, force: bool = False, today: dt.date | None = None) -> BuildResult:
+    """Build the report of ``project``; see the module docstring. Raises UserError (Dutch) on bad input."""
+    if stage not in ("midterm", "final"):
+        raise UserError(f"onbekende versie '{stage}': kies midterm of final.")
+    style_path = Path(house_style).expanduser().resolve() if house_style else project.house_style_path()
+    out = Path(output).expanduser().resolve() if output else default_output(project, stage, skeleton)
+    if out.suffix.lower() != ".docx":
+        raise UserError(texts.say("output_suffix", path=out))
+    if style_path is not None and out == style_path.resolve():
+        raise UserError(texts.say("output_is_input", path=out))
+    soffice = find_soffice()
+    if pdf and not soffice:
+        raise UserError(INSTALL_HINT)
+
+    doc, writer, headings_notes = _compose(project, skeleton, stage, style_path, today or dt.date.today())
+    notes = list(headings_notes)
+    entries = toc.write_toc(doc, style_id(doc, "TOC Heading"),
+                            {lvl: style_id(doc, f"toc {lvl}") for lvl in (1, 2, 3)}, writer.toc_anchor,
+                            writer.headings)
+    pages: dict[str, int] = {}
+    if soffice and entries:
+        try:
+            with tempfile.TemporaryDirectory(prefix="stageverslag-build-") as tmp:
+                draft = Path(tmp) / "verslag.docx"
+                draft.write_bytes(_bytes(doc))
+                pages = toc.heading_pages(draft, writer.headings, _first_page_number(doc))
+        except UserError as exc:
+            notes.append(texts.say("toc_pages_failed", reason=exc))
+    elif entries:
+        notes.append(texts.say("toc_without_pages"))
+    toc.set_pages(entries, pages)
+
+    result = BuildResult(docx=out, notes=notes,
+                         pages={h.text: pages[h.bookmark] for h in writer.headings if h.bookmark in pages})
+    backups = project.root / OUTPUT_DIR / BACKUP_DIR
+    result.backup = None if force else backup(out, backups)
+    _write(out, _bytes(doc))
+    if pdf:
+        target = out.with_suffix(".pdf")
+        with tempfile.TemporaryDirectory(prefix="stageverslag-pdf-") as tmp:
+            made = convert(out, "pdf", outdir=tmp)
+            result.pdf_backup = None if force else backup(target, backups)
+            _write(target, made.read_bytes())
+        result.pdf = target
+    return result
+
+
+# --------------------------------------------------------------------------------------- composing
+
+
+def _compose(project: Project, skeleton: bool, stage: str, style_path: Path | None, today: dt.date):
+    doc = open_base(style_path)
+    styles = {role: style_id(doc, name) for role, name in _ROLES.items()}
+    styles["placeholder"] = style_id(doc, texts.say("placeholder_style"))
+    root = project.root
+    writer = Writer(doc, styles, [root, root / DRAFTS_DIR], text_width_emu(doc))
+    cfg, profile = project.config, project.profile
+    track = profile.tracks.get(cfg.track)
+    context = dict(student=cfg.student, company=cfg.company, mentor=cfg.mentor, coach=cfg.coach,
+                   academic_year=cfg.academic_year, programme=profile.programme, institution=profile.institution,
+                   track=track.name if track else cfg.track, date=format_date(today, weekday=False),
+                   version=texts.say("stage_label", stage=stage),
+                   skeleton=texts.say("skeleton_label") if skeleton else "")
+    writer.toc_anchor = frame.title_page(writer, styles, context)
+    notes: list[str] = []
+    schedule = project.schedule() if skeleton else None
+    for part in profile.parts_for(stage):
+        writer.heading(part.title, 1, page_break=part.page_break_before)
+        if skeleton:
+            _skeleton_part(writer, schedule, part)
+        else:
+            notes.extend(_draft_part(writer, project, part))
+    notes.extend(writer.notes)
+    frame.header_footer(doc, styles, context, house_style=style_path is not None)
+    ooxml.set_update_fields(doc.settings.element)
+    props = doc.core_properties
+    props.title = f"Stageverslag {cfg.company}".strip()
+    props.author = cfg.student
+    props.last_modified_by = cfg.student
+    props.subject = context["version"]
+    props.revision = 1
+    props.created = props.modified = dt.datetime.now()
+    return doc, writer, notes
+
+
+def _skeleton_part(writer: Writer, schedule, part) -> None:
+    first, last = schedule.window(part)
+    window = f"week {first}" if first == last else f"week {first} tot {last}"
+    start = schedule.week_monday(first)
+    end = schedule.week_monday(last) + dt.timedelta(days=4)
+    dates = f"{format_date(start, weekday=False)} – {format_date(end, weekday=False)}"
+    for line in texts.lines("skelet.j2", part=part, window=window, dates=dates):
+        if line.strip():
+            writer.placeholder(line.strip())
+    for sub in part.subsections:
+        writer.heading(sub.title, 2)
+        for line in texts.lines("skelet-sub.j2", section=sub):
+            if line.strip():
+                writer.placeholder(line.strip())
+
+
+def _draft_part(writer: Writer, project: Project, part) -> list[str]:
+    notes = []
+    source = project.read_draft(part.id)
+    prose = "\n".join(line for line in strip_comments(source).splitlines() if not line.lstrip().startswith("#"))
+    if not prose.strip():
+        writer.placeholder(texts.say("empty_part", title=part.title))
+        notes.append(texts.say("part_empty", title=part.title))
+    subheads = writer.markdown(source, part.title, part.aliases)
+    found = {" ".join(s.split()).casefold() for s in subheads}
+    for sub in part.subsections:
+        if not found & {sub.title.casefold(), *sub.aliases}:
+            writer.heading(sub.title, 2)
+            writer.placeholder(texts.say("missing_subsection", title=sub.title))
+            notes.append(texts.say("subsection_added", part=part.title, title=sub.title))
+    return notes
+
+
+def _first_page_number(doc) -> int:
+    sect = doc.element.body.find(qn("w:sectPr"))
+    pg = sect.find(qn("w:pgNumType")) if sect is not None else None
+    start = pg.get(qn("w:start")) if pg is not None else None
+    return int(start) if start and start.isdigit() else 1
+
+
+def _bytes(doc) -> bytes:
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise UserError(texts.say("output_locked", path=path, reason=exc.strerror or exc)) from None
+
+
+# ------------------------------------------------------------------------------------ command line
+
+
+def cmd_build(args) -> int:
+    project = load_project(args.project)
+    result = build_report(project, skeleton=args.skeleton, stage=args.stage, house_style=args.huisstijl,
+                          output=args.output, pdf=args.pdf, force=args.force)
+    print(texts.say("built", path=result.docx))
+    if result.pdf:
+        print(texts.say("built_pdf", path=result.pdf))
+    for saved in (result.backup, result.pdf_backup):
+        if saved:
+            print(texts.say("backed_up", path=saved))
+    for note in result.notes:
+        print(texts.say("note", text=note))
+    print(texts.say("next_steps", skeleton=args.skeleton))
+    return 0
