@@ -54,6 +54,8 @@ class HeaderFooter:
     text: str
     fields: list[str] = field(default_factory=list)
     has_image: bool = False
+    #: the section has no reference of its own for this type and shows the previous section's (Word rule)
+    inherited: bool = False
 
 
 @dataclass

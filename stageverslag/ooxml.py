@@ -1,0 +1,574 @@
+"""Reading a .docx into the document model: the only module that knows WordprocessingML.
+
+``read_docx(path)`` walks the main document part (found through the package relationships, so
+``word/document2.xml``, ``ns0:`` prefixes and ISO Strict files work too) with lxml and returns a
+:class:`stageverslag.model.Document`: paragraphs with text, style, heading level, bold/size, numbering, page
+breaks, images and fields; sections with page setup and their headers and footers; all fields; app.xml and
+core.xml properties. Opening the zip safely is ``stageverslag.docxpackage``'s job. Files are never written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from .docxpackage import Package
+from .errors import InputError
+from .model import AppProps, Document, Field, HeaderFooter, Paragraph, SectionInfo
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+
+
+def w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+P, R, T, TBL, SDT, SDT_CONTENT, SDT_PR = w("p"), w("r"), w("t"), w("tbl"), w("sdt"), w("sdtContent"), w("sdtPr")
+PPR, RPR, SECT_PR, BODY, VAL = w("pPr"), w("rPr"), w("sectPr"), w("body"), w("val")
+TXBX = w("txbxContent")
+MC_ALT, MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
+#: inline containers whose content is shown (text inside them counts)
+_TRANSPARENT = {w(t) for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "bdo", "dir", "fldSimple")}
+#: inline containers whose content is NOT shown (deleted or moved-away text)
+_HIDDEN = {w(t) for t in ("del", "moveFrom", "pPr", "rPr")}
+#: block containers walked through (their paragraphs are not body paragraphs for python-docx)
+_SKIP_BLOCK = {w(t) for t in ("tblPr", "tblGrid", "trPr", "tcPr", "sdtPr", "sdtEndPr", "customXmlPr")}
+_IMAGE_TAGS = {w("drawing"), w("pict"), w("object")}
+_TRACKED = [w(t) for t in ("ins", "del", "moveFrom", "moveTo")]
+_HEADING_NAME = re.compile(r"heading ([1-9])", re.IGNORECASE)
+_UNITS = {"mm": 56.6929, "cm": 566.929, "in": 1440.0, "pt": 20.0, "pc": 240.0, "pi": 240.0}
+
+
+def _on(el) -> bool | None:
+    """An on/off property element: None when absent."""
+    if el is None:
+        return None
+    return (el.get(VAL) or "true").lower() not in ("0", "false", "off", "none")
+
+
+def _twips(value: str | None) -> float | None:
+    """A measure in twips; Strict files may say '2.5cm' or '12pt'."""
+    if not value:
+        return None
+    m = re.fullmatch(r"\s*(-?[0-9.]+)\s*([a-z]*)\s*", value)
+    if not m:
+        return None
+    try:
+        number = float(m.group(1))
+    except ValueError:
+        return None
+    return number * _UNITS[m.group(2)] if m.group(2) in _UNITS else number
+
+
+def _cm(value: str | None) -> float | None:
+    twips = _twips(value)
+    return None if twips is None else round(twips / 566.929, 2)
+
+
+def _int(text: str | None) -> int | None:
+    try:
+        return int(str(text).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+# ---------------------------------------------------------------------------------------------- styles
+
+@dataclass
+class _Style:
+    id: str
+    name: str | None
+    type: str
+    based_on: str | None
+    ppr: etree._Element | None
+    rpr: etree._Element | None
+
+
+class Styles:
+    """styles.xml: style names, basedOn chains, and property look-ups through them and the docDefaults."""
+
+    def __init__(self, root: etree._Element | None):
+        self.by_id: dict[str, _Style] = {}
+        self.default_paragraph: str | None = None
+        self.default_rpr = self.default_ppr = None
+        if root is None:
+            return
+        defaults = root.find(w("docDefaults"))
+        if defaults is not None:
+            self.default_rpr = defaults.find(f"{w('rPrDefault')}/{RPR}")
+            self.default_ppr = defaults.find(f"{w('pPrDefault')}/{PPR}")
+        for el in root.iter(w("style")):
+            sid = el.get(w("styleId"))
+            if not sid:
+                continue
+            name_el, based = el.find(w("name")), el.find(w("basedOn"))
+            style = _Style(sid, name_el.get(VAL) if name_el is not None else None, el.get(w("type")) or "paragraph",
+                           based.get(VAL) if based is not None else None, el.find(PPR), el.find(RPR))
+            self.by_id.setdefault(sid, style)
+            if style.type == "paragraph" and el.get(w("default")) in ("1", "true", "on"):
+                self.default_paragraph = self.default_paragraph or sid
+        self._chains: dict[str, list[_Style]] = {}
+
+    def chain(self, sid: str | None) -> list[_Style]:
+        if not sid:
+            return []
+        if sid not in self._chains:
+            out, seen = [], set()
+            cur = self.by_id.get(sid)
+            while cur is not None and cur.id not in seen and len(out) < 30:
+                out.append(cur)
+                seen.add(cur.id)
+                cur = self.by_id.get(cur.based_on) if cur.based_on else None
+            self._chains[sid] = out
+        return self._chains[sid]
+
+    def name(self, sid: str | None) -> str | None:
+        style = self.by_id.get(sid) if sid else None
+        return style.name if style else None
+
+    def ppr(self, sid: str | None, tag: str) -> etree._Element | None:
+        """The nearest definition of a pPr child along the style chain (then docDefaults)."""
+        for style in self.chain(sid):
+            if style.ppr is not None and (el := style.ppr.find(tag)) is not None:
+                return el
+        return self.default_ppr.find(tag) if self.default_ppr is not None else None
+
+    def rpr(self, sids: list[str | None], tag: str) -> etree._Element | None:
+        for sid in sids:
+            for style in self.chain(sid):
+                if style.rpr is not None and (el := style.rpr.find(tag)) is not None:
+                    return el
+        return self.default_rpr.find(tag) if self.default_rpr is not None else None
+
+    def builtin_heading(self, sid: str | None, own_only: bool) -> int | None:
+        for style in self.chain(sid)[:1] if own_only else self.chain(sid):
+            m = _HEADING_NAME.fullmatch((style.name or "").strip())
+            if m:
+                return int(m.group(1))
+        return None
+
+
+# ---------------------------------------------------------------------------------------------- fields
+
+@dataclass
+class _OpenField:
+    paragraph: Paragraph
+    location: str
+    instr: list[str] = field(default_factory=list)
+    result: list[str] = field(default_factory=list)
+    in_result: bool = False
+
+
+class _Fields:
+    """Complex fields (fldChar begin / instrText / separate / end), which may span runs and paragraphs."""
+
+    def __init__(self, sink: list[Field], location: str | None = None):
+        self.sink = sink
+        self.location = location  # forced location (header/footer), else the paragraph's
+        self.stack: list[_OpenField] = []
+
+    def char(self, kind: str, paragraph: Paragraph) -> None:
+        if kind == "begin":
+            self.stack.append(_OpenField(paragraph, self.location or paragraph.location))
+        elif kind == "separate" and self.stack:
+            self.stack[-1].in_result = True
+        elif kind == "end" and self.stack:
+            self._close(self.stack.pop())
+
+    def instr(self, text: str) -> None:
+        if self.stack and not self.stack[-1].in_result:
+            self.stack[-1].instr.append(text)
+
+    @property
+    def visible(self) -> bool:
+        return all(f.in_result for f in self.stack)
+
+    def text(self, text: str) -> None:
+        for f in self.stack:
+            if f.in_result:
+                f.result.append(text)
+
+    def simple(self, instr: str, result: str, paragraph: Paragraph) -> None:
+        self._add(" ".join(instr.split()), self.location or paragraph.location, result, paragraph)
+
+    def _close(self, f: _OpenField) -> None:
+        self._add(" ".join("".join(f.instr).split()), f.location, "".join(f.result), f.paragraph)
+
+    def _add(self, instruction: str, location: str, result: str, paragraph: Paragraph) -> None:
+        if instruction:
+            paragraph.fields.append(instruction)
+            self.sink.append(Field(instruction=instruction, location=location, result_text=result))
+
+    def finish(self) -> None:
+        while self.stack:  # unterminated fields: keep what we know
+            self._close(self.stack.pop())
+
+
+# ---------------------------------------------------------------------------------------------- the reader
+
+@dataclass
+class _Story:
+    """One flow of text (the body, or one header/footer part) being read."""
+
+    paragraphs: list[Paragraph]
+    fields: _Fields
+    images: int = 0
+    tables: int = 0
+
+
+class _Reader:
+    def __init__(self, pkg: Package, main: str, styles: Styles, doc: Document):
+        self.pkg, self.main, self.styles, self.doc = pkg, main, styles, doc
+        self.rels = {rid: target for rid, _kind, target in pkg.rels(main)}
+        self.sect_elements: list[etree._Element] = []
+        self._rpr_cache: dict[tuple, tuple] = {}
+
+    # -- blocks
+    def blocks(self, container, story: _Story, location: str, top: bool) -> None:
+        index = len([p for p in story.paragraphs if p.index is not None]) if top else None
+        for child in container:
+            tag = child.tag
+            if tag == P:
+                self.paragraph(child, story, location, index if top else None)
+                if top:
+                    index += 1
+            elif tag == TBL:
+                story.tables += 1
+                self.blocks(child, story, "table", False)
+            elif tag == SDT:
+                self._sdt_gallery(child)
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self.blocks(content, story, "sdt" if location == "body" else location, False)
+            elif tag == SECT_PR:
+                if top:
+                    self.sect_elements.append(child)
+            elif tag == MC_ALT:
+                choice = child.find(MC_CHOICE)
+                if choice is not None:
+                    self.blocks(choice, story, location, False)
+            elif isinstance(tag, str) and tag not in _SKIP_BLOCK and tag not in _HIDDEN:
+                self.blocks(child, story, location, False)  # w:tr, w:tc, w:customXml, w:ins around rows...
+
+    def _sdt_gallery(self, sdt) -> None:
+        pr = sdt.find(SDT_PR)
+        if pr is None:
+            return
+        for gal in pr.iter(w("docPartGallery")):
+            value = (gal.get(VAL) or "").lower()
+            if value == "table of contents":
+                self.doc.toc_sdt = True
+            elif value == "cover pages":
+                self.doc.cover_sdt = True
+
+    # -- one paragraph
+    def paragraph(self, p, story: _Story, location: str, index: int | None) -> None:
+        ppr = p.find(PPR)
+        style_el = ppr.find(w("pStyle")) if ppr is not None else None
+        style_id = style_el.get(VAL) if style_el is not None else None
+        known = style_id if style_id in self.styles.by_id else self.styles.default_paragraph
+        para = Paragraph(text="", index=index, style_id=style_id or self.styles.default_paragraph,
+                         style_name=self.styles.name(known), location=location)
+        story.paragraphs.append(para)
+        self._paragraph_props(para, ppr, known)
+        state = _ParaState(para, known)
+        self.inline(p, story, state)
+        para.text = "".join(state.text)
+        visible = [b for b in state.runs if b is not None]
+        para.bold = bool(visible) and all(b for b, _size in visible)
+        sizes = [s for _b, s in visible if s is not None]
+        para.font_size = max(sizes) if sizes else None
+        story.images += state.images
+        for box in state.textboxes:
+            self.blocks(box, story, "textbox", False)
+
+    def _paragraph_props(self, para: Paragraph, ppr, sid: str | None) -> None:
+        def prop(tag):
+            el = ppr.find(w(tag)) if ppr is not None else None
+            return el if el is not None else self.styles.ppr(sid, w(tag))
+        level_el = prop("outlineLvl")
+        outline = _int(level_el.get(VAL)) if level_el is not None else None
+        para.outline_level = outline if outline is not None and 0 <= outline <= 9 else None
+        builtin = self.styles.builtin_heading(sid, own_only=True)
+        if builtin:
+            para.heading_level = builtin
+        elif para.outline_level is not None:
+            para.heading_level = para.outline_level + 1 if para.outline_level < 9 else None
+        else:
+            para.heading_level = self.styles.builtin_heading(sid, own_only=False)
+        num = prop("numPr")
+        if num is not None:
+            num_id = num.find(w("numId"))
+            para.numbered = num_id is None or (num_id.get(VAL) or "0") != "0"
+        para.page_break_before = bool(_on(prop("pageBreakBefore")))
+        if ppr is not None and ppr.find(SECT_PR) is not None:
+            para.page_break = True
+            if para.index is not None or para.location == "sdt":
+                self.sect_elements.append(ppr.find(SECT_PR))
+
+    # -- runs and inline containers
+    def inline(self, el, story: _Story, state: "_ParaState") -> None:
+        for child in el:
+            tag = child.tag
+            if tag == R:
+                self.run(child, story, state)
+            elif tag in _TRANSPARENT:
+                if tag == w("fldSimple"):
+                    inner = _ParaState(state.para, state.style)
+                    self.inline(child, story, inner)
+                    state.merge(inner)
+                    story.fields.simple(child.get(w("instr")) or "", "".join(inner.text), state.para)
+                else:
+                    self.inline(child, story, state)
+            elif tag == SDT:
+                self._sdt_gallery(child)
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self.inline(content, story, state)
+            elif tag == MC_ALT:
+                choice = child.find(MC_CHOICE)
+                if choice is not None:
+                    self.inline(choice, story, state)
+            elif tag == P:  # a paragraph nested where runs are expected (broken files): read its runs
+                self.inline(child, story, state)
+
+    def run(self, r, story: _Story, state: "_ParaState") -> None:
+        rpr = r.find(RPR)
+        fields = story.fields
+        text: list[str] = []
+        for child in r:
+            tag = child.tag
+            if tag == T:
+                if fields.visible:
+                    text.append(child.text or "")
+                fields.text(child.text or "")
+            elif tag == w("instrText"):
+                fields.instr(child.text or "")
+            elif tag == w("fldChar"):
+                fields.char(child.get(w("fldCharType")) or "", state.para)
+            elif tag in (w("tab"), w("ptab")):
+                text.append("\t")
+            elif tag == w("br"):
+                kind = child.get(w("type")) or "textWrapping"
+                if kind == "page":
+                    state.para.page_break = True
+                elif kind == "textWrapping":
+                    text.append("\n")
+            elif tag == w("cr"):
+                text.append("\n")
+            elif tag == w("noBreakHyphen"):
+                text.append("-")
+            elif tag in _IMAGE_TAGS or tag == MC_ALT:
+                self._graphic(child, state)
+        joined = "".join(text)
+        state.text.append(joined)
+        if joined.strip():
+            state.runs.append(self._run_look(rpr, state.style))
+
+    def _graphic(self, el, state: "_ParaState") -> None:
+        if el.tag == MC_ALT:
+            choice = el.find(MC_CHOICE)
+            for child in (choice if choice is not None else []):
+                if child.tag in _IMAGE_TAGS:
+                    self._graphic(child, state)
+            return
+        state.textboxes.extend(_textboxes(el))
+        if _is_picture(el):
+            state.para.has_image = True
+            state.images += 1
+
+    def _run_look(self, rpr, pstyle: str | None) -> tuple[bool, float | None]:
+        rstyle_el = rpr.find(w("rStyle")) if rpr is not None else None
+        rstyle = rstyle_el.get(VAL) if rstyle_el is not None else None
+        bold_el = rpr.find(w("b")) if rpr is not None else None
+        size_el = rpr.find(w("sz")) if rpr is not None else None
+        key = (rstyle, pstyle)
+        if key not in self._rpr_cache:
+            sids = [rstyle, pstyle]
+            self._rpr_cache[key] = (_on(self.styles.rpr(sids, w("b"))), self.styles.rpr(sids, w("sz")))
+        inherited_bold, inherited_size = self._rpr_cache[key]
+        bold = _on(bold_el)
+        bold = bool(inherited_bold) if bold is None else bold
+        size_el = size_el if size_el is not None else inherited_size
+        return bold, _half_points(size_el)
+
+    # -- sections, headers and footers
+    def sections(self) -> list[SectionInfo]:
+        out: list[SectionInfo] = []
+        cache: dict[str, HeaderFooter] = {}
+        for sect in self.sect_elements:
+            info = SectionInfo()
+            size, margins = sect.find(w("pgSz")), sect.find(w("pgMar"))
+            if size is not None:
+                info.page_width_cm, info.page_height_cm = _cm(size.get(w("w"))), _cm(size.get(w("h")))
+            if margins is not None:
+                values = tuple(_cm(margins.get(w(side))) for side in ("top", "right", "bottom", "left"))
+                info.margins_cm = None if None in values else tuple(abs(v) for v in values)
+            info.different_first_page = bool(_on(sect.find(w("titlePg"))))
+            num = sect.find(w("pgNumType"))
+            info.page_number_start = _int(num.get(w("start"))) if num is not None else None
+            prev = out[-1] if out else None
+            for kind in ("header", "footer"):
+                own = {}
+                for ref in sect.findall(w(f"{kind}Reference")):
+                    target = self.rels.get(ref.get(f"{{{R_NS}}}id") or "")
+                    hf_type = ref.get(w("type")) or "default"
+                    if target and hf_type in ("default", "first", "even"):
+                        if target not in cache:
+                            cache[target] = self._header_footer(target, kind, hf_type)
+                        own[hf_type] = cache[target]
+                mine = [HeaderFooter(kind, t, h.text, list(h.fields), h.has_image) for t, h in own.items()]
+                if prev is not None:
+                    for old in (prev.headers if kind == "header" else prev.footers):
+                        if old.type not in own:
+                            mine.append(HeaderFooter(kind, old.type, old.text, list(old.fields), old.has_image,
+                                                     inherited=True))
+                mine.sort(key=lambda h: ("default", "first", "even").index(h.type))
+                setattr(info, "headers" if kind == "header" else "footers", mine)
+            out.append(info)
+        return out
+
+    def _header_footer(self, part: str, kind: str, hf_type: str) -> HeaderFooter:
+        root = self.pkg.xml(part)
+        story = _Story([], _Fields(self.doc.fields, location=kind))
+        if root is not None:
+            self.blocks(root, story, kind, False)
+            story.fields.finish()
+        return HeaderFooter(kind, hf_type, "\n".join(p.text for p in story.paragraphs),
+                            [f for p in story.paragraphs for f in p.fields],
+                            any(p.has_image for p in story.paragraphs))
+
+
+@dataclass
+class _ParaState:
+    para: Paragraph
+    style: str | None
+    text: list[str] = field(default_factory=list)
+    runs: list[tuple[bool, float | None]] = field(default_factory=list)
+    textboxes: list = field(default_factory=list)
+    images: int = 0
+
+    def merge(self, other: "_ParaState") -> None:
+        self.text += other.text
+        self.runs += other.runs
+        self.textboxes += other.textboxes
+        self.images += other.images
+
+
+def _textboxes(el):
+    """The w:txbxContent elements of a drawing, skipping mc:Fallback copies and nested ones."""
+    for child in el:
+        if child.tag == TXBX:
+            yield child
+        elif child.tag != MC_FALLBACK and isinstance(child.tag, str):
+            yield from _textboxes(child)
+
+
+_PICTURE_URIS = ("/picture", "/chart", "/diagram", "/chartex", "/wordprocessingCanvas")
+
+
+def _is_picture(el) -> bool:
+    """A drawing, VML picture or embedded object that shows a picture, chart or SmartArt (not a bare shape,
+    line or text box)."""
+    for child in el.iter():
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        if tag.endswith("}graphicData") and (child.get("uri") or "").endswith(_PICTURE_URIS):
+            return True
+        if tag.endswith("}imagedata") or tag.endswith("}blip"):
+            return True
+    return False
+
+
+def _half_points(el) -> float | None:
+    if el is None:
+        return None
+    raw = el.get(VAL) or ""
+    if raw.endswith("pt"):
+        return _twips(raw) / 20 if _twips(raw) is not None else None
+    value = _int(raw)
+    return value / 2 if value else None
+
+
+# ---------------------------------------------------------------------------------------------- entry point
+
+def read_docx(path: str | Path) -> Document:
+    """Read a .docx/.docm into a Document. Raises InputError (Dutch message) when it cannot be read."""
+    path = Path(path)
+    with Package(path) as pkg:
+        main = pkg.main_part()
+        root = pkg.xml(main)
+        if root is None or root.tag != w("document"):
+            raise InputError(path, "Het hoofddocument in dit bestand is geen Word-tekst (w:document ontbreekt). "
+                                   "Open het in Word en bewaar het opnieuw als .docx.")
+        bodies = root.findall(BODY)
+        if not bodies:
+            raise InputError(path, "Het document heeft geen hoofdtekst (w:body ontbreekt), dus er valt niets te "
+                                   "lezen. Open het in Word en bewaar het opnieuw als .docx.")
+        doc = Document(path=path, source="docx")
+        rels = pkg.rels(main)
+        style_part = next((t for _i, kind, t in rels if kind == "styles"), None)
+        styles = Styles(pkg.xml_or_none(style_part) if style_part else None)
+        reader = _Reader(pkg, main, styles, doc)
+        body = _Story(doc.paragraphs, _Fields(doc.fields))
+        reader.blocks(bodies[0], body, "body", True)
+        body.fields.finish()
+        doc.tables, doc.images = body.tables, body.images
+        doc.sections = reader.sections()
+        _properties(pkg, doc)
+        _notes(pkg, doc, bodies, styles, style_part, main)
+    return doc
+
+
+def _properties(pkg: Package, doc: Document) -> None:
+    targets = {kind: t for _i, kind, t in pkg.rels("")}
+    app_name = targets.get("extendedproperties") or "docProps/app.xml"
+    app = pkg.xml_or_none(app_name) if pkg.has(app_name) else None
+    if app is not None and etree.QName(app).localname == "Properties":
+        def val(tag):
+            el = app.find(f"{{{APP_NS}}}{tag}")
+            return el.text.strip() if el is not None and el.text else None
+        doc.app = AppProps(application=val("Application") or "", pages=_int(val("Pages")), words=_int(val("Words")),
+                           characters=_int(val("Characters")),
+                           characters_with_spaces=_int(val("CharactersWithSpaces")))
+    core_name = targets.get("coreproperties") or "docProps/core.xml"
+    if not pkg.has(core_name):
+        if "coreproperties" in targets:
+            doc.notes.append(f"Het bestand verwijst naar {core_name} (documenteigenschappen), maar dat onderdeel "
+                             "ontbreekt; titel en auteur zijn onbekend.")
+        return
+    core = pkg.xml_or_none(core_name)
+    if core is not None:
+        for attr, tag in (("title", "title"), ("author", "creator")):
+            el = core.find(f"{{{DC_NS}}}{tag}")
+            if el is not None and el.text:
+                setattr(doc, attr, el.text.strip())
+
+
+def _notes(pkg: Package, doc: Document, bodies, styles: Styles, style_part, main: str) -> None:
+    notes = doc.notes
+    if len(bodies) > 1:
+        notes.append(f"Het document bevat {len(bodies)} hoofdteksten (w:body) in plaats van één; alleen de eerste "
+                     "is gelezen. Word maakt zulke bestanden niet: open het en bewaar het opnieuw.")
+    if any(next(bodies[0].iter(tag), None) is not None for tag in _TRACKED):
+        notes.append("Het document bevat bijgehouden wijzigingen die nog niet aanvaard of geweigerd zijn. "
+                     "Ingevoegde tekst telt mee, verwijderde niet. Verwerk ze in Word (Controleren > "
+                     "Wijzigingen) voor je het indient.")
+    if pkg.strict:
+        notes.append("Het bestand is bewaard als 'Strikt Open XML'. Het is gelezen, maar lever liever een gewoon "
+                     "Word-document (.docx) in.")
+    if (doc.path is not None and doc.path.suffix.lower() == ".docm") or pkg.has("word/vbaProject.bin"):
+        notes.append("Het bestand bevat macro's; die worden genegeerd en nooit uitgevoerd. Lever een gewoon "
+                     ".docx-bestand in.")
+    if style_part is None or not styles.by_id:
+        notes.append("Het bestand heeft geen opmaakprofielen (styles.xml); koppen zijn alleen herkend via "
+                     "overzichtsniveaus.")
+    notes.extend(pkg.notes)
