@@ -43,8 +43,8 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)
     #: backup of a PDF that was there before (``--pdf``)
     pdf_backup: Path | None = None
-    #: {heading text: page} as rendered by LibreOffice (empty when it is not installed)
-    pages: dict[str, int] = field(default_factory=dict)
+    #: (level, heading text, page) as rendered by LibreOffice (empty when it is not installed)
+    pages: list[tuple[int, str, int]] = field(default_factory=list)
 
 
 def default_output(project: Project, stage: str = "final", skeleton: bool = False) -> Path:
@@ -86,7 +86,7 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
     toc.set_pages(entries, pages)
 
     result = BuildResult(docx=out, notes=notes,
-                         pages={h.text: pages[h.bookmark] for h in writer.headings if h.bookmark in pages})
+                         pages=[(h.level, h.text, pages[h.bookmark]) for h in writer.headings if h.bookmark in pages])
     backups = project.root / OUTPUT_DIR / BACKUP_DIR
     result.backup = None if force else backup(out, backups)
     _write(out, _bytes(doc))

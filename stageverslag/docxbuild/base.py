@@ -29,6 +29,8 @@ _MACRO_CTS = ("application/vnd.ms-word.document.macroEnabled.main+xml",
 
 FONT = "Arial"  # metric-compatible with Liberation Sans, so LibreOffice and Word break pages alike
 BODY_PT = 11
+LINE_SPACING = 1.25
+SPACE_AFTER_PT = 8
 TEXT_WIDTH_CM = 21.0 - 2 * 2.5
 
 #: built-in style names (as stored in styles.xml) the builder uses
@@ -169,10 +171,10 @@ def default_document():
     _font(normal, FONT, BODY_PT)
     pf = normal.paragraph_format
     pf.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
-    pf.line_spacing = 1.15
-    pf.space_after = Pt(6)
-    for name, size, color, before, after in (("Heading 1", 16, "1F3864", 0, 12), ("Heading 2", 13, "2F5496", 12, 6),
-                                             ("Heading 3", 11.5, "2F5496", 10, 4)):
+    pf.line_spacing = LINE_SPACING
+    pf.space_after = Pt(SPACE_AFTER_PT)
+    for name, size, color, before, after in (("Heading 1", 16, "1F3864", 0, 18), ("Heading 2", 13, "2F5496", 18, 6),
+                                             ("Heading 3", 11.5, "2F5496", 12, 4)):
         st = styles[name]
         _font(st, FONT, size, bold=True, color=color)
         st.paragraph_format.space_before, st.paragraph_format.space_after = Pt(before), Pt(after)

@@ -130,6 +130,21 @@ _OBJ = re.compile(rb"(\d+)\s+0\s+obj\b(.*?)\bendobj", re.S)
 _REF = r"\s+(\d+)\s+0\s+R"
 
 
+def page_count(pdf: bytes) -> int:
+    """Number of pages of a (LibreOffice-written) PDF, from its page tree."""
+    objs = {int(m.group(1)): m.group(2) for m in _OBJ.finditer(pdf)}
+    return len(_page_order(objs))
+
+
+def _page_order(objs) -> list[int]:
+    catalog = next((body for body in objs.values() if re.search(rb"/Type\s*/Catalog", body)), None)
+    pages_ref = re.search(rb"/Pages" + _REF.encode(), catalog) if catalog is not None else None
+    order: list[int] = []
+    if pages_ref:
+        _walk_pages(objs, int(pages_ref.group(1)), order, set())
+    return order
+
+
 def outline_pages(pdf: bytes) -> list[tuple[int, str, int]]:
     """The PDF's bookmarks as (depth, title, 1-based page index), in order. Plain objects only (what
     LibreOffice writes); an empty list when the PDF has no outline."""
@@ -137,10 +152,7 @@ def outline_pages(pdf: bytes) -> list[tuple[int, str, int]]:
     catalog = next((body for body in objs.values() if re.search(rb"/Type\s*/Catalog", body)), None)
     if catalog is None:
         return []
-    pages_ref = re.search(rb"/Pages" + _REF.encode(), catalog)
-    order: list[int] = []
-    if pages_ref:
-        _walk_pages(objs, int(pages_ref.group(1)), order, set())
+    order = _page_order(objs)
     page_index = {num: i + 1 for i, num in enumerate(order)}
     out: list[tuple[int, str, int]] = []
     root = re.search(rb"/Outlines" + _REF.encode(), catalog)
