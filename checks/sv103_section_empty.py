@@ -1,0 +1,25 @@
+"""SV103 section-empty: no part is an empty title.
+
+A part with fewer than ten words and no image under its title counts as empty. Parts whose content the
+profile marks as optional (the appendix) are left alone.
+"""
+
+from stageverslag.rules import Rule
+from stageverslag.structure import where
+
+
+def check(ctx):
+    for pid in ctx.outline.order:
+        part = ctx.profile.part(pid)
+        span = ctx.outline.parts[pid]
+        if part.optional_content or not span.empty:
+            continue
+        yield RULE.finding(f"Het onderdeel '{part.title}' is leeg ({span.words} woorden onder de titel).",
+                           part=pid, **where(ctx.doc, span.start))
+
+
+RULE = Rule(
+    code="SV103", name="section-empty", category="section-empty", severity="error",
+    summary="Geen enkel onderdeel is leeg.",
+    rationale="§8 beschrijft per onderdeel wat erin moet komen; een titel zonder tekst telt niet.",
+    check=check)

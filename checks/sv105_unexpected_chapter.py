@@ -1,0 +1,22 @@
+"""SV105 unexpected-chapter: top-level chapters that are not one of the parts.
+
+Allowed extras from the profile (Inhoudsopgave, Voorwoord, Bronnen, ...) are fine. Anything else at the
+top level is reported as information: it probably belongs under one of the parts as a subsection.
+"""
+
+from stageverslag.rules import Rule
+from stageverslag.structure import where
+
+
+def check(ctx):
+    for h in ctx.outline.unexpected:
+        yield RULE.finding(f"Het hoofdstuk '{h.text}' is geen onderdeel van de handleiding. Maak er een "
+                           "tussentitel van binnen het onderdeel waar het bij hoort.",
+                           **where(ctx.doc, h.position))
+
+
+RULE = Rule(
+    code="SV105", name="unexpected-chapter", category="section-order", severity="info",
+    summary="Geen hoofdstukken buiten de onderdelen van de handleiding.",
+    rationale="§8: je neemt de indeling over en voegt tussentitels toe binnen de onderdelen.",
+    check=check)

@@ -1,0 +1,64 @@
+"""SV305 heading-style: titles use heading styles, formatted the same way per level.
+
+A chapter title made with bold or large Normal text (or a bare numbered line) is still recognised as a part
+by the structure analysis, but Word's table of contents stays empty without heading styles: each one is
+reported. Among the real headings, the titles of one level should look alike (style, size, bold); the odd
+ones out are reported. Markdown drafts are skipped: their headings are styles by construction.
+"""
+
+from collections import Counter
+
+from stageverslag.rules import Rule
+from stageverslag.structure import where
+
+HOW = {"bold": "vetgedrukte gewone tekst", "font": "gewone tekst in grotere letters",
+       "numbered": "een genummerde regel gewone tekst", "plain": "gewone tekst"}
+
+
+def _looks(p) -> tuple:
+    return (p.style_name or p.style_id or "", bool(p.bold), round(p.font_size) if p.font_size else None)
+
+
+def _describe(look: tuple) -> str:
+    style, bold, size = look
+    bits = [f"stijl '{style}'" if style else "geen stijl"]
+    if size:
+        bits.append(f"{size} pt")
+    bits.append("vet" if bold else "niet vet")
+    return ", ".join(bits)
+
+
+def check(ctx):
+    if ctx.doc.source == "markdown":
+        return
+    outline, doc = ctx.outline, ctx.doc
+    for h in outline.chapters:
+        if h.fake:
+            yield RULE.finding(f"De titel '{h.text}' is {HOW[h.detected]}, geen kop. Geef hem de stijl "
+                               f"'Kop {outline.top_level}': anders blijft hij uit de inhoudsopgave.",
+                               part=h.part, **where(doc, h.position))
+    levels: dict[int, list] = {}
+    for h in outline.headings:
+        if not h.fake and h.level is not None:
+            levels.setdefault(h.level, []).append(h)
+    for level, heads in sorted(levels.items()):
+        looks = {h.position: _looks(doc.paragraphs[h.position]) for h in heads}
+        counts = Counter(looks.values())
+        if len(counts) < 2 or len(heads) < 3:
+            continue
+        usual, n = counts.most_common(1)[0]
+        if n * 2 < len(heads) + 1 and counts.most_common(2)[1][1] == n:
+            continue  # no clear norm: two looks equally frequent
+        for h in heads:
+            if looks[h.position] != usual:
+                yield RULE.finding(
+                    f"De titel '{h.text}' (niveau {level}) ziet er anders uit dan de andere titels van dat "
+                    f"niveau: {_describe(looks[h.position])} in plaats van {_describe(usual)}.",
+                    part=outline.part_of(h.position), **where(doc, h.position))
+
+
+RULE = Rule(
+    code="SV305", name="heading-style", category="heading-style", severity="warning",
+    summary="Titels gebruiken kopstijlen en zien er per niveau hetzelfde uit.",
+    rationale="§9 vraagt consequente titels; zonder kopstijlen blijft de inhoudsopgave leeg.",
+    check=check)
