@@ -107,15 +107,19 @@ class StageverslagApp(App):
 
     async def action_quit(self) -> None:
         """Save everything first. If the disk refuses, keep running once and put a copy in the temp folder."""
-        if self.state.project is not None and self.state.save_all() and not self._quit_warned:
+        errors = self.state.save_all() if self.state.project is not None else []
+        if errors and not self._quit_warned:
             self._quit_warned = True
             try:
                 where = self.state.rescue()
                 extra = f" Een reservekopie staat in {where}." if where else ""
             except OSError:
                 extra = " Ook een reservekopie lukte niet: kopieer je tekst zelf."
-            self.notify("Je tekst kon niet worden bewaard." + extra + " Druk nog eens Ctrl+Q om toch te stoppen.",
+            self.notify(errors[0].split(" Je tekst blijft")[0] + extra
+                        + " Druk nog eens Ctrl+Q om toch te stoppen.",
                         title="Niet opgeslagen", severity="error", timeout=15)
+            if hasattr(self.screen, "_update_status_line"):
+                self.screen._update_status_line()
             return
         self.exit()
 

@@ -82,6 +82,7 @@ class WritingScreen(Screen):
     def on_mount(self) -> None:
         state = self.app.state
         part = state.part(self.part_id)
+        buf = state.buffer(self.part_id)
         self.sub_title = part.title
         self.query_one("#questions-box").border_title = "Hulpvragen"
         self.query_one(FindingsList).border_title = "Taal"
@@ -92,6 +93,8 @@ class WritingScreen(Screen):
         self.editor.cursor_location = self.editor.document.get_location_from_index(first_prose_index(self.editor.text))
         self.call_after_refresh(self.editor.scroll_cursor_visible, center=True, animate=False)
         self._start_check()
+        if buf.dirty:  # unsaved text from an earlier refused write: try again soon
+            self._restart_timer("_save_timer", st_mod.AUTOSAVE_DELAY, self.save_now)
 
     @property
     def editor(self) -> TextArea:

@@ -1,0 +1,366 @@
+"""The TUI driven through ``App.run_test()``: a real project made by ``init_project`` in tmp_path, real
+keystrokes, and the files on disk read back afterwards (drafts, voortgang.toml, woordenlijst.txt)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import errno
+import functools
+import tomllib
+
+import pytest
+from textual.keys import _character_to_key
+from textual.widgets import Input, Select, TextArea
+
+from stageverslag import cli
+from stageverslag.project import ProjectConfig, init_project, load_project
+from stageverslag.tui import state as tui_state
+from stageverslag.tui.app import StageverslagApp
+from stageverslag.tui.screens.checking import CheckScreen
+from stageverslag.tui.screens.create import CreateProjectScreen
+from stageverslag.tui.screens.dashboard import DashboardScreen
+from stageverslag.tui.screens.writing import WritingScreen, first_prose_index, word_at
+from stageverslag.tui.widgets.checklist import ActionChecklist
+from stageverslag.tui.widgets.partlist import PartList
+from stageverslag.tui.widgets.timeline import Timeline
+
+TODAY = dt.date(2027, 3, 3)  # week 4: parts 3 and 4 are due, part 2 ("uitgangspunten") is overdue when empty
+
+
+def sync(test):
+    """Run an async test with asyncio (no async pytest plugin needed); fixtures still arrive by name."""
+    @functools.wraps(test)
+    def wrapper(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+    return wrapper
+
+
+def make_project(root, texts: dict[str, str] | None = None):
+    project = init_project(root, ProjectConfig(student="Nina Peeters", track="HR", company="Rupelhaven Logistics",
+                                               mentor="Sarah Claessens", coach="Dirk Vermeulen",
+                                               start=dt.date(2027, 2, 8), terugkommoment=dt.date(2027, 3, 10)))
+    for part_id, text in (texts or {}).items():
+        project.save_draft(part_id, project.read_draft(part_id) + text)
+    return load_project(root)
+
+
+@pytest.fixture
+def project(tmp_path):
+    return make_project(tmp_path / "verslag", {"leerervaringen_1": "In de derde week vroeg ik feedback.\n"})
+
+
+@pytest.fixture(autouse=True)
+def quick_timers(monkeypatch):
+    monkeypatch.setattr(tui_state, "AUTOSAVE_DELAY", 0.2)
+    monkeypatch.setattr(tui_state, "RETRY_DELAY", 0.3)
+    monkeypatch.setattr(tui_state, "CHECK_DELAY", 0.05)
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*[_character_to_key(ch) if ch != "\n" else "enter" for ch in text])
+
+
+def dashboard_text(app) -> str:
+    screen = app.screen
+    return "\n".join(str(w.render()) for w in (screen.query_one(Timeline), screen.query_one("#planning")))
+
+
+@sync
+async def test_dashboard_shows_week_deadlines_and_parts(project):
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        text = dashboard_text(app)
+        assert "Week 4 van 14" in text
+        assert "Nu schrijven: onderdelen 3 en 4" in text
+        assert "Achterstand: onderdeel 2" in text
+        assert "Terugkommoment: 10/3, nog 7 dagen" in text
+        table = app.screen.query_one(PartList)
+        assert table.row_count == len(project.profile.parts)
+        row = table.get_row("leerervaringen_1")
+        assert row[1].strip() == "7" and row[2] == "bezig" and row[4] == "nu schrijven"
+        assert table.get_row("inleiding")[2] == "leeg"
+
+
+@sync
+async def test_ticking_an_action_is_remembered(project):
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        checklist = app.screen.query_one(ActionChecklist)
+        checklist.focus()
+        checklist.highlighted = 0
+        await pilot.press("space")
+        await pilot.pause()
+        data = tomllib.loads(project.progress_path.read_text(encoding="utf-8"))
+        assert data["acties"] == ["feedbackgesprek"]
+        assert load_project(project.root).progress()["acties"] == {"feedbackgesprek"}
+        assert "gedaan" in str(app.screen.query_one(ActionChecklist).get_option_at_index(0).prompt)
+        await pilot.press("space")
+        await pilot.pause()
+        assert load_project(project.root).progress()["acties"] == set()
+    # a new app (a new day of writing) shows the tick again
+    project.set_action("interviews_gepland", True)
+    app = StageverslagApp(load_project(project.root), today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(ActionChecklist).selected == ["interviews_gepland"]
+
+
+@sync
+async def test_writing_autosaves_after_a_pause_and_on_leaving(project):
+    app = StageverslagApp(project, today=TODAY)
+    path = project.draft_path("leerervaringen_1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")  # part 3 by its number
+        await pilot.pause()
+        assert isinstance(app.screen, WritingScreen) and app.screen.part_id == "leerervaringen_1"
+        editor = app.screen.query_one("#editor", TextArea)
+        assert editor.has_focus
+        editor.move_cursor(editor.document.end)
+        editor.insert("Mijn mentor gaf duidelijke ")
+        await type_text(pilot, "opdrachten.")
+        assert "duidelijke opdrachten" not in path.read_text(encoding="utf-8")  # not yet: still typing
+        await pilot.pause(0.5)
+        assert path.read_text(encoding="utf-8").endswith("Mijn mentor gaf duidelijke opdrachten.")
+        status = str(app.screen.query_one("#save-status").render())
+        assert "opgeslagen om" in status and "12 woorden" in status
+        await type_text(pilot, " Extra.")
+        await pilot.press("escape")  # leaving saves at once, without waiting for the timer
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert path.read_text(encoding="utf-8").endswith("opdrachten. Extra.")
+        # the dashboard counts the new words
+        assert app.screen.query_one(PartList).get_row("leerervaringen_1")[1].strip() == "13"
+
+
+@sync
+async def test_ctrl_s_saves_and_quit_saves(project):
+    app = StageverslagApp(project, today=TODAY)
+    path = project.draft_path("tussentijdse_evaluatie")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_part("tussentijdse_evaluatie")
+        await pilot.pause()
+        await type_text(pilot, "Het gesprek ging goed. ")
+        await pilot.press("ctrl+s")
+        assert "Het gesprek ging goed." in path.read_text(encoding="utf-8")
+        await type_text(pilot, "Nog een zin.")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert "Het gesprek ging goed. Nog een zin." in path.read_text(encoding="utf-8")
+    assert app.return_code == 0
+
+
+@sync
+async def test_failed_save_keeps_the_text_and_the_next_save_writes_it(project, monkeypatch):
+    import stageverslag.project as project_module
+    path = project.draft_path("leerervaringen_1")
+    before = path.read_text(encoding="utf-8")
+    real_write = project_module.atomic_write_text
+
+    def disk_full(target, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_part("leerervaringen_1")
+        await pilot.pause()
+        monkeypatch.setattr(project_module, "atomic_write_text", disk_full)
+        editor = app.screen.query_one("#editor", TextArea)
+        editor.move_cursor(editor.document.end)
+        editor.insert("Deze zin mag niet ")
+        await type_text(pilot, "verloren gaan.")
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.5)  # the autosave retry fails too
+        assert path.read_text(encoding="utf-8") == before
+        assert editor.text.endswith("Deze zin mag niet verloren gaan.")
+        status = app.screen.query_one("#save-status")
+        assert status.has_class("error")
+        assert "Niet opgeslagen" in str(status.render()) and "de schijf is vol" in str(status.render())
+        assert any("de schijf is vol" in n.message for n in app._notifications)
+        # leaving the screen while the disk refuses: the text stays in the app and comes back
+        await pilot.press("escape")
+        await pilot.pause()
+        app.open_part("leerervaringen_1")
+        await pilot.pause()
+        editor = app.screen.query_one("#editor", TextArea)
+        assert editor.text.endswith("Deze zin mag niet verloren gaan.")
+        # the disk is back: the next save writes everything
+        monkeypatch.setattr(project_module, "atomic_write_text", real_write)
+        await pilot.pause(0.5)  # the retry timer
+        assert path.read_text(encoding="utf-8").endswith("Deze zin mag niet verloren gaan.")
+        assert not app.screen.query_one("#save-status").has_class("error")
+
+
+@sync
+async def test_quit_with_a_refusing_disk_keeps_running_once_and_leaves_a_copy(project, monkeypatch, tmp_path):
+    import tempfile
+
+    import stageverslag.project as project_module
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_part("conclusie")
+        await pilot.pause()
+        monkeypatch.setattr(project_module, "atomic_write_text",
+                            lambda *a: (_ for _ in ()).throw(PermissionError(errno.EACCES, "Permission denied")))
+        await type_text(pilot, "Mijn besluit.")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running  # not gone: the text is still unsaved
+        copies = list((tmp_path / "tmp" / "stageverslag-redding").glob("*-06-conclusie.md"))
+        assert len(copies) == 1 and copies[0].read_text(encoding="utf-8").endswith("Mijn besluit.")
+        assert any("geen schrijfrechten" in n.message for n in app._notifications)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+
+
+@sync
+async def test_add_word_and_mark_part_done(project):
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_part("uitgangspunten")
+        await pilot.pause()
+        editor = app.screen.query_one("#editor", TextArea)
+        editor.move_cursor(editor.document.end)
+        editor.insert("Ik werk bij Rupelhaven met ")
+        await type_text(pilot, "Loodsplanner.")
+        editor.move_cursor_relative(columns=-3)  # inside "Loodsplanner"
+        await pilot.press("f3")
+        await pilot.pause()
+        assert "Loodsplanner" in project.wordlist_path.read_text(encoding="utf-8").splitlines()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert load_project(project.root).progress()["klaar"] == {"uitgangspunten"}
+        assert "klaar" in str(app.screen.query_one("#save-status").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one(PartList).get_row("uitgangspunten")[2] == "klaar"
+
+
+@sync
+async def test_command_palette_offers_every_action_in_dutch(project):
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Controleren en bouwen" in titles and "Schrijven: Conclusie" in titles
+        assert not {"Quit", "Theme", "Keys", "Screenshot"} & set(titles)
+        app.open_part("conclusie")
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Opslaan", "Onderdeel klaar", "Woord toevoegen aan woordenlijst", "Taalfouten tonen"} <= set(titles)
+        # run one command the way the palette does: it switches to another part and saves the first
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Schrijven: Inleiding")
+        command.callback()
+        await pilot.pause()
+        assert app.screen.part_id == "inleiding"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CommandPalette"
+        await type_text(pilot, "controleren")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckScreen)
+
+
+@sync
+async def test_theme_toggle_and_help(project):
+    app = StageverslagApp(project, today=TODAY, theme="textual-dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-light"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+
+
+@sync
+async def test_check_screen_refuses_a_missing_or_wrong_file(project, tmp_path):
+    other = tmp_path / "verslag.pdf"
+    other.write_bytes(b"%PDF-1.4")
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckScreen)
+        await pilot.press("o")
+        field = app.screen.query_one("#docx-path", Input)
+        assert field.has_focus
+        await type_text(pilot, "nergens")
+        field.value = str(tmp_path / "bestaat-niet.docx")
+        await pilot.press("enter")
+        assert "bestaat niet" in app.screen.last_result
+        field.value = str(other)
+        await pilot.press("enter")
+        assert "geen .docx-bestand" in app.screen.last_result
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+    assert other.read_bytes() == b"%PDF-1.4"  # never modify a file we read
+
+
+@sync
+async def test_create_project_form(tmp_path):
+    root = tmp_path / "nieuw"
+    app = StageverslagApp(None, root=root, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CreateProjectScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Vul je naam in" in str(app.screen.query_one("#create-error").render())
+        assert not (root / "stageverslag.toml").exists()
+        await type_text(pilot, "Jonas Maes")
+        app.screen.query_one("#f-bedrijf", Input).value = "Havenbedrijf"
+        app.screen.query_one("#f-start", Input).value = "31/2/2027"
+        app.screen.query_one("#f-traject", Select).value = "IRM"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CreateProjectScreen)  # a wrong date is refused in Dutch
+        assert "31/2/2027" in str(app.screen.query_one("#create-error").render())
+        app.screen.query_one("#f-start", Input).value = "8/2/2027"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert "Week 4 van 14" in dashboard_text(app)
+    created = load_project(root)
+    assert created.config.student == "Jonas Maes" and created.config.track == "IRM"
+    assert created.config.start == dt.date(2027, 2, 8)
+
+
+def test_helpers():
+    assert word_at("Ik werk bij Loodsplanner.", 15) == "Loodsplanner"
+    assert word_at("Ik werk", 1) == "Ik"
+    text = "<!--\nvragen\n-->\n\nHier begint het."
+    assert text[first_prose_index(text):] == "Hier begint het."
+    assert first_prose_index("Geen commentaar") == 0
+    blanked = tui_state.blank_comments(text)
+    assert len(blanked) == len(text) and blanked.index("Hier") == text.index("Hier")
+    assert tui_state.prose_words("<!-- a b c -->\n# Titel\nEen twee drie.") == 3
+
+
+def test_cli_refuses_a_bad_today_and_a_broken_project(tmp_path, monkeypatch, capsys):
+    project = make_project(tmp_path / "p")
+    monkeypatch.setenv("STAGEVERSLAG_TODAY", "gisteren")
+    assert cli.main(["tui", "--project", str(project.root)]) == 2
+    assert "STAGEVERSLAG_TODAY" in capsys.readouterr().err
+    monkeypatch.delenv("STAGEVERSLAG_TODAY")
+    (project.root / "stageverslag.toml").write_text("[student\nnaam = ", encoding="utf-8")
+    assert cli.main(["tui", "--project", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "geen geldig configuratiebestand" in err and "Traceback" not in err
