@@ -281,6 +281,7 @@ class _Reader:
         state = _ParaState(para, known)
         self.inline(p, story, state)
         para.text = "".join(state.text)
+        story.fields.text("\n")  # a field result that goes on in the next paragraph
         visible = [b for b in state.runs if b is not None]
         para.bold = bool(visible) and all(b for b, _size in visible)
         sizes = [s for _b, s in visible if s is not None]
@@ -303,10 +304,11 @@ class _Reader:
             para.heading_level = para.outline_level + 1 if para.outline_level < 9 else None
         else:
             para.heading_level = self.styles.builtin_heading(sid, own_only=False)
-        num = prop("numPr")
-        if num is not None:
-            num_id = num.find(w("numId"))
-            para.numbered = num_id is None or (num_id.get(VAL) or "0") != "0"
+        num_id = ppr.find(f"{w('numPr')}/{w('numId')}") if ppr is not None else None
+        if num_id is None:
+            num_id = next((el for style in self.styles.chain(sid) if style.ppr is not None
+                           for el in style.ppr.iterfind(f"{w('numPr')}/{w('numId')}")), None)
+        para.numbered = num_id is not None and (num_id.get(VAL) or "0").strip() not in ("0", "")
         para.page_break_before = bool(_on(prop("pageBreakBefore")))
         if ppr is not None and ppr.find(SECT_PR) is not None:
             para.page_break = True
