@@ -364,3 +364,60 @@ def test_cli_refuses_a_bad_today_and_a_broken_project(tmp_path, monkeypatch, cap
     assert cli.main(["tui", "--project", str(project.root)]) == 2
     err = capsys.readouterr().err
     assert "geen geldig configuratiebestand" in err and "Traceback" not in err
+
+
+async def wait_for_job(app, pilot) -> str:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.screen.last_result
+
+
+@sync
+async def test_check_the_project_and_another_docx(project, tmp_path):
+    from fixtures.docx_factory import filler, make_report
+    other = make_report(tmp_path / "ander.docx", parts=[("Inleiding", [filler(80)]), ("Conclusie", [filler(60)])])
+    before = other.read_bytes()
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("m")
+        result = await wait_for_job(app, pilot)
+        assert result.startswith("Controle van je project (eerste deel)")
+        # only part 3 has text: the empty midterm part "Uitgangspunten" is reported, by the core's rule
+        assert "SV103" in result and "Uitgangspunten" in result
+        assert "fouten" in result.splitlines()[1]
+        await pilot.press("o")
+        app.screen.query_one("#docx-path", Input).value = str(other)
+        await pilot.press("enter")
+        result = await wait_for_job(app, pilot)
+        assert result.startswith("Controle van ander.docx")
+        assert "SV101" in result  # the parts it lacks
+    assert other.read_bytes() == before
+
+
+@sync
+async def test_build_the_report_from_the_tui(tmp_path):
+    from docx import Document
+    project = make_project(tmp_path / "p", {"uitgangspunten": "Ik koos Rupelhaven om de haven.\n",
+                                            "conclusie": "Deze stage leerde me veel.\n"})
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_part("conclusie")
+        await pilot.pause()
+        editor = app.screen.query_one("#editor", TextArea)
+        editor.move_cursor(editor.document.end)
+        editor.insert("Ik solliciteer graag opnieuw.")
+        await pilot.pause()
+        app.action_open_check()  # switching screens saves the draft first
+        await pilot.pause()
+        assert "Ik solliciteer graag opnieuw." in project.read_draft("conclusie")
+        await pilot.press("b")
+        result = await wait_for_job(app, pilot)
+    assert result.startswith("Word-document gebouwd"), result
+    docx_path = result.splitlines()[1].removeprefix("Word-document: ")
+    text = "\n".join(p.text for p in Document(docx_path).paragraphs)
+    assert "Ik koos Rupelhaven om de haven." in text and "Ik solliciteer graag opnieuw." in text
+    assert "Uitgangspunten en eerste indrukken" in text

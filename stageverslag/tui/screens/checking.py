@@ -17,10 +17,12 @@ from textual.worker import get_current_worker
 
 from ...errors import UserError
 from ...findings import SEVERITY_LABELS
+from ...profile import LENGTH_UNITS
 
-INTRO = ("Controleer je verslag zoals je coach het zal lezen, of bouw het Word-document.\n"
-         "m: eerste deel controleren   f: volledig verslag controleren   o: ander .docx-bestand\n"
-         "b: Word bouwen   g: geraamte met hulpvragen   p: Word en pdf bouwen")
+INTRO = ("Controleer je verslag zoals je coach het leest, of maak het Word-document.\n"
+         "m  eerste deel controleren        b  Word-document bouwen\n"
+         "f  volledig verslag controleren   g  geraamte met hulpvragen\n"
+         "o  ander .docx-bestand            p  Word-document en pdf")
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "dim"}
 STAGE_LABELS = {"midterm": "eerste deel", "final": "volledig verslag"}
 
@@ -31,6 +33,13 @@ def render_report(title: str, report) -> Text:
     text = Text()
     text.append(f"{title}\n", style="bold")
     text.append(f"{counts['error']} fouten, {counts['warning']} waarschuwingen, {counts['info']} opmerkingen\n\n")
+    stats = getattr(report, "stats", None) or {}
+    if stats.get("length_value") is not None:
+        unit = LENGTH_UNITS.get(stats.get("length_unit") or "words", "woorden")
+        text.append(f"Lengte: {stats['length_value']} {unit}")
+        if stats.get("pages") is not None:
+            text.append(f" · {stats['pages']} pagina's")
+        text.append("\n\n")
     if not findings:
         text.append("Niets gevonden: dit ziet er in orde uit.\n")
     order = {s: i for i, s in enumerate(SEVERITY_LABELS)}
@@ -44,6 +53,8 @@ def render_report(title: str, report) -> Text:
         if f.suggestion:
             text.append(f" → {f.suggestion}", style="italic")
         text.append("\n")
+    for note in getattr(report, "notes", None) or []:
+        text.append(f"\n{note}\n", style="dim")
     return text
 
 
@@ -62,9 +73,9 @@ def render_build(title: str, result) -> Text:
 
 class CheckScreen(Screen):
     BINDINGS = [
-        Binding("m", "check('midterm')", "Eerste deel"),
+        Binding("m", "check('midterm')", "Deel 1"),
         Binding("f", "check('final')", "Volledig"),
-        Binding("o", "other", "Ander .docx"),
+        Binding("o", "other", ".docx"),
         Binding("b", "build('full')", "Word"),
         Binding("g", "build('skeleton')", "Geraamte"),
         Binding("p", "build('pdf')", "Pdf"),
@@ -76,7 +87,7 @@ class CheckScreen(Screen):
         yield Static(INTRO, id="check-intro")
         yield Input(placeholder="Pad naar een .docx-bestand, dan Enter (Esc = annuleren)", id="docx-path")
         with VerticalScroll(id="results-box"):
-            yield Static("Kies wat je wilt doen.", id="results")
+            yield Static("Kies wat je wilt doen. De resultaten komen hier; je kunt intussen verder werken.", id="results")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -107,7 +118,7 @@ class CheckScreen(Screen):
         def job():
             from ...builder import build_report
             return render_build(title, build_report(state.project, skeleton=kind == "skeleton", stage="final",
-                                                    pdf=kind == "pdf"))
+                                                    pdf=kind == "pdf", today=state.today))
         self.run_job(title, job)
 
     def action_other(self) -> None:

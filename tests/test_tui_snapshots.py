@@ -1,0 +1,76 @@
+"""Snapshots (SVG, under tests/__snapshots__/) of the main screens at 80x24, dark and light.
+
+Everything shown is pinned: the project is made by ``init_project`` with fixed dates, "today" is passed to
+the app, and the language worker has finished before the picture is taken. After a deliberate change of
+the layout, look at the new pictures and accept them with ``pytest --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from stageverslag.project import ProjectConfig, init_project, load_project
+from stageverslag.tui.app import StageverslagApp
+
+TODAY = dt.date(2027, 3, 3)
+TEXTS = {
+    "uitgangspunten": "Ik koos voor Rupelhaven Logistics omdat ik wil leren plannen.\n",
+    "leerervaringen_1": "## Wat het bedrijf van mij verwacht\n\nMijn mentor vind dat ik zelfstandig werk. "
+                        "Ik noteer elke dag wat ik leerde.\n",
+}
+
+
+@pytest.fixture
+def project(tmp_path):
+    project = init_project(tmp_path / "verslag", ProjectConfig(
+        student="Nina Peeters", track="HR", company="Rupelhaven Logistics", mentor="Sarah Claessens",
+        coach="Dirk Vermeulen", start=dt.date(2027, 2, 8), terugkommoment=dt.date(2027, 3, 10)))
+    for part_id, text in TEXTS.items():
+        project.save_draft(part_id, project.read_draft(part_id) + text)
+    project.set_action("terugkommoment_gepland", True)
+    return load_project(project.root)
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_dashboard_dark(snap_compare, project):
+    app = StageverslagApp(project, today=TODAY, theme="textual-dark")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+def test_dashboard_light(snap_compare, project):
+    app = StageverslagApp(project, today=TODAY, theme="textual-light")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+def test_writing_screen(snap_compare, project):
+    app = StageverslagApp(project, today=TODAY, theme="textual-dark")
+
+    async def open_part(pilot):
+        await pilot.press("3")
+        await settle(pilot)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_part)
+
+
+def test_check_screen(snap_compare, project):
+    app = StageverslagApp(project, today=TODAY, theme="textual-dark")
+
+    async def open_check(pilot):
+        await pilot.press("c")
+        await settle(pilot)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_check)
+
+
+def test_writing_screen_light(snap_compare, project):
+    app = StageverslagApp(project, today=TODAY, theme="textual-light")
+
+    async def open_part(pilot):
+        await pilot.press("2")
+        await settle(pilot)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_part)
