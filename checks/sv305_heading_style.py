@@ -39,7 +39,7 @@ def check(ctx):
                                part=h.part, **where(doc, h.position))
     levels: dict[int, list] = {}
     for h in outline.headings:
-        if not h.fake and h.level is not None:
+        if not h.fake and h.detected != "toc" and h.level is not None:
             levels.setdefault(h.level, []).append(h)
     for level, heads in sorted(levels.items()):
         looks = {h.position: _looks(doc.paragraphs[h.position]) for h in heads}

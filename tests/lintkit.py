@@ -47,5 +47,22 @@ def write_report(path: Path, **kwargs) -> Path:
     return make_report(path, parts if parts is not None else handbook_parts(), **kwargs)
 
 
+def run_rule(code: str, source, profile=None, stage: str = "final", project=None, today=None,
+             pages: str = "estimate") -> list:
+    """The findings of one rule on a .docx path (or a document model), through a real Context."""
+    import datetime as dt
+
+    from stageverslag.model import Document
+    from stageverslag.ooxml import read_docx
+    from stageverslag.profile import load_profile
+    from stageverslag.rules import CheckOptions, Context, load_rules
+
+    rule = next(r for r in load_rules() if r.code == code)
+    doc = source if isinstance(source, Document) else read_docx(source)
+    profile = profile or (project.profile if project is not None else load_profile())
+    options = CheckOptions(stage=stage, pages=pages, today=today or dt.date.today())
+    return list(rule.check(Context(doc=doc, profile=profile, options=options, project=project)))
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
