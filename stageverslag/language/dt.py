@@ -1,0 +1,418 @@
+"""dt-errors: a small rule engine over clauses, not a list of wrong words.
+
+Each sentence is cut into clauses (at punctuation, subordinating and coordinating conjunctions). Within a
+clause we look at where a verb form stands: right after a subject at the start (``hij vindt``), before a
+subject pronoun (inversion: ``vind je``, ``vindt u``), at the end of a subordinate clause (``omdat hij het
+goed vindt``), or in the slot of a past participle near a form of hebben/zijn/worden (``is gebeurd``).
+The verb knowledge (stems, participles, weak past tenses, nouns) comes from the OpenTaal dictionary flags.
+
+Precision first: every rule bails out when the context is not clear (a noun could follow, an auxiliary
+could make it a participle, an imperative is possible, ...). When unsure, we say nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .issues import Issue
+from .tokens import Token
+
+AUX_HEBBEN = {"heb", "hebt", "heeft", "hebben", "had", "hadden", "gehad"}
+AUX_ZIJN = {"ben", "bent", "is", "zijn", "was", "waren", "geweest"}
+AUX_WORDEN = {"word", "wordt", "worden", "werd", "werden", "geworden"}
+PERFECT_AUX = AUX_HEBBEN | AUX_ZIJN | AUX_WORDEN
+MODALS = {"kan", "kun", "kunt", "kunnen", "kon", "konden", "moet", "moeten", "moest", "moesten", "zal", "zult",
+          "zullen", "zou", "zouden", "wil", "wilt", "willen", "wou", "wilde", "wilden", "mag", "mogen", "mocht",
+          "mochten", "hoeft", "hoeven", "hoefde", "lijkt", "leek", "blijkt", "bleek", "blijft", "bleef", "raakt",
+          "raakte", "gaat", "ging", "laat", "liet", "krijgt", "kreeg", "komt", "kwam", "staat", "stond"}
+STRONG_PAST = {
+    "vond", "vonden", "werd", "werden", "stond", "stonden", "hield", "hielden", "ging", "gingen", "kwam",
+    "kwamen", "zag", "zagen", "gaf", "gaven", "nam", "namen", "las", "lazen", "zat", "zaten", "lag", "lagen",
+    "kreeg", "kregen", "bleef", "bleven", "schreef", "schreven", "liep", "liepen", "sprak", "spraken", "wist",
+    "wisten", "dacht", "dachten", "bracht", "brachten", "kocht", "kochten", "zocht", "zochten", "deed", "deden",
+    "zei", "zeiden", "at", "aten", "begon", "begonnen", "vroeg", "vroegen", "koos", "kozen", "trok", "trokken",
+    "bood", "boden", "reed", "reden", "sneed", "verloor", "verliet", "ontving", "ontstond", "begreep",
+    "besloot", "bezocht", "hielp", "hielpen", "droeg", "verliep", "viel", "vielen", "hing", "ving", "riep",
+    "sliep", "won", "vergat", "verscheen", "stierf", "bond", "leed", "streed", "gleed", "verbond", "verstond",
+    "onderging", "ondernam", "schoot", "sloot", "loog", "bedroeg", "vertrok", "vond", "ontdekte", "had", "was",
+    "waren", "hadden", "deed", "zond", "verzond", "wond", "verdween", "keek", "keken", "dronk", "zong", "zweeg",
+}
+SUBJ_T = {"jij", "je", "u", "hij", "zij", "ze", "het", "men", "wie", "die", "dat", "dit", "er"}
+SUBJ_PRONOUNS = {"ik", "jij", "je", "u", "hij", "zij", "ze", "het", "men", "we", "wij", "jullie"}
+#: words that may be an article/demonstrative/possessive as well as a subject: the next word must not be a noun
+DET_LIKE = {"het", "die", "dat", "dit", "je", "wie"}
+DETERMINERS = {"de", "het", "een", "mijn", "jouw", "zijn", "haar", "ons", "onze", "hun", "uw", "deze", "dit",
+               "die", "dat", "elke", "ieder", "iedere", "geen", "welk", "welke", "ons", "dat"}
+SUBORDINATORS = {"dat", "omdat", "als", "wanneer", "terwijl", "nadat", "voordat", "zodat", "zodra", "hoewel",
+                 "doordat", "indien", "tenzij", "totdat", "tot", "sinds", "die", "wat", "wie", "waar", "waarin",
+                 "waarop", "waardoor", "waarmee", "waarvan", "waarover", "waaraan", "waarbij", "waarvoor",
+                 "welke", "hoe", "waarom", "toen", "of", "zoals", "opdat", "ofschoon", "aangezien", "mits",
+                 "naarmate", "zolang", "alsof", "voor", "na"}
+COORDINATORS = {"en", "maar", "want", "of", "dus", "noch"}
+#: words that start a main clause and are followed by the finite verb (inversion)
+FRONT = {
+    "daarom", "daarna", "dan", "nu", "toen", "vandaag", "morgen", "gisteren", "soms", "vaak", "meestal",
+    "altijd", "nooit", "hierdoor", "daardoor", "hier", "daar", "zo", "bovendien", "verder", "eerst",
+    "vervolgens", "tenslotte", "ten slotte", "uiteindelijk", "gelukkig", "helaas", "waarschijnlijk",
+    "misschien", "natuurlijk", "daarnaast", "hiervoor", "daarvoor", "hierbij", "daarbij", "hiermee", "daarmee",
+    "binnenkort", "straks", "ook", "echter", "wel", "zeker", "dikwijls", "regelmatig", "opnieuw", "later",
+    "vroeger", "intussen", "ondertussen", "tijdens", "hierin", "daarin", "hierna", "nadien", "voordien",
+    "waar", "wanneer", "hoe", "waarom", "wat", "welke", "dus", "toch", "anders", "tot", "sindsdien",
+    "plots", "plotseling", "dagelijks", "wekelijks", "zelden", "graag", "alleen", "samen", "wellicht",
+    "dit", "dat", "die", "het",
+}
+#: verbs that hardly ever take "je" as an indirect object ("Dat vindt je" is wrong, "Dat bezorgt je" is not)
+NO_DATIVE = {"vind", "denk", "weet", "zie", "hoor", "merk", "lees", "begrijp", "verwacht", "beantwoord",
+             "antwoord", "houd", "word", "meld"}
+#: words after "je" that show "je" is the subject, not a possessive
+AFTER_SUBJECT_JE = {
+    "ook", "dan", "nog", "niet", "wel", "er", "vaak", "al", "nu", "altijd", "soms", "zelf", "het", "dat", "die",
+    "dit", "deze", "hem", "ze", "hen", "mij", "me", "aan", "in", "op", "door", "bij", "met", "van", "voor",
+    "naar", "uit", "over", "zo", "echt", "eigenlijk", "meteen", "graag", "misschien", "toch", "immers",
+    "hier", "daar", "waarschijnlijk", "best", "zeker", "snel", "ooit", "nooit", "pas", "daarna", "hiervan",
+    "daarvan", "ervan", "erover", "erin", "erop", "ermee", "iets", "niets", "alles", "veel", "weinig", "te",
+    "geen", "tijdens", "na", "om", "tot", "zodra", "als", "of", "dat", "morgen", "vandaag", "straks", "later",
+    "gisteren", "binnenkort", "opnieuw", "dikwijls", "regelmatig", "gewoon", "wellicht",
+}
+#: subordinators that can open a sentence ("Omdat hij het goed vindt, ...")
+INITIAL_SUBORDINATORS = {"omdat", "als", "terwijl", "nadat", "voordat", "zodra", "hoewel", "doordat", "indien",
+                         "tenzij", "totdat", "aangezien", "ofschoon", "mits", "zolang", "naarmate", "opdat"}
+
+
+@dataclass
+class Clause:
+    words: list[Token]
+    opener: str | None  # the subordinator or coordinator that opens it, else None
+    sentence_start: bool  # the first clause of the sentence
+    after_comma: bool
+    end_punct: str | None  # punctuation that ends it (None: another clause follows via a conjunction)
+
+
+def split_clauses(sentence: list[Token]) -> list[Clause]:
+    clauses: list[Clause] = []
+    cur: list[Token] = []
+    opener = None
+    first = True
+    after_comma = False
+
+    def close(end_punct):
+        nonlocal cur, first
+        if cur or opener:
+            clauses.append(Clause(cur, opener, first, after_comma, end_punct))
+            first = False
+        cur = []
+
+    for tok in sentence:
+        if tok.kind != "word":
+            if tok.text in ("'", "’", "&", "/", "-"):
+                continue
+            close(tok.text)
+            opener, after_comma = None, tok.text == ","
+            continue
+        low = tok.lower
+        if cur and (low in SUBORDINATORS or low in COORDINATORS) and not _part_of_np(cur, low):
+            close(None)
+            opener, after_comma = low, False
+            continue
+        if not cur and opener is None and not clauses and low in COORDINATORS and low != "dus":
+            opener = low  # "En toen ..." at the start
+            continue
+        if not cur and opener is None and low in INITIAL_SUBORDINATORS:
+            opener = low  # "Omdat ..." at the start of a sentence or after a comma
+            continue
+        cur.append(tok)
+    close(None)
+    return clauses
+
+
+def _part_of_np(cur: list[Token], low: str) -> bool:
+    """'dat'/'die'/'wat' right after a preposition is a determiner/pronoun, not a new clause."""
+    return low in ("dat", "die", "wat", "voor", "na", "tot") and cur[-1].lower in (
+        "van", "met", "voor", "op", "aan", "in", "door", "over", "bij", "naar", "uit", "om", "zonder", "tot",
+        "na", "sinds", "tijdens", "ondanks", "volgens", "per", "zo'n", "al")
+
+
+class DtChecker:
+    def __init__(self, lexicon, known):
+        self.lex = lexicon
+        self.known = known  # word -> bool (Hunspell)
+
+    # -- verb knowledge -------------------------------------------------------------------------------
+    def is_d_stem(self, w: str) -> bool:
+        """A verb stem ending in d whose 3rd person adds a t: word, vind, antwoord."""
+        return w.endswith("d") and w in self.lex.verbs and w not in STRONG_PAST
+
+    def is_dt_form(self, w: str) -> bool:
+        return w.endswith("dt") and w[:-1] in self.lex.verbs
+
+    def finite_of_participle(self, w: str) -> str | None:
+        """gebeurd -> gebeurt, verhuisd -> verhuist (a participle that sounds like a present form)."""
+        if w.endswith("d") and w in self.lex.participles and w[:-1] in self.lex.verbs:
+            return w[:-1] + "t"
+        return None
+
+    def participle_of_finite(self, w: str) -> str | None:
+        """gebeurt -> gebeurd, beantwoordt -> beantwoord, verhuist -> verhuisd."""
+        if not w.endswith("t"):
+            return None
+        if w.endswith("dt") and w[:-1] in self.lex.participles and w[:-1] in self.lex.verbs:
+            return w[:-1]
+        if w[:-1] in self.lex.verbs and w[:-1] + "d" in self.lex.participles:
+            return w[:-1] + "d"
+        return None
+
+    def is_noun(self, w: str) -> bool:
+        return w in self.lex.nouns
+
+    def np_start(self, w: str) -> bool:
+        """Could ``w`` begin a noun phrase (noun or adjective, possibly inflected)?"""
+        lex = self.lex
+        return (w in lex.nouns or w in lex.adjectives or (w.endswith("e") and (w[:-1] in lex.adjectives
+                or w[:-2] in lex.adjectives)) or w in ("eigen", "eerste", "tweede", "laatste", "volgende"))
+
+    def finite_like(self, w: str) -> bool:
+        lex = self.lex
+        if w in PERFECT_AUX or w in MODALS or w in STRONG_PAST:
+            return True
+        if w.endswith("t") and w[:-1] in lex.verbs:
+            return True
+        for suf, group in (("de", lex.past_de), ("den", lex.past_de), ("te", lex.past_te), ("ten", lex.past_te)):
+            if w.endswith(suf) and w[:-len(suf)] in group:
+                return True
+        return False
+
+    # -- the check ------------------------------------------------------------------------------------
+    def check(self, sentences: list[list[Token]]) -> list[Issue]:
+        issues: list[Issue] = []
+        for sentence in sentences:
+            seen: set[int] = set()
+            clauses = split_clauses(sentence)
+            aux_before = False
+            for clause in clauses:
+                for issue in self._clause(clause, clauses, aux_before):
+                    if issue.start not in seen:
+                        seen.add(issue.start)
+                        issues.append(issue)
+                if any(t.lower in PERFECT_AUX for t in clause.words):
+                    aux_before = True
+            for tok in sentence:
+                if tok.is_word and tok.start not in seen:
+                    issue = self._nonword(tok)
+                    if issue:
+                        seen.add(tok.start)
+                        issues.append(issue)
+        return issues
+
+    def _clause(self, clause: Clause, clauses: list[Clause], aux_before: bool):
+        words = clause.words
+        low = [t.lower for t in words]
+        if not words:
+            return
+        aux_in_clause = any(w in PERFECT_AUX for w in low)
+        for k, tok in enumerate(words):
+            w = low[k]
+            if not (w.endswith("d") or w.endswith("t")):
+                continue
+            nxt = low[k + 1] if k + 1 < len(low) else None
+            nxt2 = low[k + 2] if k + 2 < len(low) else None
+            prev = low[k - 1] if k else None
+            found = (self._participle_slot(tok, w, k, low, clause)
+                     or self._after_subject(tok, w, k, low, clause, aux_in_clause, aux_before, prev, nxt)
+                     or self._inversion(tok, w, k, low, clause, prev, nxt, nxt2)
+                     or self._clause_final(tok, w, k, low, clause, aux_in_clause, aux_before))
+            if found:
+                yield found
+
+    # R4: a present form where a participle belongs
+    def _participle_slot(self, tok, w, k, low, clause):
+        part = self.participle_of_finite(w)
+        if not part:
+            return None
+        before = [x for x in low[:k] if x in PERFECT_AUX]
+        after_aux = k + 1 < len(low) and low[k + 1] in PERFECT_AUX and (
+            all(x in PERFECT_AUX or x in MODALS for x in low[k + 1:]) and clause.end_punct is not None)
+        if before and k > 0:
+            # the auxiliary must not itself be followed by a subject that makes w finite ("is het zo dat ...")
+            aux = before[-1]
+        elif after_aux:
+            aux = low[k + 1]
+        else:
+            return None
+        return _issue(tok, _case(tok.text, part),
+                      f"'{tok.text}' is hier een voltooid deelwoord (bij '{aux}'): schrijf '{_case(tok.text, part)}'.",
+                      f"Een voltooid deelwoord bij hebben, zijn of worden eindigt op d of t volgens 't kofschip: "
+                      f"{part}.")
+
+    # R1: subject at the start of the clause, verb right after it
+    def _after_subject(self, tok, w, k, low, clause, aux_in_clause, aux_before, prev, nxt):
+        if k == 0:
+            return None
+        subj = self._subject_before(k, low, clause)
+        if subj is None:
+            return None
+        if nxt in SUBJ_PRONOUNS and subj not in ("ik", "hij", "jij", "u", "zij", "men"):
+            return None  # "Dat vind ik", "Deze fiche vind je": inversion, handled there
+        if subj == "ik":
+            if self.is_dt_form(w):
+                fix = w[:-1]
+                return _issue(tok, _case(tok.text, fix), f"Na 'ik' geen t: schrijf 'ik {fix}'.",
+                              f"Bij 'ik' schrijf je alleen de stam, zonder t: ik {fix}.")
+            return None
+        if subj in ("we", "wij", "jullie"):
+            return None
+        if subj in DET_LIKE and (self.is_noun(w) or (nxt and self.is_noun(nxt) and w in self.lex.adjectives)):
+            return None
+        if subj == "je" and w in self.lex.adjectives:
+            return None
+        coordinated = clause.opener in COORDINATORS and aux_before
+        if self.is_d_stem(w) and self.known(w + "t"):
+            if w in self.lex.participles and (aux_in_clause or coordinated):
+                return None
+            if w in self.lex.participles and nxt and self.is_noun(nxt):
+                return None
+            fix = w + "t"
+            return _issue(tok, _case(tok.text, fix), f"Schrijf '{subj} {fix}': na '{subj}' krijgt de stam een t.",
+                          f"Staat '{subj}' vóór het werkwoord, dan is het stam + t: {subj} {fix}.")
+        fin = self.finite_of_participle(w)
+        if fin and not aux_in_clause and not coordinated and not (nxt and self.is_noun(nxt)):
+            if any(self.finite_like(x) for i, x in enumerate(low) if i != k):
+                return None
+            return _issue(tok, _case(tok.text, fin),
+                          f"'{tok.text}' is hier de persoonsvorm (tegenwoordige tijd): schrijf '{fin}'.",
+                          f"Er staat geen hebben, zijn of worden bij, dus dit is geen voltooid deelwoord: "
+                          f"{subj} {fin} (stam + t).")
+        return None
+
+    def _subject_before(self, k, low, clause) -> str | None:
+        """The subject right before position k when it opens the clause: a pronoun or 'de/het ... noun'."""
+        if k == 1 and low[0] in SUBJ_T | {"ik", "we", "wij", "jullie"}:
+            if low[0] in ("die", "dat", "wie") and clause.opener in SUBORDINATORS:
+                return None  # "omdat die ..." is odd; stay safe
+            return low[0]
+        if 2 <= k <= 4 and low[0] in ("de", "het", "mijn", "zijn", "haar", "onze", "ons", "deze", "dit", "elke",
+                                      "iedere", "ieder", "uw", "jouw"):
+            head = low[k - 1]
+            if head in self.lex.nouns and not self.finite_like(head) and not self.is_d_stem(head):
+                middle = low[1:k - 1]
+                if all(self.np_start(m) or m in ("heel", "zeer", "erg") for m in middle):
+                    return " ".join(low[:k])
+        return None
+
+    # R2: verb before a subject pronoun (inversion)
+    def _inversion(self, tok, w, k, low, clause, prev, nxt, nxt2):
+        if nxt not in ("ik", "jij", "je", "u", "hij", "zij", "ze", "het", "men"):
+            return None
+        if k == 0:
+            if clause.opener in SUBORDINATORS and clause.opener not in COORDINATORS:
+                return None
+            imperative_possible = clause.sentence_start and not clause.after_comma
+            first = None
+        elif k == 1 and prev in FRONT:
+            imperative_possible = False
+            first = prev
+        else:
+            return None
+        if nxt in ("ik", "jij", "je"):
+            if not self.is_dt_form(w):
+                return None
+            if nxt == "je":
+                if nxt2 is not None and nxt2 not in AFTER_SUBJECT_JE and (self.np_start(nxt2) or nxt2 not in
+                                                                           self.lex.participles):
+                    return None  # "Wordt je verslag ..." (your report): t stays
+                if first in ("dat", "dit", "die", "het", "wat", "wie") and w[:-1] not in NO_DATIVE:
+                    return None  # "Dat bezorgt je ...": 'je' may be an object
+            fix = w[:-1]
+            return _issue(tok, _case(tok.text, fix), f"Schrijf '{fix} {nxt}': na het werkwoord valt de t weg bij '{nxt}'.",
+                          f"Staat '{nxt}' ná het werkwoord, dan schrijf je alleen de stam: {fix} {nxt}.")
+        if not self.is_d_stem(w) or self.is_noun(w) or not self.known(w + "t"):
+            return None
+        if imperative_possible and nxt in ("het", "ze"):
+            return None
+        fix = w + "t"
+        why = ("Bij 'u' krijgt de stam altijd een t, ook na het werkwoord" if nxt == "u"
+               else f"Bij '{nxt}' krijgt de stam een t, ook als '{nxt}' na het werkwoord staat")
+        return _issue(tok, _case(tok.text, fix), f"Schrijf '{fix} {nxt}': de stam krijgt hier een t.",
+                      f"{why}: {fix} {nxt}.")
+
+    # R3: finite verb at the end of a subordinate clause
+    def _clause_final(self, tok, w, k, low, clause, aux_in_clause, aux_before):
+        if clause.opener not in SUBORDINATORS or clause.opener in COORDINATORS or k != len(low) - 1 or k < 2:
+            return None
+        if clause.end_punct is None or aux_in_clause:
+            return None
+        if any(self.finite_like(x) for x in low[:k]):
+            return None
+        subj = low[0]
+        if subj not in ("ik", "jij", "je", "u", "hij", "zij", "het", "men", "er"):
+            np = self._np_subject(low[:k])
+            if not np:
+                return None
+            subj = np
+        if subj == "ik":
+            if self.is_dt_form(w):
+                fix = w[:-1]
+                return _issue(tok, _case(tok.text, fix), f"Na 'ik' geen t: schrijf '{fix}'.",
+                              f"Bij 'ik' schrijf je alleen de stam, zonder t: ik {fix}.")
+            return None
+        if self.is_noun(w) or w in self.lex.adjectives:
+            return None
+        if self.is_d_stem(w) and self.known(w + "t"):
+            fix = w + "t"
+        else:
+            fix = self.finite_of_participle(w)
+            if not fix:
+                return None
+        return _issue(tok, _case(tok.text, fix),
+                      f"'{tok.text}' is hier de persoonsvorm bij '{subj}': schrijf '{fix}'.",
+                      f"In de bijzin hoort '{tok.text}' bij '{subj}' en er staat geen hulpwerkwoord bij: "
+                      f"stam + t = {fix}.")
+
+    def _np_subject(self, words: list[str]) -> str | None:
+        if len(words) >= 2 and words[0] in ("de", "het", "mijn", "zijn", "haar", "onze", "deze", "dit", "elke",
+                                            "iedere", "uw", "jouw"):
+            for j in (1, 2):
+                if j < len(words) and words[j] in self.lex.nouns and all(self.np_start(m) for m in words[1:j]):
+                    return " ".join(words[:j + 1])
+        return None
+
+    # R5: forms that do not exist but are one d/t away from a verb form
+    def _nonword(self, tok: Token):
+        w = tok.lower
+        if len(w) < 4 or not w.isalpha() or self.known(tok.text) or self.known(w):
+            return None
+        lex = self.lex
+        fix = why = None
+        for wrong, right, group in (("ten", "den", lex.past_de), ("te", "de", lex.past_de),
+                                    ("den", "ten", lex.past_te), ("de", "te", lex.past_te)):
+            stem = w[:-len(wrong)]
+            if w.endswith(wrong) and stem in group and stem not in (lex.past_te if right == "den" or right == "de"
+                                                                   else lex.past_de):
+                fix = stem + right
+                why = (f"Verleden tijd van een zwak werkwoord: stam '{stem}' + {right} "
+                       f"('t kofschip beslist: {'te' if right.startswith('t') else 'de'}).")
+                break
+        if not fix:
+            for suf in ("e", "en"):
+                stem = w[:-len(suf)]
+                if w.endswith(suf) and stem.endswith("d") and stem in lex.past_de:
+                    fix = stem + "d" + suf
+                    why = f"Verleden tijd: stam '{stem}' + de, dus twee keer d: {fix}."
+                    break
+        if not fix and (w.endswith("d") or w.endswith("t")):
+            for cand in (w[:-1] + "t", w[:-1] + "d", w[:-2] + "d" if w.endswith("dt") else None):
+                if cand and cand in lex.participles:
+                    fix = cand
+                    why = f"Voltooid deelwoord volgens 't kofschip: {cand}."
+                    break
+        if not fix or not self.known(fix):
+            return None
+        fix = _case(tok.text, fix)
+        return _issue(tok, fix, f"'{tok.text}' bestaat niet: schrijf '{fix}'.", why)
+
+
+def _case(original: str, fix: str) -> str:
+    return fix[:1].upper() + fix[1:] if original[:1].isupper() else fix
+
+
+def _issue(tok: Token, fix: str, message: str, explanation: str) -> Issue:
+    return Issue("dt", message, tok.start, tok.end, [fix], explanation)

@@ -1,0 +1,127 @@
+"""Spelling: Hunspell (OpenTaal) plus the programme's vocabulary, the student's word list and the names in
+the project. Skips what is not a Dutch word: codes, numbers, acronyms, brand-style capitals and names.
+Suggestions (at most three) are computed only for wrong words, cached, and bounded in time per check.
+"""
+
+from __future__ import annotations
+
+import time
+
+from .issues import Issue
+from .tokens import ABBREVIATIONS, Token
+
+#: seconds of Hunspell suggestion work allowed per check (after that, findings come without suggestions)
+SUGGESTION_BUDGET = 1.0
+
+
+class Speller:
+    def __init__(self, dictionary, extra_words: set[str]):
+        self.dictionary = dictionary
+        self.extra = {w for w in extra_words if w}
+        self.extra_lower = {w.lower() for w in self.extra}
+        self._suggestions: dict[str, list[str]] = {}
+
+    # -- word classes -------------------------------------------------------------------------------
+    @staticmethod
+    def skippable(word: str) -> bool:
+        """Not something a Dutch dictionary should judge."""
+        if len(word) < 2 or len(word) > 40 or any(ch.isdigit() for ch in word) or "&" in word:
+            return True
+        if word[0] in "'’":
+            return True
+        letters = [c for c in word if c.isalpha()]
+        if sum(1 for c in letters if c.isupper()) >= 2:  # acronyms (HR, KMO), codes (LR), brands (LinkedIn)
+            return True
+        if "." in word:  # abbreviations such as o.a, i.p.v, m.b.t.
+            return True
+        return False
+
+    def accepts(self, word: str, sentence_start: bool = False) -> bool:
+        if word in self.extra or word.lower() in self.extra_lower:
+            return True
+        known = self.dictionary.known
+        if known(word):
+            return True
+        if sentence_start and word[:1].isupper() and known(word.lower()):
+            return True
+        if word.lower() in ABBREVIATIONS:
+            return True
+        if "-" in word:
+            parts = [p for p in word.split("-") if p]
+            return bool(parts) and all(self.skippable(p) or self.accepts(p, True) for p in parts)
+        if len(word) > 2 and self.dictionary.known_english(word):
+            return True  # an English term (header, footer, Business and Languages)
+        for apo in ("'", "’"):
+            if apo in word:  # auto's, CEO's, Peeters'
+                base = word.split(apo)[0]
+                return self.skippable(base) or self.accepts(base, True) or base[:1].isupper()
+        return False
+
+    def suggest(self, word: str, deadline: float | None) -> list[str]:
+        if word in self._suggestions:
+            return self._suggestions[word]
+        if deadline is not None and time.perf_counter() > deadline:
+            return []
+        try:
+            found = list(self.dictionary.hunspell.suggest(word))
+        except UnicodeError:
+            found = []
+        out = [s for s in found if " " not in s or len(found) < 3][:3]
+        self._suggestions[word] = out
+        return out
+
+    # -- checking -----------------------------------------------------------------------------------
+    def check(self, tokens: list[Token], names: set[str], taken: set[int], deadline: float | None
+              ) -> list[Issue]:
+        """Spelling issues among ``tokens``. ``names``: capitalised unknown words met mid-sentence in the
+        same document (treated as names at a sentence start too); ``taken``: token starts that another check
+        already reported."""
+        issues = []
+        for idx, tok in enumerate(tokens):
+            if not tok.is_word or tok.start in taken:
+                continue
+            word = tok.text
+            if self.skippable(word) or self.accepts(word, tok.sentence_start):
+                continue
+            if tok.broken and (self.accepts(tok.broken, tok.sentence_start) or self._diaeresis(tok.broken)):
+                continue
+            if self._glued_in_brackets(tokens, idx):
+                continue
+            if word[0].isupper():
+                if not tok.sentence_start or word in names:
+                    continue  # most likely a name
+            suggestions = self.suggest(word, deadline)
+            if suggestions and suggestions[0].lower() == word.lower():
+                continue  # only a capital differs; Hunspell is unsure, we say nothing
+            issues.append(Issue(
+                "spelling", f"'{word}' staat niet in het woordenboek"
+                + (f"; bedoel je '{suggestions[0]}'?" if suggestions else "."),
+                tok.start, tok.end, suggestions,
+                "Controleer de spelling. Is het een vakterm of naam die klopt? Zet hem dan in je woordenlijst."))
+        return issues
+
+
+    def _diaeresis(self, broken: str) -> bool:
+        """'stageco-ordinator' broken at a line end stands for 'stagecoördinator'."""
+        head, _, tail = broken.partition("-")
+        marks = {"a": "ä", "e": "ë", "i": "ï", "o": "ö", "u": "ü"}
+        return bool(head and tail and tail[0] in marks and self.dictionary.known(head + marks[tail[0]] + tail[1:]))
+
+    def _glued_in_brackets(self, tokens: list[Token], i: int) -> bool:
+        """'(bedrijfs)ethische': a bracketed first part of a compound."""
+        if i + 2 < len(tokens) and tokens[i + 1].text == ")" and tokens[i + 1].start == tokens[i].end \
+                and tokens[i + 2].is_word and tokens[i + 2].start == tokens[i + 1].end:
+            head, tail = tokens[i].text, tokens[i + 2].text
+            known = self.dictionary.known
+            return known(head + tail) or (known(head.rstrip("s")) and known(tail))
+        return False
+
+
+def names_in(tokens: list[Token], speller: Speller) -> set[str]:
+    """Capitalised words not at a sentence start that the dictionary does not know: names."""
+    return {t.text for t in tokens if t.is_word and not t.sentence_start and t.text[:1].isupper()
+            and not speller.skippable(t.text) and not speller.dictionary.known(t.text)}
+
+
+def deadline_from_now(budget: float = SUGGESTION_BUDGET) -> float:
+    return time.perf_counter() + budget

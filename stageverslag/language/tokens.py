@@ -1,0 +1,177 @@
+"""Text preparation for the language checks: blank out what is not prose (Markdown markup, comments, code,
+URLs, e-mail addresses) without moving any character, then cut the prose into tokens and sentences.
+
+Offsets always point into the original text, so findings can be shown in place (TUI, editors, .docx).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LETTERS = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
+_WORD = re.compile(
+    rf"['’][ktsn](?![{LETTERS}0-9])"  # 'k, 't, 's, 'n
+    rf"|[{LETTERS}0-9]+(?:[-'’.&][{LETTERS}0-9]+)*")
+_PUNCT = re.compile(r"[:;]-?[()DPp](?![A-Za-z0-9])|[.!?…]+|[,;:()\[\]\"“”„«»–—]|[^\sA-Za-z0-9]")
+
+_HYPHENATED = re.compile(rf"-(\s*\n\s*|\s{{2,}})([a-zà-öø-ÿ]+(?:-[a-zà-öø-ÿ]+)*)")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_FENCE = re.compile(r"^(```|~~~).*?(?:^\1[^\n]*$|\Z)", re.S | re.M)
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+_URL = re.compile(r"(?:https?://|ftp://|www\.|mailto:)[^\s<>()\[\]\"]+|\b[\w.-]+\.(?:be|nl|com|org|net|eu|io)(?:/[^\s]*)?\b",
+                  re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+_LINE_MARK = re.compile(r"^(\s{0,3}(?:#{1,6}\s|>\s?|[-*+]\s|\d{1,3}[.)]\s)+)", re.M)
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|~~)")
+_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*$", re.M)
+
+#: abbreviations that end with a full stop but do not end a sentence
+ABBREVIATIONS = {
+    "bv", "bijv", "bijvoorbeeld", "o.a", "enz", "etc", "nr", "p", "pp", "blz", "dhr", "mevr", "mr", "dr", "ir",
+    "ing", "prof", "ca", "e.d", "i.p.v", "m.b.t", "t.o.v", "vb", "m.a.w", "d.w.z", "z.g", "zgn", "a.d.h.v",
+    "i.v.m", "incl", "excl", "max", "min", "vs", "jan", "feb", "mrt", "apr", "aug", "sep", "sept", "okt", "nov",
+    "dec", "e.a", "o.l.v", "t.e.m", "t.a.v", "resp", "evt", "bvb", "vnl", "m.i", "n.a.v", "a.s", "j.l", "ong",
+}
+
+
+def _blank(m: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", m.group(0))
+
+
+def mask_markup(text: str, markdown: bool = True) -> str:
+    """``text`` with non-prose replaced by spaces (same length, newlines kept)."""
+    if markdown:
+        text = _COMMENT.sub(_blank, text)
+        text = _FENCE.sub(_blank, text)
+        text = _INLINE_CODE.sub(_blank, text)
+        text = _LINK_TARGET.sub(lambda m: " " + " " * (len(m.group(0)) - 1), text)
+        text = _HTML_TAG.sub(_blank, text)
+    text = _URL.sub(_blank, text)
+    text = _EMAIL.sub(_blank, text)
+    if markdown:
+        text = _TABLE_RULE.sub(_blank, text)
+        text = _LINE_MARK.sub(_blank, text)
+        text = _EMPHASIS.sub(_blank, text)
+        text = text.replace("|", " ").replace("[", " ").replace("]", " ").replace("\\", " ")
+    return text
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str  # "word" | "punct" | "break"
+    lower: str = ""
+    #: first word of its sentence (after opening quotes/brackets)
+    sentence_start: bool = False
+    #: a word broken at a line end: its hyphenated spelling ("ge-bruikt"); ``text`` is the joined word
+    broken: str | None = None
+
+    def __post_init__(self):
+        if not self.lower:
+            self.lower = self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+
+def _hard_breaks(original: str) -> list[int]:
+    """Offsets of line starts that begin a new block (blank line before, heading, list item, quote)."""
+    out = []
+    prev_blank, prev_heading = True, False
+    pos = 0
+    for line in original.split("\n"):
+        stripped = line.strip()
+        structural = bool(re.match(r"\s{0,3}(#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\|)", line))
+        if pos and (prev_blank or prev_heading or structural):
+            out.append(pos)
+        prev_blank = not stripped
+        prev_heading = bool(re.match(r"\s{0,3}#{1,6}\s", line))
+        pos += len(line) + 1
+    return out
+
+
+def tokenize(original: str, masked: str | None = None, markdown: bool = True) -> list[Token]:
+    """Words, punctuation and block breaks of ``original`` (``masked`` = :func:`mask_markup` result)."""
+    masked = mask_markup(original, markdown) if masked is None else masked
+    tokens: list[Token] = []
+    breaks = _hard_breaks(original) if "\n" in original else []
+    bi = 0
+    pos = 0
+    n = len(masked)
+    while pos < n:
+        ch = masked[pos]
+        while bi < len(breaks) and breaks[bi] <= pos:
+            tokens.append(Token("\n", breaks[bi], breaks[bi], "break"))
+            bi += 1
+        if ch.isspace():
+            pos += 1
+            continue
+        m = _WORD.match(masked, pos)
+        if m:
+            end, text = m.end(), original[m.start():m.end()]
+            h = _HYPHENATED.match(masked, end)
+            broken = None
+            if h:  # "ge-\nbruikt": a word broken at a line end
+                broken = text + "-" + h.group(2)
+                end = h.end()
+                text += h.group(2)
+                while bi < len(breaks) and breaks[bi] < end:
+                    bi += 1
+            tokens.append(Token(text, m.start(), end, "word", broken=broken))
+            pos = end
+            continue
+        m = _PUNCT.match(masked, pos)
+        end = m.end() if m else pos + 1
+        tokens.append(Token(original[pos:end], pos, end, "punct"))
+        pos = end
+    _mark_sentence_starts(tokens)
+    return tokens
+
+
+def _ends_sentence(tokens: list[Token], i: int) -> bool:
+    tok = tokens[i]
+    if tok.kind == "break":
+        return True
+    if tok.kind != "punct" or tok.text[0] not in ".!?…":
+        return False
+    if tok.text == "." and i > 0 and tokens[i - 1].is_word and tokens[i - 1].end == tok.start:
+        prev = tokens[i - 1].lower
+        if prev in ABBREVIATIONS or (len(prev) == 1 and prev.isalpha()):
+            return False
+    return True
+
+
+def _mark_sentence_starts(tokens: list[Token]) -> None:
+    expect = True
+    for i, tok in enumerate(tokens):
+        if tok.is_word:
+            if expect:
+                tok.sentence_start = True
+                expect = False
+        elif _ends_sentence(tokens, i):
+            expect = True
+
+
+def sentences(tokens: list[Token]) -> list[list[Token]]:
+    """Tokens grouped per sentence (break tokens dropped, end punctuation kept)."""
+    out: list[list[Token]] = []
+    cur: list[Token] = []
+    for i, tok in enumerate(tokens):
+        if tok.kind == "break":
+            if cur:
+                out.append(cur)
+            cur = []
+            continue
+        if tok.sentence_start and cur and any(t.is_word for t in cur):
+            out.append(cur)
+            cur = []
+        cur.append(tok)
+    if cur:
+        out.append(cur)
+    return out
