@@ -1,0 +1,113 @@
+"""How good the page counts are, and how fast reading is, on the real corpus.
+
+Run: ``python bench/bench_pages.py [--fit] [--render N]`` (prints figures; no pass/fail). For every corpus
+file that can be read it compares, with LibreOffice's rendered page count from the MANIFEST:
+
+1. the estimate (``stageverslag.pages.estimate_pages``): mean absolute error, overall and on the real reports;
+2. Word's own count when it is trusted (``word_pages``), and how often it is refused;
+3. the time to read each file with ``read_docx`` (max and total);
+4. with ``--render N``: rendering N small files live with LibreOffice (pages and seconds each);
+5. with ``--fit``: a small grid search over the estimate's constants (to recalibrate after changes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from stageverslag import pages as P  # noqa: E402
+from stageverslag.errors import InputError  # noqa: E402
+from stageverslag.ooxml import read_docx  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "docx"
+
+
+def load():
+    rows = list(csv.DictReader((CORPUS / "MANIFEST.tsv").open(encoding="utf-8"), delimiter="\t"))
+    docs, times = [], []
+    for row in rows:
+        t = time.perf_counter()
+        try:
+            doc = read_docx(CORPUS / row["file"])
+        except InputError:
+            continue
+        finally:
+            times.append((time.perf_counter() - t, row["file"]))
+        if row["rendered_pages"].isdigit():
+            docs.append((row, doc))
+    return docs, times
+
+
+def mae(docs, real_only=False):
+    errors = [abs(P.estimate_pages(doc) - int(row["rendered_pages"])) for row, doc in docs
+              if not real_only or row["kind"] != "edge"]
+    return statistics.mean(errors), errors
+
+
+def fit(docs):
+    grid = {
+        "CHAR_CM_PER_PT": [0.0165, 0.0175, 0.0185],
+        "LINE_CM_PER_PT": [0.036, 0.04, 0.044],
+        "PARAGRAPH_GAP_LINES": [0.0, 0.15, 0.3],
+        "IMAGE_LINES": [5.0, 7.0, 9.0],
+        "TABLE_LINE_FACTOR": [0.15, 0.3],
+        "HEADING_EXTRA_LINES": [0.3, 0.8],
+    }
+    best = None
+    for values in itertools.product(*grid.values()):
+        for name, value in zip(grid, values):
+            setattr(P, name, value)
+        score = mae(docs, real_only=True)[0] + 0.5 * mae(docs)[0]
+        if best is None or score < best[0]:
+            best = (score, dict(zip(grid, values)))
+    print("best constants:", best[1], f"(score {best[0]:.3f})")
+    for name, value in best[1].items():
+        setattr(P, name, value)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--fit", action="store_true")
+    ap.add_argument("--render", type=int, default=0)
+    args = ap.parse_args()
+    docs, times = load()
+    print(f"read {len(times)} files in {sum(t for t, _ in times):.2f} s; slowest "
+          f"{max(times)[1]} {max(times)[0]:.3f} s")
+    if args.fit:
+        fit(docs)
+    overall, _ = mae(docs)
+    real, _ = mae(docs, real_only=True)
+    print(f"estimate vs LibreOffice render: MAE {overall:.2f} pages over {len(docs)} files; "
+          f"{real:.2f} on the {sum(1 for r, _ in docs if r['kind'] != 'edge')} real reports")
+    trusted, refused = [], 0
+    for row, doc in docs:
+        word, _why = P.word_pages(doc)
+        if word is None:
+            refused += doc.app is not None and doc.app.pages is not None
+        else:
+            trusted.append(abs(word - int(row["rendered_pages"])))
+    print(f"word count trusted for {len(trusted)} files (MAE vs render {statistics.mean(trusted):.2f}), "
+          f"refused for {refused} files that have one")
+    print(f"{'file':48s} {'render':>6s} {'est':>4s} {'word':>4s} {'app':>4s}")
+    for row, doc in sorted(docs, key=lambda rd: rd[0]["file"]):
+        word, _ = P.word_pages(doc)
+        print(f"{row['file'][:48]:48s} {row['rendered_pages']:>6s} {P.estimate_pages(doc):4d} "
+              f"{'' if word is None else word:>4} {row['app_xml_pages']:>4s}")
+    if args.render:
+        small = sorted(docs, key=lambda rd: int(rd[0]["size_bytes"]))[: args.render]
+        for row, doc in small:
+            t = time.perf_counter()
+            n = P.render_pages(doc.path)
+            print(f"render {row['file']}: {n} pages (manifest {row['rendered_pages']}) in "
+                  f"{time.perf_counter() - t:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
