@@ -27,6 +27,8 @@ def markdown_paragraphs(markdown: str, part_id: str | None = None, source_file: 
             heading_level = int(tok.tag[1])
         elif tok.type == "inline" and tok.map:
             start, end = tok.map
+            if out and out[-1].source_line == start + 1 and heading_level is None:
+                continue  # another cell of the same table row: the row is one paragraph already
             if heading_level is not None:
                 body = tok.content
                 level = heading_level
