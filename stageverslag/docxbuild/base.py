@@ -180,6 +180,7 @@ def default_document():
         st.paragraph_format.space_before, st.paragraph_format.space_after = Pt(before), Pt(after)
     title = styles["Title"]
     _font(title, FONT, 28, color="1F3864")
+    title.paragraph_format.space_before = Pt(140)  # the title sits a third down the title page
     title.paragraph_format.space_after = Pt(12)
     _font(styles["Subtitle"], FONT, 16, color="2F5496", italic=False)
     _font(styles["TOC Heading"], FONT, 16, bold=True, color="1F3864")

@@ -7,6 +7,7 @@ Guiding-question comments are removed first (:func:`stageverslag.project.strip_c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from . import ooxml, texts
 from .numbering import Numbering, set_num
 
 _MD = MarkdownIt("commonmark").enable("table")
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass
@@ -118,8 +120,8 @@ class Writer:
             elif t == "table_open":
                 i = self._table(tokens, i, part_title)
                 continue
-            elif t == "html_block" and tok.content.strip():
-                self.paragraph(tok.content.strip())
+            elif t == "html_block" and _TAG.sub("", tok.content).strip():
+                self.paragraph(" ".join(_TAG.sub("", tok.content).split()))  # the text, without the tags
             i += 1
         return subheads
 
