@@ -82,3 +82,18 @@ def test_pdf_export_keeps_a_backup_of_the_previous_pdf(tmp_path):
     d = docx.Document(second.docx)
     assert d.sections[0]._sectPr.find(qn("w:titlePg")) is not None
     assert page_count(second.pdf.read_bytes()) >= len(project.profile.parts) + 2
+
+
+FRAME = ("section-missing", "section-order", "title-page", "toc", "header-footer", "page-numbers",
+         "heading-style")
+
+
+def test_linter_finds_no_frame_problems_in_the_built_example(example_build):
+    from stageverslag.lint import check_file
+    from stageverslag.rules import CheckOptions
+    project, result = example_build
+    report = check_file(result.docx, project.profile, CheckOptions(stage="final", pages="render"),
+                        project=project)
+    problems = [f"{f.code} {f.message}" for f in report.findings
+                if f.category in FRAME or f.category.startswith("section-")]
+    assert problems == []
