@@ -78,7 +78,7 @@ def count_pages(doc: Document, method: str = "auto") -> PageCount:
         notes.append(f"Het aantal pagina's dat in het bestand staat is niet bruikbaar: {why_not_word}.")
     if rendered is not None:
         chosen = "render"
-    elif word is not None and method in ("auto", "word"):
+    elif word is not None and method != "estimate":
         chosen = "word"
     else:
         chosen = "estimate"
