@@ -56,9 +56,11 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
                  pdf: bool = False, force: bool = False, today: dt.date | None = None) -> BuildResult:
     """Build the report of ``project``; see the module docstring. Raises UserError (Dutch) on bad input."""
     if stage not in ("midterm", "final"):
-        raise UserError(f"onbekende versie '{stage}': kies midterm of final.")
+        raise UserError(texts.say("unknown_stage", stage=stage))
     style_path = Path(house_style).expanduser().resolve() if house_style else project.house_style_path()
     out = Path(output).expanduser().resolve() if output else default_output(project, stage, skeleton)
+    if out.is_dir():
+        raise UserError(texts.say("output_is_folder", path=out))
     if out.suffix.lower() != ".docx":
         raise UserError(texts.say("output_suffix", path=out))
     if style_path is not None and out == style_path.resolve():

@@ -266,6 +266,11 @@ def test_output_option_and_bad_outputs(project, tmp_path, no_soffice):
     docx.Document(out)
     with pytest.raises(UserError, match=r"\.docx"):
         build_report(project, output=tmp_path / "verslag.pdf")
+    (tmp_path / "map.docx").mkdir()
+    with pytest.raises(UserError, match="is een map"):
+        build_report(project, output=tmp_path / "map.docx")
+    with pytest.raises(UserError, match="onbekende versie"):
+        build_report(project, stage="eind")
 
 
 def test_pdf_without_libreoffice_is_a_dutch_error(project, no_soffice, capsys):
@@ -299,6 +304,14 @@ def test_cli_bad_house_style_exits_2(project, tmp_path, no_soffice, capsys):
     err = capsys.readouterr().err
     assert "kan niet gelezen worden" in err and "Traceback" not in err
     assert hashlib.sha256(garbage.read_bytes()).hexdigest() == digest
+    sheet = tmp_path / "rekenblad.docx"  # a zip, but a spreadsheet inside
+    import zipfile
+    with zipfile.ZipFile(sheet, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"/>')
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    assert main(["build", "--huisstijl", str(sheet), "--project", str(project.root)]) == 2
+    assert "kan niet gelezen worden" in capsys.readouterr().err
     text = tmp_path / "sjabloon.odt"
     text.write_bytes(b"x")
     assert main(["build", "--huisstijl", str(text), "--project", str(project.root)]) == 2
