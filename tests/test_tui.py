@@ -54,7 +54,7 @@ def project(tmp_path):
 def quick_timers(monkeypatch):
     monkeypatch.setattr(tui_state, "AUTOSAVE_DELAY", 0.2)
     monkeypatch.setattr(tui_state, "RETRY_DELAY", 0.3)
-    monkeypatch.setattr(tui_state, "CHECK_DELAY", 0.05)
+    monkeypatch.setattr(tui_state, "CHECK_DELAY", 0.3)  # no check between two pilot keys
 
 
 async def type_text(pilot, text: str) -> None:
@@ -145,7 +145,8 @@ async def test_ctrl_s_saves_and_quit_saves(project):
         await pilot.pause()
         app.open_part("tussentijdse_evaluatie")
         await pilot.pause()
-        await type_text(pilot, "Het gesprek ging goed. ")
+        app.screen.query_one("#editor", TextArea).insert("Het gesprek ")
+        await type_text(pilot, "ging goed. ")
         await pilot.press("ctrl+s")
         assert "Het gesprek ging goed." in path.read_text(encoding="utf-8")
         await type_text(pilot, "Nog een zin.")
@@ -232,12 +233,22 @@ async def test_add_word_and_mark_part_done(project):
         await pilot.pause()
         editor = app.screen.query_one("#editor", TextArea)
         editor.move_cursor(editor.document.end)
-        editor.insert("Ik werk bij Rupelhaven met ")
-        await type_text(pilot, "Loodsplanner.")
-        editor.move_cursor_relative(columns=-3)  # inside "Loodsplanner"
+        editor.insert("Ik werk elke dag met de ")
+        await type_text(pilot, "slotbordplanner.")
+        editor.move_cursor_relative(columns=-3)  # inside "slotbordplanner"
+        findings = app.screen.query_one("#findings")
+
+        async def flagged() -> bool:
+            await pilot.pause(0.2)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return any(editor.text[i.start:i.end] == "slotbordplanner" for i in findings.issues
+                       if i.category == "spelling")
+        assert await flagged()  # unknown to the dictionary
         await pilot.press("f3")
         await pilot.pause()
-        assert "Loodsplanner" in project.wordlist_path.read_text(encoding="utf-8").splitlines()
+        assert "slotbordplanner" in project.wordlist_path.read_text(encoding="utf-8").splitlines()
+        assert not await flagged()  # the check runs again with the personal word list
         await pilot.press("f4")
         await pilot.pause()
         assert load_project(project.root).progress()["klaar"] == {"uitgangspunten"}
@@ -421,3 +432,34 @@ async def test_build_the_report_from_the_tui(tmp_path):
     text = "\n".join(p.text for p in Document(docx_path).paragraphs)
     assert "Ik koos Rupelhaven om de haven." in text and "Ik solliciteer graag opnieuw." in text
     assert "Uitgangspunten en eerste indrukken" in text
+
+
+@sync
+async def test_a_dt_mistake_appears_while_writing_and_jumps_to_its_place(project):
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_part("tussentijdse_evaluatie")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        findings = app.screen.query_one("#findings")
+        assert not any(i.category == "dt" for i in findings.issues)
+        editor = app.screen.query_one("#editor", TextArea)
+        editor.move_cursor(editor.document.end)
+        await type_text(pilot, "Hij vind dat goed.")
+        for _ in range(100):  # the worker runs after a short pause in typing
+            await pilot.pause(0.05)
+            await app.workers.wait_for_complete()
+            if any(i.category == "dt" for i in findings.issues):
+                break
+        dt_issues = [i for i in findings.issues if i.category == "dt"]
+        assert len(dt_issues) == 1 and editor.text[dt_issues[0].start:dt_issues[0].end] == "vind"
+        assert dt_issues[0].suggestion == "vindt"
+        assert "vindt" in str(findings.get_option_at_index(findings.issues.index(dt_issues[0])).prompt)
+        # F2 goes to the list, Enter on the finding selects "vind" in the editor
+        await pilot.press("f2")
+        assert findings.has_focus
+        findings.highlighted = findings.issues.index(dt_issues[0])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert editor.has_focus and editor.selected_text == "vind"

@@ -160,16 +160,20 @@ class AppState:
         return folder
 
     # -- language -------------------------------------------------------------------------------------
-    def language_check(self, text: str) -> list:
-        """Language issues of one draft (runs in a worker thread). Raises LanguageUnavailable."""
+    def language_check(self, text: str, cancelled=lambda: False) -> list | None:
+        """Language issues of one draft (runs in a worker thread); None when ``cancelled()`` says a newer
+        check replaced this one while it waited for the engine. Raises LanguageUnavailable."""
         try:
             from ..language import check_text, get_engine
         except ImportError:
             raise LanguageUnavailable("De taalcontrole is nog niet beschikbaar in deze versie.") from None
         with self._engine_lock:
+            if cancelled():
+                return None
             if self._engine is None:
                 self._engine = get_engine(self.project)
-            return list(check_text(blank_comments(text), engine=self._engine))
+            server = self.project.config.languagetool or None  # only a server the student named
+            return list(check_text(blank_comments(text), engine=self._engine, languagetool=server))
 
     def add_word(self, word: str) -> None:
         self.project.add_word(word)

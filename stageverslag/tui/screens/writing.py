@@ -164,8 +164,10 @@ class WritingScreen(Screen):
         worker = get_current_worker()
         started = time.perf_counter()
         try:
-            issues = self.app.state.language_check(text)
+            issues = self.app.state.language_check(text, cancelled=lambda: worker.is_cancelled)
             message = None
+            if issues is None:
+                return  # a newer check replaced this one before it started
         except LanguageUnavailable as exc:
             issues, message = [], str(exc)
         except Exception as exc:  # noqa: BLE001 - a broken engine must never take the editor down
@@ -191,7 +193,10 @@ class WritingScreen(Screen):
         findings = self.query_one(FindingsList)
         if event.option_id is None:
             return
-        self.select_issue(findings.issues[int(event.option_id)])
+        issue = findings.issues[int(event.option_id)]
+        self.select_issue(issue)
+        if getattr(issue, "explanation", ""):
+            self.app.notify(issue.explanation, title=issue.message, timeout=6)
 
     def select_issue(self, issue) -> None:
         """Select the finding's text in the editor and put the focus there."""

@@ -1,0 +1,175 @@
+"""How fast the TUI is: launch to first screen, and the language check of a 1,000-word part while typing.
+
+Run: ``python bench/bench_tui.py`` (prints figures; no pass/fail). It copies ``examples/voorbeeldproject``
+to a temporary folder (nothing in the repo is touched) and measures
+
+1. launch to first screen, headless in this process (``App.run_test`` until the dashboard is mounted),
+   and cold in a fresh ``python -c`` subprocess (interpreter start, imports, project, dashboard) — target < 1 s;
+2. the worker's time per language check of a 1,000-word part (mean and max);
+3. keystroke latency in the editor (key sent -> the editor's change handled by the screen), with no check
+   running and while a check runs in the worker thread — a check must never delay a keystroke noticeably.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from textual import events  # noqa: E402
+from textual.keys import _character_to_key  # noqa: E402
+
+from stageverslag.project import load_project, strip_comments  # noqa: E402
+from stageverslag.tui.app import StageverslagApp  # noqa: E402
+from stageverslag.tui.screens.dashboard import DashboardScreen  # noqa: E402
+from stageverslag.tui.screens.writing import WritingScreen  # noqa: E402
+from stageverslag.tui.state import LanguageUnavailable  # noqa: E402
+
+TODAY = dt.date(2027, 3, 3)
+PART = "leerervaringen_1"
+RUNS = 5
+
+COLD = """
+import time, asyncio, datetime as dt
+t0 = time.perf_counter()
+from stageverslag.project import load_project
+from stageverslag.tui.app import StageverslagApp
+from stageverslag.tui.screens.dashboard import DashboardScreen
+async def main():
+    app = StageverslagApp(load_project({root!r}), today=dt.date(2027, 3, 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not (isinstance(app.screen, DashboardScreen) and app.screen.is_mounted):
+            await asyncio.sleep(0.001)
+        print("klaar", flush=True)
+asyncio.run(main())
+"""
+
+
+def thousand_words(project) -> str:
+    """1,000 words of real prose from the example drafts, with one dt mistake, as one part."""
+    words = []
+    for part in project.profile.parts:
+        prose = strip_comments(project.read_draft(part.id))
+        words.extend(w for line in prose.splitlines() if not line.lstrip().startswith("#") for w in line.split())
+    words = words[:996] + ["Hij", "vind", "dat", "goed."]
+    lines = [" ".join(words[i:i + 60]) for i in range(0, len(words), 60)]
+    return "\n\n".join(lines) + "\n"
+
+
+def fmt(values: list[float]) -> str:
+    if not values:
+        return "geen metingen"
+    return (f"gemiddeld {statistics.mean(values) * 1000:7.1f} ms, max {max(values) * 1000:7.1f} ms "
+            f"(n={len(values)})")
+
+
+async def first_screen(root: Path) -> float:
+    started = time.perf_counter()
+    app = StageverslagApp(load_project(root), today=TODAY)
+    async with app.run_test(size=(80, 24)):
+        while not (isinstance(app.screen, DashboardScreen) and app.screen.is_mounted):
+            await asyncio.sleep(0.001)
+        return time.perf_counter() - started
+
+
+def cold_start(root: Path) -> float:
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", COLD.format(root=str(root))], cwd=ROOT,
+                            stdout=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - started
+    proc.wait()
+    if line.strip() != "klaar":
+        raise SystemExit("de koude start gaf geen dashboard")
+    return elapsed
+
+
+async def keystrokes(app, screen: WritingScreen, text: str, during_check: bool) -> list[float]:
+    """Latency of each key: sent to the driver -> the screen has handled the editor's change."""
+    handled: list[float] = []
+    original = screen._update_status_line
+
+    def record():  # the last step of the screen's TextArea.Changed handler
+        original()
+        handled.append(time.perf_counter())
+    screen._update_status_line = record
+    latencies = []
+    if during_check:
+        screen.run_language_check(screen.editor.text)
+        await asyncio.sleep(0.01)  # the worker thread is running now
+    for ch in text:
+        before = len(handled)
+        sent = time.perf_counter()
+        app._driver.send_message(events.Key(_character_to_key(ch), ch))
+        while len(handled) == before:
+            await asyncio.sleep(0)
+        latencies.append(handled[-1] - sent)
+        await asyncio.sleep(0.03)  # a fast typist: about 30 keys per second
+    screen._update_status_line = original
+    return latencies
+
+
+async def writing_figures(root: Path) -> None:
+    project = load_project(root)
+    text = thousand_words(project)
+    project.save_draft(PART, text)
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_part(PART)
+        await pilot.pause()
+        screen = app.screen
+        await app.workers.wait_for_complete()
+        try:
+            started = time.perf_counter()
+            app.state.language_check(text)
+            print(f"Taalcontrole laden (eenmalig, met de eerste controle): "
+                  f"{(time.perf_counter() - started) * 1000:.0f} ms")
+            available = True
+        except LanguageUnavailable as exc:
+            available = False
+            print(f"Taalcontrole: {exc}")
+        if available:
+            times = []
+            for _ in range(RUNS):
+                started = time.perf_counter()
+                issues = app.state.language_check(text)
+                times.append(time.perf_counter() - started)
+            print(f"Taalcontrole van {len(text.split())} woorden in de worker: {fmt(times)}; "
+                  f"{len(issues)} bevindingen, waarvan dt: {sum(1 for i in issues if i.category == 'dt')}")
+        screen.editor.move_cursor(screen.editor.document.end)
+        idle = await keystrokes(app, screen, "Ik schrijf verder zonder te wachten. ", during_check=False)
+        print(f"Toetsaanslag zonder controle:     {fmt(idle)}")
+        busy = await keystrokes(app, screen, "En ook tijdens de taalcontrole gaat dit vlot. ",
+                                during_check=True)
+        await app.workers.wait_for_complete()
+        print(f"Toetsaanslag tijdens controle:    {fmt(busy)}")
+        if screen.check_times:
+            print(f"Controles in de worker tijdens de app: {fmt(screen.check_times)}")
+        app.state.save_all()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-tui-") as tmp:
+        root = Path(tmp) / "project"
+        shutil.copytree(ROOT / "examples" / "voorbeeldproject", root)
+        print(f"stageverslag TUI-benchmark (python {sys.version.split()[0]}, {os.cpu_count()} kernen)")
+        warm = [asyncio.run(first_screen(root)) for _ in range(RUNS)]
+        print(f"Eerste scherm (headless, in proces): {fmt(warm)}   doel < 1000 ms")
+        cold = [cold_start(root) for _ in range(3)]
+        print(f"Eerste scherm (koude start, python -c): {fmt(cold)}   doel < 1000 ms")
+        asyncio.run(writing_figures(root))
+
+
+if __name__ == "__main__":
+    main()
