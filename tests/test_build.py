@@ -38,6 +38,8 @@ Tussenin een gewone alinea.
 
 > Een citaat van mijn mentor.
 
+### Mijn *eerste* week
+
 | Taak | Uren |
 |------|-----:|
 | Rekrutering | 12 |
@@ -182,6 +184,8 @@ def test_markdown_becomes_real_word_formatting(project, no_soffice):
     assert field_instructions(caption._p) == ["SEQ Figuur \\* ARABIC"]
     assert "[Afbeelding ontbreekt: weg.png]" in body_text(d)
     assert any("weg.png" in n and "niet gevonden" in n for n in result.notes)
+    # inline formatting in a heading gives plain heading text
+    assert "Mijn eerste week" in headings(d, 3)
     # the '# Uitgangspunten ...' line repeats the part title: not a second heading
     assert headings(d, 1).count("Uitgangspunten en eerste indrukken") == 1
 

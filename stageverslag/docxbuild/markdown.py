@@ -83,7 +83,9 @@ class Writer:
             tok = tokens[i]
             t = tok.type
             if t == "heading_open":
-                text = tokens[i + 1].content.strip()
+                text = " ".join("".join(" " if c.type == "softbreak" else c.content
+                                        for c in tokens[i + 1].children or []
+                                        if c.type in ("text", "code_inline", "softbreak")).split())
                 level = int(tok.tag[1])
                 if level == 1 and text.lower() in {part_title.lower(), *part_aliases}:
                     pass  # the part title is written from the profile
