@@ -53,12 +53,10 @@ def mae(docs, real_only=False):
 
 def fit(docs):
     grid = {
-        "CHAR_CM_PER_PT": [0.0165, 0.0175, 0.0185],
-        "LINE_CM_PER_PT": [0.036, 0.04, 0.044],
-        "PARAGRAPH_GAP_LINES": [0.0, 0.15, 0.3],
-        "IMAGE_LINES": [5.0, 7.0, 9.0],
-        "TABLE_LINE_FACTOR": [0.15, 0.3],
-        "HEADING_EXTRA_LINES": [0.3, 0.8],
+        "CHAR_CM_PER_PT": [0.018, 0.019, 0.02],
+        "LINE_FACTOR": [1.0, 1.05, 1.1, 1.15],
+        "IMAGE_CM": [4.0, 5.0, 6.0, 7.0],
+        "TABLE_LINE_FACTOR": [0.0, 0.05, 0.1, 0.2],
     }
     best = None
     for values in itertools.product(*grid.values()):

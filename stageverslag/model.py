@@ -37,6 +37,13 @@ class Paragraph:
     page_break_before: bool = False
     #: the paragraph holds a manual page break (w:br type=page) or a section break
     page_break: bool = False
+    #: layout from w:spacing (direct, style chain, docDefaults), used to estimate pages: space before and
+    #: after in points, line spacing as a multiple of single (1.15), or a fixed line height in points
+    #: (Word's "exactly"/"at least"); None when the file does not say
+    space_before_pt: float | None = None
+    space_after_pt: float | None = None
+    line_spacing: float | None = None
+    line_height_pt: float | None = None
     #: Markdown drafts: the part this paragraph came from; line number in the draft file (1-based)
     part_hint: str | None = None
     source_line: int | None = None

@@ -42,6 +42,7 @@ _HIDDEN = {w(t) for t in ("del", "moveFrom", "pPr", "rPr")}
 _SKIP_BLOCK = {w(t) for t in ("tblPr", "tblGrid", "trPr", "tcPr", "sdtPr", "sdtEndPr", "customXmlPr")}
 _IMAGE_TAGS = {w("drawing"), w("pict"), w("object")}
 _TRACKED = [w(t) for t in ("ins", "del", "moveFrom", "moveTo")]
+_SPACING = ("before", "after", "line", "lineRule")
 _HEADING_NAME = re.compile(r"heading ([1-9])", re.IGNORECASE)
 _UNITS = {"mm": 56.6929, "cm": 566.929, "in": 1440.0, "pt": 20.0, "pc": 240.0, "pi": 240.0}
 
@@ -229,6 +230,7 @@ class _Reader:
         self.rels = {rid: target for rid, _kind, target in pkg.rels(main)}
         self.sect_elements: list[etree._Element] = []
         self._rpr_cache: dict[tuple, tuple] = {}
+        self._spacing_cache: dict[str | None, dict[str, str]] = {}
 
     # -- blocks
     def blocks(self, container, story: _Story, location: str, top: bool) -> None:
@@ -310,10 +312,41 @@ class _Reader:
                            for el in style.ppr.iterfind(f"{w('numPr')}/{w('numId')}")), None)
         para.numbered = num_id is not None and (num_id.get(VAL) or "0").strip() not in ("0", "")
         para.page_break_before = bool(_on(prop("pageBreakBefore")))
+        self._spacing(para, ppr, sid)
         if ppr is not None and ppr.find(SECT_PR) is not None:
             para.page_break = True
             if para.index is not None or para.location == "sdt":
                 self.sect_elements.append(ppr.find(SECT_PR))
+
+    def _spacing(self, para: Paragraph, ppr, sid: str | None) -> None:
+        direct = ppr.find(w("spacing")) if ppr is not None else None
+        found = dict(self._style_spacing(sid))
+        if direct is not None:
+            found.update({a: direct.get(w(a)) for a in _SPACING if direct.get(w(a)) is not None})
+        before, after, line = (_twips(found.get(a)) for a in ("before", "after", "line"))
+        para.space_before_pt = before / 20 if before is not None else None
+        para.space_after_pt = after / 20 if after is not None else None
+        if line is not None and line > 0:
+            rule = found.get("lineRule", "auto")
+            if rule == "auto":
+                para.line_spacing = round(line / 240, 3)
+            else:
+                para.line_height_pt = round(line / 20, 2)
+
+    def _style_spacing(self, sid: str | None) -> dict[str, str]:
+        """w:spacing attributes a style gives (each attribute inherits on its own), cached per style."""
+        if sid not in self._spacing_cache:
+            elements = [style.ppr.find(w("spacing")) for style in self.styles.chain(sid) if style.ppr is not None]
+            if self.styles.default_ppr is not None:
+                elements.append(self.styles.default_ppr.find(w("spacing")))
+            found: dict[str, str] = {}
+            for el in elements:
+                if el is not None:
+                    for attr in _SPACING:
+                        if attr not in found and el.get(w(attr)) is not None:
+                            found[attr] = el.get(w(attr))
+            self._spacing_cache[sid] = found
+        return self._spacing_cache[sid]
 
     # -- runs and inline containers
     def inline(self, el, story: _Story, state: "_ParaState") -> None:

@@ -68,6 +68,8 @@ def test_bold_size_numbering_breaks_images_tables(report):
     assert heading.bold is True and heading.font_size == 14.0  # python-docx template: Heading 1 = 14 pt bold
     normal = by_text(doc, "Korte tekst.")
     assert normal.bold is False and normal.font_size == 11.0  # from docDefaults (sz 22 half-points)
+    assert (normal.space_before_pt, normal.space_after_pt, normal.line_spacing) == (None, 10.0, 1.15)  # docDefaults
+    assert (heading.space_before_pt, heading.space_after_pt) == (24.0, 0.0)  # Heading 1 overrides before/after
     assert by_text(doc, "Genummerd punt").numbered is True
     assert by_text(doc, "Organisatie en Management").numbered is False  # Subtitle: numPr with ilvl only
     assert by_text(doc, "In een eigen stijl").style_name == "Mijn Stijl"
@@ -155,6 +157,7 @@ def test_style_chains_and_run_properties(tmp_path):
       <w:p><w:pPr><w:pStyle w:val="Lijst"/></w:pPr><w:r><w:t>Lijst via stijl</w:t></w:r></w:p>
       <w:p><w:pPr><w:pStyle w:val="Lijst"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>Nummer weg</w:t></w:r></w:p>
       <w:p><w:pPr><w:pStyle w:val="Bestaatniet"/></w:pPr><w:r><w:t>Onbekende stijl</w:t></w:r></w:p>
+      <w:p><w:pPr><w:spacing w:line="300" w:lineRule="exact" w:after="120"/></w:pPr><w:r><w:t>Exact</w:t></w:r></w:p>
     """, styles_xml=STYLES)
     doc = read_docx(path)
     looks = {p.text: (p.style_name, p.heading_level, p.bold, p.font_size, p.numbered) for p in doc.paragraphs}
@@ -167,7 +170,10 @@ def test_style_chains_and_run_properties(tmp_path):
         "Lijst via stijl": ("Lijst", None, False, 10.0, True),
         "Nummer weg": ("Lijst", None, False, 10.0, False),
         "Onbekende stijl": ("Normal", None, False, 10.0, False),
+        "Exact": ("Normal", None, False, 10.0, False),
     }
+    exact = by_text(doc, "Exact")
+    assert (exact.line_height_pt, exact.line_spacing, exact.space_after_pt) == (15.0, None, 6.0)
     assert by_text(doc, "Onbekende stijl").style_id == "Bestaatniet"
 
 

@@ -109,9 +109,9 @@ def test_estimate_on_corpus_reports():
             continue
         errors.append(abs(estimate_pages(read_docx(CORPUS / name)) - int(row["rendered_pages"])))
     assert len(errors) == 34
-    assert statistics.mean(errors) < 2.5  # 1.9 when calibrated (bench/bench_pages.py)
+    assert statistics.mean(errors) < 2.0  # 1.5 when calibrated (bench/bench_pages.py)
     assert sorted(errors)[len(errors) // 2] <= 1
-    for name, tolerance in (("nl_stageverslag_dylan0344.docx", 2), ("nl_masterproef_vanlooveren.docx", 4),
+    for name, tolerance in (("nl_afstudeerscriptie_ducky035.docx", 3), ("nl_stageverslag_astron_lofar.docx", 2),
                             ("nl_stage_planvanaanpak_astron_lofar.docx", 2)):
         real = int(MANIFEST[name]["rendered_pages"])
         assert abs(estimate_pages(read_docx(CORPUS / name)) - real) <= tolerance
