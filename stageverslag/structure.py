@@ -17,6 +17,7 @@ import statistics as _stats
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .model import Document, Paragraph
 from .profile import Profile
@@ -57,6 +58,7 @@ def normalise(text: str, toc_entry: bool = False) -> str:
     return " ".join(_ORDINALS.get(w, w) for w in t.split())
 
 
+@lru_cache(maxsize=65536)
 def match_score(title: str, alias: str) -> float:
     """How well a normalised title matches a normalised alias (0 = not at all, 1 = exactly)."""
     if not title or not alias:
@@ -73,8 +75,11 @@ def match_score(title: str, alias: str) -> float:
         return 0.9
     if len(title) >= 10 and alias.startswith(title + " ") and not digits_t:
         return 0.85
-    ratio = SequenceMatcher(None, title, alias).ratio()
     needed = 0.85 if len(alias) >= 10 else 0.9
+    matcher = SequenceMatcher(None, title, alias)
+    if matcher.real_quick_ratio() < needed or matcher.quick_ratio() < needed:
+        return 0.0
+    ratio = matcher.ratio()
     return ratio * 0.95 if ratio >= needed else 0.0
 
 
@@ -413,8 +418,19 @@ def _top_level(headings: list[Heading]) -> int:
     return min(levels) if levels else 1
 
 
+_LAST: list = []  # (doc, profile, outline) of the last analysis: rules and statistics share it
+
+
 def analyse(doc: Document, profile: Profile) -> Outline:
     """Find the title page, the TOC, the headings and the parts of ``doc`` (see the module docstring)."""
+    if _LAST and _LAST[0] is doc and _LAST[1] is profile:
+        return _LAST[2]
+    outline = _analyse(doc, profile)
+    _LAST[:] = [doc, profile, outline]
+    return outline
+
+
+def _analyse(doc: Document, profile: Profile) -> Outline:
     a = _Analyser(doc, profile)
     markdown = doc.source == "markdown"
     toc = TocInfo() if markdown else a.find_toc()
