@@ -11,7 +11,6 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -59,7 +58,7 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(self._file)
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, zlib.error):
+        except Exception:  # zipfile raises many kinds for damaged archives (BadZipFile, NotImplementedError...)
             self.close()
             raise InputError(self.path, "Het bestand is beschadigd of onvolledig (het zip-archief in een .docx is "
                                         "niet in orde), bijvoorbeeld door een onderbroken download of upload. "
@@ -122,8 +121,7 @@ class Package:
                                                     "een zip-bom en wordt niet gelezen.")
         except InputError:
             raise
-        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, ValueError, NotImplementedError,
-                RuntimeError) as err:
+        except Exception as err:  # BadZipFile, zlib.error, EOFError, NotImplementedError (method), RuntimeError
             raise InputError(self.path, f"Het onderdeel {info.filename} is beschadigd ({type(err).__name__}). "
                                         "Open het document in Word en bewaar het opnieuw.") from None
         self._budget -= len(out)

@@ -81,7 +81,7 @@ class SectionInfo:
 @dataclass
 class Field:
     instruction: str  # the full instruction, whitespace-normalised, e.g. 'TOC \o "1-3" \h \z \u'
-    location: str  # "body" | "sdt" | "header" | "footer" | "table"
+    location: str  # "body" | "sdt" | "header" | "footer" | "table" | "textbox"
     result_text: str = ""
 
     @property

@@ -300,7 +300,10 @@ class _Reader:
         outline = _int(level_el.get(VAL)) if level_el is not None else None
         para.outline_level = outline if outline is not None and 0 <= outline <= 9 else None
         builtin = self.styles.builtin_heading(sid, own_only=True)
-        if builtin:
+        direct = ppr is not None and ppr.find(w("outlineLvl")) is not None
+        if (self.styles.name(sid) or "").strip().lower() == "title" and not direct:
+            para.heading_level = None  # a document title, whatever its outline level says
+        elif builtin:
             para.heading_level = builtin
         elif para.outline_level is not None:
             para.heading_level = para.outline_level + 1 if para.outline_level < 9 else None

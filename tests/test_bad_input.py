@@ -7,6 +7,7 @@ decompressed, reads are chunked and capped, and a DOCTYPE is refused before pars
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import struct
 import zipfile
 import zlib
@@ -186,3 +187,33 @@ def test_cli_check_on_bad_input_exits_2_without_traceback(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert code == 2
     assert "Traceback" not in out + err and ".doc" in out + err
+
+
+def test_mutated_files_give_a_document_or_an_input_error(tmp_path, good):
+    """Damaged bytes and damaged XML parts: never any other exception (a small deterministic fuzz)."""
+    import random
+
+    rng = random.Random(7)
+    original = good.read_bytes()
+    with zipfile.ZipFile(good) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    outcomes = Counter()
+    for i in range(60):
+        path = tmp_path / f"f{i}.docx"
+        if i % 2:
+            data = bytearray(original)
+            for _ in range(rng.randint(1, 12)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+            path.write_bytes(bytes(data))
+        else:
+            with zipfile.ZipFile(path, "w") as z:
+                for name, data in parts.items():
+                    if name.endswith((".xml", ".rels")) and rng.random() < 0.4:
+                        cut = rng.randrange(len(data))
+                        data = data[:cut] + rng.choice([b"<", b">", b"&", b'"', b""]) + data[cut + rng.randint(0, 20):]
+                    z.writestr(name, data)
+        try:
+            outcomes[type(read_docx(path)).__name__] += 1
+        except InputError:
+            outcomes["InputError"] += 1
+    assert set(outcomes) == {"Document", "InputError"} and sum(outcomes.values()) == 60
