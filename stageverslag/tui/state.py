@@ -29,9 +29,9 @@ AUTOSAVE_DELAY = 2.0
 RETRY_DELAY = 5.0
 #: seconds of quiet after the last keystroke before the language check runs
 CHECK_DELAY = 0.6
-#: rough page estimate for the dashboard: words of body text per page, plus title page and contents
-WORDS_PER_PAGE = 350
+#: pages that ``build`` adds to the drafts (title page, table of contents); words per page if no estimator
 FIXED_PAGES = 2
+WORDS_PER_PAGE = 350
 
 
 def blank_comments(markdown: str) -> str:
@@ -109,8 +109,13 @@ class AppState:
         self.project.set_action(action_id, done)
 
     def pages(self, st) -> float | None:
-        """Estimated pages of the full report (title page and contents included)."""
-        return FIXED_PAGES + st.total_words / WORDS_PER_PAGE
+        """Estimated pages of the full report: the core's estimate of the drafts (as ``check`` does)
+        plus the title page and the table of contents that ``build`` adds."""
+        try:
+            from ..pages import estimate_pages
+        except ImportError:
+            return FIXED_PAGES + st.total_words / WORDS_PER_PAGE
+        return FIXED_PAGES + estimate_pages(self.project.document())
 
     # -- drafts and autosave ----------------------------------------------------------------------------
     def buffer(self, part_id: str) -> DraftBuffer:

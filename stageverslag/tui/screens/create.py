@@ -19,10 +19,10 @@ from ...project import ProjectConfig, init_project
 FIELDS = [
     ("student", "Je naam", "bv. Nina Peeters"),
     ("bedrijf", "Stagebedrijf", "bv. Rupelhaven Logistics"),
-    ("mentor", "Stagementor (mag leeg)", ""),
-    ("coach", "Stagecoach (mag leeg)", ""),
+    ("mentor", "Stagementor", "mag leeg"),
+    ("coach", "Stagecoach", "mag leeg"),
     ("start", "Eerste stagedag", "bv. 8/2/2027"),
-    ("terugkommoment", "Terugkommoment (leeg als je het nog niet weet)", "bv. 10/3/2027"),
+    ("terugkommoment", "Terugkommoment", "bv. 10/3/2027; leeg als je het nog niet weet"),
 ]
 
 
@@ -55,14 +55,17 @@ class CreateProjectScreen(Screen):
             yield Static(f"Er staat nog geen project in {self.root}. Vul je gegevens in; je kunt ze later "
                          "aanpassen in stageverslag.toml.", id="create-intro")
             for key, label, placeholder in FIELDS[:2]:
-                yield Label(label)
-                yield Input(placeholder=placeholder, id=f"f-{key}")
-            yield Label("Traject")
-            yield Select([(f"{t} — {v.name}", t) for t, v in tracks.items()], prompt="Kies je traject",
-                         id="f-traject")
+                with Horizontal(classes="form-row"):
+                    yield Label(label, classes="form-label")
+                    yield Input(placeholder=placeholder, id=f"f-{key}", compact=True)
+            with Horizontal(classes="form-row"):
+                yield Label("Traject", classes="form-label")
+                yield Select([(f"{t} — {v.name}", t) for t, v in tracks.items()], prompt="Kies je traject",
+                             id="f-traject", compact=True)
             for key, label, placeholder in FIELDS[2:]:
-                yield Label(label)
-                yield Input(placeholder=placeholder, id=f"f-{key}")
+                with Horizontal(classes="form-row"):
+                    yield Label(label, classes="form-label")
+                    yield Input(placeholder=placeholder, id=f"f-{key}", compact=True)
             yield Static(id="create-error")
             with Horizontal(id="create-buttons"):
                 yield Button("Project maken", variant="primary", id="create")
