@@ -1,0 +1,92 @@
+"""Reporters: text (grouped per part, verdict, colour on request), JSON (the contract), CSV and HTML for
+coaches (one row per report, one column per category, a verdict; HTML self-contained and escaped)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from lintkit import EXAMPLES, write_report
+from stageverslag.findings import CATEGORIES, Finding
+from stageverslag.lint import Report, check_file, input_report, render
+from stageverslag.profile import load_profile
+from stageverslag.rules import CheckOptions
+
+FAULTY = EXAMPLES / "project-met-fouten" / "stageverslag-met-fouten.docx"
+
+
+@pytest.fixture(scope="module")
+def profile():
+    return load_profile()
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    good = write_report(tmp_path_factory.mktemp("r") / "goed.docx", flavor="word-nl", app_pages=18)
+    options = CheckOptions(pages="word")
+    return [check_file(good, options=options), check_file(FAULTY, options=options),
+            input_report("kapot.docx", "kapot.docx: dit is geen Word-bestand.", "final")]
+
+
+def test_text_groups_per_part_with_counts_and_verdicts(reports, profile):
+    out = render(reports, "text", profile)
+    good, faulty, broken, summary = out.strip().split("\n\n")
+    assert "18 pagina's" in good and "Oordeel: In orde" in good.splitlines()[-1]
+    lines = faulty.splitlines()
+    at = lines.index(next(x for x in lines if x.strip().startswith("Leerervaringen in het tweede deel")))
+    assert "1716 woorden" in lines[at] and "SV102" in lines[at + 1]
+    assert lines[-1].strip().startswith("Oordeel: Nog niet in orde")
+    assert "SV900" in broken and "Onleesbaar" in broken
+    assert summary == "3 verslagen: 1 in orde, 0 met waarschuwingen, 1 met fouten, 1 onleesbaar."
+    assert "\033[" not in out
+    colored = render(reports, "text", profile, color=True)
+    assert "\033[31m" in colored and re.sub(r"\033\[[0-9;]*m", "", colored) == out
+
+
+def test_json_is_exactly_the_contract(reports, profile):
+    data = json.loads(render(reports, "json", profile))
+    assert list(data) == ["reports"] and len(data["reports"]) == 3
+    for r, original in zip(data["reports"], reports):
+        assert list(r) == ["file", "stage", "stats", "findings", "notes"]
+        assert r == original.to_dict()
+    f = data["reports"][2]["findings"][0]
+    assert f == {"code": "SV900", "category": "input", "severity": "error",
+                 "message": "kapot.docx: dit is geen Word-bestand."}
+
+
+def test_csv_one_row_per_report_one_column_per_category(reports, profile):
+    text = render(reports, "csv", profile)
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    assert len(rows) == 3
+    assert list(rows[0])[-1] == "oordeel" and all(c in rows[0] for c in CATEGORIES)
+    good, faulty, broken = rows
+    assert good["paginas"] == "18" and good["oordeel"] == "in orde"
+    assert [good[c] for c in CATEGORIES] == [""] * len(CATEGORIES)
+    assert faulty["section-order"] == "fout (1)" and faulty["toc"] == "fout (1)"
+    assert faulty["oordeel"] == "niet in orde"
+    assert broken["input"] == "fout (1)" and broken["oordeel"] == "onleesbaar" and broken["woorden"] == ""
+
+
+def test_html_stands_alone_and_escapes_everything(profile):
+    nasty = Report(file='<script>alert("x")</script>.docx', stage="final",
+                   stats={"pages": 3, "page_method": "estimate", "words": 10, "characters": 50},
+                   findings=[Finding("SV101", "section-missing", "error", "Titel <b>Inleiding</b> & meer",
+                                     part="inleiding")], notes=["<i>noot</i>"])
+    page = render([nasty], "html", profile)
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page
+    assert "<script" not in page and "&lt;script&gt;" in page
+    assert "&lt;b&gt;Inleiding&lt;/b&gt; &amp; meer" in page and "&lt;i&gt;noot&lt;/i&gt;" in page
+    assert not re.search(r"""(src|href)=["']?(https?:|//)""", page) and "<link" not in page
+    assert "niet in orde" in page and "[Inleiding]" in page
+
+
+def test_html_table_has_a_row_per_report(reports, profile):
+    page = render(reports, "html", profile)
+    body = page.split("<tbody>")[1].split("</tbody>")[0]
+    assert body.count("<tr>") == 3
+    assert body.count("<td") == 3 * (4 + len(CATEGORIES) + 1)
