@@ -463,3 +463,21 @@ async def test_a_dt_mistake_appears_while_writing_and_jumps_to_its_place(project
         await pilot.press("enter")
         await pilot.pause()
         assert editor.has_focus and editor.selected_text == "vind"
+
+
+@sync
+async def test_the_mouse_works_too(project):
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        checklist = app.screen.query_one(ActionChecklist)
+        await pilot.click(checklist, offset=(5, 1))  # the second action
+        await pilot.pause()
+        assert load_project(project.root).progress()["acties"] == {"terugkommoment_gepland"}
+        table = app.screen.query_one(PartList)
+        await pilot.click(table, offset=(10, 5))  # border, header, then parts 1-4: the fourth part
+        await pilot.pause()
+        assert table.cursor_row == 3 and isinstance(app.screen, DashboardScreen)
+        await pilot.click(table, offset=(10, 5))  # a click on the highlighted part opens it
+        await pilot.pause()
+        assert isinstance(app.screen, WritingScreen) and app.screen.part_id == "tussentijdse_evaluatie"
