@@ -26,6 +26,8 @@ _DOC_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.docume
 _TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _MACRO_CTS = ("application/vnd.ms-word.document.macroEnabled.main+xml",
               "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+_LO_CORE_REL = b"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
+_CORE_REL = b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 
 FONT = "Arial"  # metric-compatible with Liberation Sans, so LibreOffice and Word break pages alike
 BODY_PT = 11
@@ -67,6 +69,10 @@ def _open_house_style(path: Path):
                     if item.filename == "[Content_Types].xml":
                         # a .dotx is a .docx whose main part says "template": python-docx only opens documents
                         data = types.replace(_TEMPLATE_CT, _DOC_CT).encode("utf-8")
+                    elif item.filename == "_rels/.rels":
+                        # LibreOffice names the core-properties relationship with an old URI; python-docx
+                        # would then add a second docProps/core.xml
+                        data = data.replace(_LO_CORE_REL, _CORE_REL)
                     zout.writestr(item, data)
         buf.seek(0)
         return docx.Document(buf)
@@ -114,6 +120,8 @@ def ensure_styles(doc, source) -> None:
     Copies lose their list numbering (the builder numbers lists itself) and links to absent styles."""
     for name in NEEDED + (texts.say("placeholder_style"),):
         _copy_style(doc, source, name)
+    if doc.styles.default(WD_STYLE_TYPE.PARAGRAPH) is None:  # some LibreOffice/pandoc files name none
+        style_by_name(doc, "Normal").set(qn("w:default"), "1")
 
 
 def _copy_style(doc, source, name: str) -> None:

@@ -20,6 +20,7 @@ def title_page(writer, styles: dict, context: dict):
             p = writer.paragraph(line[3:].strip(), "subtitle")
         else:
             p = writer.paragraph(line.strip())
+        ooxml.body_text_level(p._p)
         last = p._p
     return last
 

@@ -6,8 +6,12 @@ character stays); otherwise a plain nine-level definition is added. Every number
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.parts.numbering import NumberingPart
 
 _BULLETS = ("•", "o", "▪")
 
@@ -16,7 +20,7 @@ class Numbering:
     """List definitions of one document (its numbering part)."""
 
     def __init__(self, doc, bullet_style: str, number_style: str):
-        self.root = doc.part.numbering_part.element
+        self.root = numbering_root(doc)
         self.template = {"bullet": self._style_abstract(doc, bullet_style),
                          "number": self._style_abstract(doc, number_style)}
         self.own: dict[str, str] = {}
@@ -126,6 +130,22 @@ class Numbering:
         else:
             self.root.append(num)
         return nid
+
+
+def numbering_root(doc):
+    """The document's ``w:numbering`` element; a numbering part is added when the file has none (python-docx
+    cannot create one itself)."""
+    try:
+        return doc.part.numbering_part.element
+    except NotImplementedError:
+        pass
+    names = {str(p.partname) for p in doc.part.package.iter_parts()}
+    partname = next(f"/word/numbering{n or ''}.xml" for n in range(100) if f"/word/numbering{n or ''}.xml"
+                    not in names)
+    part = NumberingPart(PackURI(partname), CT.WML_NUMBERING, parse_xml(f'<w:numbering {nsdecls("w")}/>'),
+                         doc.part.package)
+    doc.part.relate_to(part, RT.NUMBERING)
+    return part.element
 
 
 def set_num(paragraph, num_id: str, level: int) -> None:

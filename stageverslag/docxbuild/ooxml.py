@@ -111,6 +111,17 @@ def line_break_run() -> OxmlElement:
     return r
 
 
+def body_text_level(p_el) -> None:
+    """A direct outline level 9 (body text): the paragraph never becomes a heading or a TOC entry, whatever
+    its style says in a company template (some give Subtitle an outline level)."""
+    ppr = p_el.get_or_add_pPr()
+    el = ppr.find(qn("w:outlineLvl"))
+    if el is None:
+        el = OxmlElement("w:outlineLvl")
+        ppr.insert_element_before(el, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+    el.set(qn("w:val"), "9")
+
+
 # Children of w:settings that must come after w:updateFields (ECMA-376 CT_Settings sequence).
 _AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
                         "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",

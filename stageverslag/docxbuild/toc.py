@@ -34,6 +34,7 @@ def write_toc(doc, title_style_id: str, level_style_ids: dict[int, str], after, 
     title.append(ooxml.run(texts.say("toc_title")))
     _page_break_before(title)
     after.addnext(title)
+    ooxml.body_text_level(title)
     entries: list[Entry] = []
     prev = title
     if not headings:
