@@ -37,17 +37,18 @@ STRONG_PAST = {
     "onderging", "ondernam", "schoot", "sloot", "loog", "bedroeg", "vertrok", "vond", "ontdekte", "had", "was",
     "waren", "hadden", "deed", "zond", "verzond", "wond", "verdween", "keek", "keken", "dronk", "zong", "zweeg",
 }
-SUBJ_T = {"jij", "je", "u", "hij", "zij", "ze", "het", "men", "wie", "die", "dat", "dit", "er"}
+SUBJ_T = {"jij", "je", "u", "hij", "zij", "ze", "het", "men", "wie", "die", "dat", "dit", "er", "wat", "iedereen",
+          "niemand", "niets", "alles", "iets"}
 SUBJ_PRONOUNS = {"ik", "jij", "je", "u", "hij", "zij", "ze", "het", "men", "we", "wij", "jullie"}
 #: words that may be an article/demonstrative/possessive as well as a subject: the next word must not be a noun
-DET_LIKE = {"het", "die", "dat", "dit", "je", "wie"}
+DET_LIKE = {"het", "die", "dat", "dit", "je", "wie", "wat"}
 DETERMINERS = {"de", "het", "een", "mijn", "jouw", "zijn", "haar", "ons", "onze", "hun", "uw", "deze", "dit",
                "die", "dat", "elke", "ieder", "iedere", "geen", "welk", "welke", "ons", "dat"}
 SUBORDINATORS = {"dat", "omdat", "als", "wanneer", "terwijl", "nadat", "voordat", "zodat", "zodra", "hoewel",
-                 "doordat", "indien", "tenzij", "totdat", "tot", "sinds", "die", "wat", "wie", "waar", "waarin",
+                 "doordat", "indien", "tenzij", "totdat", "sinds", "die", "wat", "wie", "waar", "waarin",
                  "waarop", "waardoor", "waarmee", "waarvan", "waarover", "waaraan", "waarbij", "waarvoor",
                  "welke", "hoe", "waarom", "toen", "of", "zoals", "opdat", "ofschoon", "aangezien", "mits",
-                 "naarmate", "zolang", "alsof", "voor", "na"}
+                 "naarmate", "zolang", "alsof"}
 COORDINATORS = {"en", "maar", "want", "of", "dus", "noch"}
 #: words that start a main clause and are followed by the finite verb (inversion)
 FRONT = {
@@ -63,7 +64,7 @@ FRONT = {
 }
 #: verbs that hardly ever take "je" as an indirect object ("Dat vindt je" is wrong, "Dat bezorgt je" is not)
 NO_DATIVE = {"vind", "denk", "weet", "zie", "hoor", "merk", "lees", "begrijp", "verwacht", "beantwoord",
-             "antwoord", "houd", "word", "meld"}
+             "antwoord", "houd", "meld"}
 #: words after "je" that show "je" is the subject, not a possessive
 AFTER_SUBJECT_JE = {
     "ook", "dan", "nog", "niet", "wel", "er", "vaak", "al", "nu", "altijd", "soms", "zelf", "het", "dat", "die",
@@ -72,8 +73,22 @@ AFTER_SUBJECT_JE = {
     "hier", "daar", "waarschijnlijk", "best", "zeker", "snel", "ooit", "nooit", "pas", "daarna", "hiervan",
     "daarvan", "ervan", "erover", "erin", "erop", "ermee", "iets", "niets", "alles", "veel", "weinig", "te",
     "geen", "tijdens", "na", "om", "tot", "zodra", "als", "of", "dat", "morgen", "vandaag", "straks", "later",
-    "gisteren", "binnenkort", "opnieuw", "dikwijls", "regelmatig", "gewoon", "wellicht",
+    "gisteren", "binnenkort", "opnieuw", "dikwijls", "regelmatig", "gewoon", "wellicht", "de", "een",
 }
+TIME_NOUNS = {"dag", "week", "maand", "jaar", "ochtend", "morgen", "voormiddag", "middag", "namiddag", "avond",
+              "keer", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "kwartaal"}
+SEPARABLE = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "onder", "op", "over", "toe", "uit", "vast",
+             "voor", "weg", "terug", "samen", "rond", "na", "tegen", "ver", "be", "ont", "her", "ge")
+QUANTIFIERS = {"veel", "weinig", "niets", "iets", "alles", "meer", "minder", "genoeg", "wat"}
+#: words in -de/-te after a subject that are no past tense ("dat je beide talen ...")
+NOT_PAST = {"beide", "andere", "eigen", "zelfde", "hele", "halve", "vele", "enkele", "sommige", "verschillende",
+            "diverse", "elke", "iedere", "welke", "deze", "alle", "meeste", "volgende", "vorige", "laatste",
+            "eerste", "tweede", "derde", "beste", "grootste", "juiste", "nodige", "goede", "echte", "vaste"}
+INSEPARABLE = ("be", "ver", "ont", "her", "er", "ge")
+MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december"}
+NP_DETERMINERS = {"de", "het", "een", "mijn", "zijn", "haar", "onze", "ons", "deze", "dit", "die", "dat", "elke",
+                  "iedere", "ieder", "uw", "jouw", "elk", "geen"}
 #: subordinators that can open a sentence ("Omdat hij het goed vindt, ...")
 INITIAL_SUBORDINATORS = {"omdat", "als", "terwijl", "nadat", "voordat", "zodra", "hoewel", "doordat", "indien",
                          "tenzij", "totdat", "aangezien", "ofschoon", "mits", "zolang", "naarmate", "opdat"}
@@ -86,6 +101,7 @@ class Clause:
     sentence_start: bool  # the first clause of the sentence
     after_comma: bool
     end_punct: str | None  # punctuation that ends it (None: another clause follows via a conjunction)
+    question: bool = False  # the sentence ends with a question mark
 
 
 def split_clauses(sentence: list[Token]) -> list[Clause]:
@@ -114,14 +130,17 @@ def split_clauses(sentence: list[Token]) -> list[Clause]:
             close(None)
             opener, after_comma = low, False
             continue
-        if not cur and opener is None and not clauses and low in COORDINATORS and low != "dus":
-            opener = low  # "En toen ..." at the start
+        if not cur and opener is None and low in COORDINATORS and low != "dus":
+            opener = low  # "En toen ...", ", want anders ..."
             continue
         if not cur and opener is None and low in INITIAL_SUBORDINATORS:
             opener = low  # "Omdat ..." at the start of a sentence or after a comma
             continue
         cur.append(tok)
     close(None)
+    if sentence and "?" in sentence[-1].text:
+        for c in clauses:
+            c.question = True
     return clauses
 
 
@@ -145,6 +164,40 @@ class DtChecker:
     def is_dt_form(self, w: str) -> bool:
         return w.endswith("dt") and w[:-1] in self.lex.verbs
 
+    def is_participle(self, w: str) -> bool:
+        """A weak past participle: listed in the dictionary, or built by the rules (ge- + stem + d/t)."""
+        parts = self.lex.participles
+        if w in parts or any(w.startswith(p) and w[len(p):] in parts for p in SEPARABLE if len(w) > len(p) + 3):
+            return True
+        if len(w) < 5 or w[-1] not in "dt":
+            return False
+        for prefix in ("",) + SEPARABLE:
+            if not w.startswith(prefix):
+                continue
+            rest = w[len(prefix):]
+            for core in ((rest[2:],) if rest.startswith("ge") else ()) + (rest,):
+                for stem in (core[:-1], core):
+                    if stem in self.lex.verbs and self._participle(prefix, stem) == w:
+                        return True
+        return False
+
+    def _participle(self, prefix: str, stem: str) -> str | None:
+        """'t kofschip: the weak participle of ``prefix`` + ``stem`` (werk -> gewerkt, beoordeel -> beoordeeld)."""
+        if stem.endswith(("d", "t")):
+            suffix = ""
+        elif stem in self.lex.past_te:
+            suffix = "t"
+        elif stem in self.lex.past_de:
+            suffix = "d"
+        else:
+            return None
+        ge = "" if stem.startswith(INSEPARABLE) and len(stem) > 5 else "ge"
+        return prefix + ge + stem + suffix
+
+    def is_verb_stem(self, w: str) -> bool:
+        verbs = self.lex.verbs
+        return w in verbs or any(w.startswith(p) and w[len(p):] in verbs for p in SEPARABLE if len(w) > len(p) + 2)
+
     def finite_of_participle(self, w: str) -> str | None:
         """gebeurd -> gebeurt, verhuisd -> verhuist (a participle that sounds like a present form)."""
         if w.endswith("d") and w in self.lex.participles and w[:-1] in self.lex.verbs:
@@ -155,14 +208,23 @@ class DtChecker:
         """gebeurt -> gebeurd, beantwoordt -> beantwoord, verhuist -> verhuisd."""
         if not w.endswith("t"):
             return None
-        if w.endswith("dt") and w[:-1] in self.lex.participles and w[:-1] in self.lex.verbs:
+        if w.endswith("dt") and self.is_participle(w[:-1]) and self.is_verb_stem(w[:-1]):
             return w[:-1]
-        if w[:-1] in self.lex.verbs and w[:-1] + "d" in self.lex.participles:
+        if self.is_verb_stem(w[:-1]) and self.is_participle(w[:-1] + "d"):
             return w[:-1] + "d"
         return None
 
     def is_noun(self, w: str) -> bool:
         return w in self.lex.nouns
+
+    def is_noun_head(self, w: str) -> bool:
+        """A singular noun, also a compound one (stagementor: ends in the noun 'mentor')."""
+        nouns = self.lex.nouns
+        if w in nouns:
+            return True
+        if len(w) > 6 and w.isalpha() and self.known(w):
+            return any(w[i:] in nouns for i in range(2, len(w) - 2))
+        return False
 
     def np_start(self, w: str) -> bool:
         """Could ``w`` begin a noun phrase (noun or adjective, possibly inflected)?"""
@@ -172,6 +234,8 @@ class DtChecker:
 
     def finite_like(self, w: str) -> bool:
         lex = self.lex
+        if w in MONTHS:
+            return False
         if w in PERFECT_AUX or w in MODALS or w in STRONG_PAST:
             return True
         if w.endswith("t") and w[:-1] in lex.verbs:
@@ -211,11 +275,16 @@ class DtChecker:
         aux_in_clause = any(w in PERFECT_AUX for w in low)
         for k, tok in enumerate(words):
             w = low[k]
-            if not (w.endswith("d") or w.endswith("t")):
-                continue
             nxt = low[k + 1] if k + 1 < len(low) else None
             nxt2 = low[k + 2] if k + 2 < len(low) else None
             prev = low[k - 1] if k else None
+            if w.endswith("e"):
+                found = self._after_subject(tok, w, k, low, clause, aux_in_clause, aux_before, prev, nxt)
+                if found:
+                    yield found
+                continue
+            if not (w.endswith("d") or w.endswith("t")):
+                continue
             found = (self._participle_slot(tok, w, k, low, clause)
                      or self._after_subject(tok, w, k, low, clause, aux_in_clause, aux_before, prev, nxt)
                      or self._inversion(tok, w, k, low, clause, prev, nxt, nxt2)
@@ -265,6 +334,12 @@ class DtChecker:
         if subj == "je" and w in self.lex.adjectives:
             return None
         coordinated = clause.opener in COORDINATORS and aux_before
+        if w.endswith("e"):
+            past = self._past_in_finite_slot(w, subj, nxt)
+            if past:
+                return _issue(tok, _case(tok.text, past), f"'{tok.text}' is hier de verleden tijd: schrijf '{past}'.",
+                              f"Verleden tijd van een zwak werkwoord: stam + {past[-2:]} ('t kofschip): {past}.")
+            return None
         if self.is_d_stem(w) and self.known(w + "t"):
             if w in self.lex.participles and (aux_in_clause or coordinated):
                 return None
@@ -274,7 +349,7 @@ class DtChecker:
             return _issue(tok, _case(tok.text, fix), f"Schrijf '{subj} {fix}': na '{subj}' krijgt de stam een t.",
                           f"Staat '{subj}' vóór het werkwoord, dan is het stam + t: {subj} {fix}.")
         fin = self.finite_of_participle(w)
-        if fin and not aux_in_clause and not coordinated and not (nxt and self.is_noun(nxt)):
+        if fin and not aux_in_clause and not coordinated and not (nxt and self.is_noun(nxt) and nxt not in QUANTIFIERS):
             if any(self.finite_like(x) for i, x in enumerate(low) if i != k):
                 return None
             return _issue(tok, _case(tok.text, fin),
@@ -283,71 +358,122 @@ class DtChecker:
                           f"{subj} {fin} (stam + t).")
         return None
 
+    def _past_in_finite_slot(self, w: str, subj: str, nxt: str | None) -> str | None:
+        """'Zij beantwoorde', 'het congres starte', 'de vergadering duurte': a wrong weak past tense."""
+        lex = self.lex
+        if not w.endswith("e") or len(w) < 5 or w in NOT_PAST or w[:-1] in lex.adjectives or (
+                subj in DET_LIKE and (self.is_noun(w) or (nxt and self.is_noun(nxt)))):
+            return None
+        s = w[:-1]
+        if s.endswith("d") and s in lex.past_de and not s.endswith("dd"):
+            return s + "de"
+        if s.endswith("t") and s in lex.past_te and not s.endswith("tt"):
+            return s + "te"
+        stem = w[:-2]
+        if w.endswith("te") and stem in lex.past_de and stem not in lex.past_te and not stem.endswith(("t", "d")):
+            return stem + "de"
+        if w.endswith("de") and stem in lex.past_te and stem not in lex.past_de and not stem.endswith(("t", "d")):
+            return stem + "te"
+        return None
+
     def _subject_before(self, k, low, clause) -> str | None:
         """The subject right before position k when it opens the clause: a pronoun or 'de/het ... noun'."""
         if k == 1 and low[0] in SUBJ_T | {"ik", "we", "wij", "jullie"}:
             if low[0] in ("die", "dat", "wie") and clause.opener in SUBORDINATORS:
                 return None  # "omdat die ..." is odd; stay safe
             return low[0]
-        if 2 <= k <= 4 and low[0] in ("de", "het", "mijn", "zijn", "haar", "onze", "ons", "deze", "dit", "elke",
-                                      "iedere", "ieder", "uw", "jouw"):
+        if 2 <= k <= 4 and low[0] in NP_DETERMINERS:
             head = low[k - 1]
-            if head in self.lex.nouns and not self.finite_like(head) and not self.is_d_stem(head):
+            if self.is_noun_head(head) and not self.finite_like(head) and not self.is_d_stem(head):
                 middle = low[1:k - 1]
                 if all(self.np_start(m) or m in ("heel", "zeer", "erg") for m in middle):
                     return " ".join(low[:k])
         return None
 
-    # R2: verb before a subject pronoun (inversion)
+    # R2: verb before its subject (inversion)
+    def _front_position(self, low) -> int | None:
+        """Where the finite verb stands after a fronted adverb ('Daarna word ...', 'Elke week word ...')."""
+        if low and low[0] in FRONT:
+            return 1
+        if len(low) > 2 and low[0] in ("elke", "iedere", "vorige", "volgende", "deze", "die") and low[1] in TIME_NOUNS:
+            return 2
+        return None
+
     def _inversion(self, tok, w, k, low, clause, prev, nxt, nxt2):
-        if nxt not in ("ik", "jij", "je", "u", "hij", "zij", "ze", "het", "men"):
+        if nxt is None:
             return None
+        if nxt in ("ik", "jij") and k > 0 and self.is_dt_form(w) and prev not in SUBJ_PRONOUNS:
+            fix = w[:-1]  # a t-form right before 'ik'/'jij' is always wrong ("Elke vrijdag vindt ik")
+            return _issue(tok, _case(tok.text, fix), f"Schrijf '{fix} {nxt}': na het werkwoord valt de t weg bij '{nxt}'.",
+                          f"Staat '{nxt}' ná het werkwoord, dan schrijf je alleen de stam: {fix} {nxt}.")
         if k == 0:
             if clause.opener in SUBORDINATORS and clause.opener not in COORDINATORS:
                 return None
-            imperative_possible = clause.sentence_start and not clause.after_comma
+            sentence_initial = clause.sentence_start and not clause.after_comma
+            imperative_possible = sentence_initial and not clause.question
             first = None
-        elif k == 1 and prev in FRONT:
-            imperative_possible = False
-            first = prev
+        elif k == self._front_position(low):
+            sentence_initial = imperative_possible = False
+            first = low[0]
         else:
             return None
         if nxt in ("ik", "jij", "je"):
             if not self.is_dt_form(w):
                 return None
             if nxt == "je":
-                if nxt2 is not None and nxt2 not in AFTER_SUBJECT_JE and (self.np_start(nxt2) or nxt2 not in
-                                                                           self.lex.participles):
-                    return None  # "Wordt je verslag ..." (your report): t stays
+                if nxt2 is not None and nxt2 not in AFTER_SUBJECT_JE and self._possessive_follows(nxt2):
+                    return None  # "Wordt je verslag ...": 'je' is 'your', the t stays
                 if first in ("dat", "dit", "die", "het", "wat", "wie") and w[:-1] not in NO_DATIVE:
                     return None  # "Dat bezorgt je ...": 'je' may be an object
             fix = w[:-1]
             return _issue(tok, _case(tok.text, fix), f"Schrijf '{fix} {nxt}': na het werkwoord valt de t weg bij '{nxt}'.",
                           f"Staat '{nxt}' ná het werkwoord, dan schrijf je alleen de stam: {fix} {nxt}.")
-        if not self.is_d_stem(w) or self.is_noun(w) or not self.known(w + "t"):
+        pronoun = nxt in ("u", "hij", "zij", "ze", "het", "men")
+        article = nxt in DETERMINERS and nxt not in ("die", "dat") and not sentence_initial
+        there = nxt == "er" and not sentence_initial
+        if not (pronoun or article or there):
             return None
         if imperative_possible and nxt in ("het", "ze"):
             return None
-        fix = w + "t"
+        if self.is_d_stem(w) and not self.is_noun(w) and self.known(w + "t"):
+            if w in self.lex.participles and not pronoun:
+                return None  # "Daarna verbrand de ...": could be a participle in a list
+            fix = w + "t"
+        elif not pronoun and k > 0 and (fin := self.finite_of_participle(w)) and not any(
+                x in PERFECT_AUX for x in low[:k]):
+            fix = fin  # "Daarna verstuurd de boekhouding ..."
+        else:
+            return None
+        who = nxt if pronoun else ("het onderwerp dat volgt" if not there else "het onderwerp na 'er'")
         why = ("Bij 'u' krijgt de stam altijd een t, ook na het werkwoord" if nxt == "u"
-               else f"Bij '{nxt}' krijgt de stam een t, ook als '{nxt}' na het werkwoord staat")
-        return _issue(tok, _case(tok.text, fix), f"Schrijf '{fix} {nxt}': de stam krijgt hier een t.",
-                      f"{why}: {fix} {nxt}.")
+               else f"Bij '{who}' krijgt de stam een t, ook als het onderwerp na het werkwoord staat")
+        return _issue(tok, _case(tok.text, fix), f"Schrijf '{fix}': de stam krijgt hier een t.", f"{why}: {fix}.")
+
+    def _possessive_follows(self, w: str) -> bool:
+        """After 'je': does ``w`` make 'je' a possessive ('je verslag', 'je eigen', 'je nieuwe')?"""
+        lex = self.lex
+        if w in lex.nouns or w in ("eigen", "eerste", "tweede", "laatste", "volgende", "vorige"):
+            return True
+        if w.endswith("e") and (w[:-1] in lex.adjectives or w[:-2] in lex.adjectives):
+            return True
+        if w in lex.adjectives or w in lex.participles:
+            return False  # uninflected: an adverb or participle, so 'je' is the subject
+        return not self.known(w) or not w.isalpha() or w[0].isupper()
 
     # R3: finite verb at the end of a subordinate clause
     def _clause_final(self, tok, w, k, low, clause, aux_in_clause, aux_before):
-        if clause.opener not in SUBORDINATORS or clause.opener in COORDINATORS or k != len(low) - 1 or k < 2:
+        if clause.opener not in SUBORDINATORS or clause.opener in ("en", "maar", "want", "dus", "noch") or k < 1:
             return None
-        if clause.end_punct is None or aux_in_clause:
-            return None
-        if any(self.finite_like(x) for x in low[:k]):
+        if any(x in PERFECT_AUX for i, x in enumerate(low) if i != k) or any(self.finite_like(x) for x in low[:k]):
             return None
         subj = low[0]
         if subj not in ("ik", "jij", "je", "u", "hij", "zij", "het", "men", "er"):
-            np = self._np_subject(low[:k])
-            if not np:
+            subj = self._np_subject(low[:k])
+            if not subj:
                 return None
-            subj = np
+        elif k == 1:
+            return None  # subject right before the verb: handled by R1
+        final = k == len(low) - 1 and clause.end_punct is not None
         if subj == "ik":
             if self.is_dt_form(w):
                 fix = w[:-1]
@@ -356,22 +482,23 @@ class DtChecker:
             return None
         if self.is_noun(w) or w in self.lex.adjectives:
             return None
-        if self.is_d_stem(w) and self.known(w + "t"):
+        if self.is_d_stem(w) and self.known(w + "t") and (final or w not in self.lex.participles):
             fix = w + "t"
-        else:
+        elif final:
             fix = self.finite_of_participle(w)
             if not fix:
                 return None
+        else:
+            return None
         return _issue(tok, _case(tok.text, fix),
                       f"'{tok.text}' is hier de persoonsvorm bij '{subj}': schrijf '{fix}'.",
                       f"In de bijzin hoort '{tok.text}' bij '{subj}' en er staat geen hulpwerkwoord bij: "
                       f"stam + t = {fix}.")
 
     def _np_subject(self, words: list[str]) -> str | None:
-        if len(words) >= 2 and words[0] in ("de", "het", "mijn", "zijn", "haar", "onze", "deze", "dit", "elke",
-                                            "iedere", "uw", "jouw"):
+        if len(words) >= 2 and words[0] in NP_DETERMINERS:
             for j in (1, 2):
-                if j < len(words) and words[j] in self.lex.nouns and all(self.np_start(m) for m in words[1:j]):
+                if j < len(words) and self.is_noun_head(words[j]) and all(self.np_start(m) for m in words[1:j]):
                     return " ".join(words[:j + 1])
         return None
 
@@ -400,10 +527,15 @@ class DtChecker:
                     break
         if not fix and (w.endswith("d") or w.endswith("t")):
             for cand in (w[:-1] + "t", w[:-1] + "d", w[:-2] + "d" if w.endswith("dt") else None):
-                if cand and cand in lex.participles:
+                if cand and self.is_participle(cand):
                     fix = cand
                     why = f"Voltooid deelwoord volgens 't kofschip: {cand}."
                     break
+        if not fix and w.endswith("d") and not w.endswith("dd") and self.known(w[:-1]) and self.known(w[:-1] + "t"):
+            stem = w[:-1]
+            if stem in lex.verbs or any(stem.startswith(p) and stem[len(p):] in lex.verbs for p in SEPARABLE):
+                fix = stem + "t"
+                why = f"De persoonsvorm is stam + t: {fix} (met d bestaat dit woord niet)."
         if not fix or not self.known(fix):
             return None
         fix = _case(tok.text, fix)
