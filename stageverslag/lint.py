@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -222,6 +221,7 @@ def check_paths(paths: list[str | Path], profile: Profile | None = None, options
             reports[f] = _safe_check(f, profile, options, project, rules)
             bar.step(f.name)
     else:
+        from concurrent.futures import ProcessPoolExecutor, as_completed  # only for a batch: slow import
         codes = [r.code for r in rules]
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
             futures = {pool.submit(_worker, str(f), profile, options, project, codes): f for f in files}
@@ -244,12 +244,13 @@ def _split(codes: str | None) -> list[str]:
     return [c.strip() for c in (codes or "").split(",") if c.strip()]
 
 
+PROJECT_CONFIG = "stageverslag.toml"  # = project.CONFIG_NAME, without importing project (and Jinja) for nothing
+
+
 def _project_for(args):
-    from .project import CONFIG_NAME, load_project
-    if getattr(args, "project", None):
-        return load_project(args.project)
-    if Path(CONFIG_NAME).is_file():
-        return load_project(".")
+    if getattr(args, "project", None) or Path(PROJECT_CONFIG).is_file():
+        from .project import load_project
+        return load_project(args.project or ".")
     return None
 
 

@@ -13,7 +13,6 @@ Titles are compared after :func:`normalise` (case, accents, leading numbering su
 from __future__ import annotations
 
 import re
-import statistics as _stats
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -222,7 +221,8 @@ def _has_field(p: Paragraph, name: str) -> bool:
 def _body_font_size(doc: Document) -> float | None:
     sizes = [p.font_size for p in doc.paragraphs
              if p.font_size and p.heading_level is None and count_words(p.text) >= 15]
-    return _stats.median(sizes) if sizes else None
+    sizes.sort()
+    return sizes[len(sizes) // 2] if sizes else None
 
 
 class _Analyser:
