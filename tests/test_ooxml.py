@@ -142,6 +142,7 @@ STYLES = """
 <w:style w:type="paragraph" w:styleId="Heading0"><w:name w:val="Heading 0"/><w:basedOn w:val="Kop1"/>
   <w:pPr><w:outlineLvl w:val="7"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Lijst"><w:name w:val="Lijst"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
 <w:style w:type="character" w:styleId="Zwaar"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>
 """
 
@@ -158,6 +159,7 @@ def test_style_chains_and_run_properties(tmp_path):
       <w:p><w:pPr><w:pStyle w:val="Lijst"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>Nummer weg</w:t></w:r></w:p>
       <w:p><w:pPr><w:pStyle w:val="Bestaatniet"/></w:pPr><w:r><w:t>Onbekende stijl</w:t></w:r></w:p>
       <w:p><w:pPr><w:spacing w:line="300" w:lineRule="exact" w:after="120"/></w:pPr><w:r><w:t>Exact</w:t></w:r></w:p>
+      <w:p><w:pPr><w:pStyle w:val="Titel"/></w:pPr><w:r><w:t>Titel met niveau</w:t></w:r></w:p>
     """, styles_xml=STYLES)
     doc = read_docx(path)
     looks = {p.text: (p.style_name, p.heading_level, p.bold, p.font_size, p.numbered) for p in doc.paragraphs}
@@ -171,6 +173,7 @@ def test_style_chains_and_run_properties(tmp_path):
         "Nummer weg": ("Lijst", None, False, 10.0, False),
         "Onbekende stijl": ("Normal", None, False, 10.0, False),
         "Exact": ("Normal", None, False, 10.0, False),
+        "Titel met niveau": ("Title", None, False, 10.0, False),
     }
     exact = by_text(doc, "Exact")
     assert (exact.line_height_pt, exact.line_spacing, exact.space_after_pt) == (15.0, None, 6.0)
