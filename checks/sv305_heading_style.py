@@ -2,7 +2,7 @@
 
 A chapter title made with bold or large Normal text (or a bare numbered line) is still recognised as a part
 by the structure analysis, but Word's table of contents stays empty without heading styles: each one is
-reported. Among the real headings, the titles of one level should look alike (style, size, bold); the odd
+reported. Among the real headings, the titles of one level should look alike (size, bold); the odd
 ones out are reported. Markdown drafts are skipped: their headings are styles by construction.
 """
 
@@ -16,16 +16,13 @@ HOW = {"bold": "vetgedrukte gewone tekst", "font": "gewone tekst in grotere lett
 
 
 def _looks(p) -> tuple:
-    return (p.style_name or p.style_id or "", bool(p.bold), round(p.font_size) if p.font_size else None)
+    """What a reader sees of a title: its size and whether it is bold (the style name itself is invisible)."""
+    return (round(p.font_size) if p.font_size else None, bool(p.bold))
 
 
 def _describe(look: tuple) -> str:
-    style, bold, size = look
-    bits = [f"stijl '{style}'" if style else "geen stijl"]
-    if size:
-        bits.append(f"{size} pt")
-    bits.append("vet" if bold else "niet vet")
-    return ", ".join(bits)
+    size, bold = look
+    return f"{f'{size} pt' if size else 'standaardgrootte'}, {'vet' if bold else 'niet vet'}"
 
 
 def check(ctx):

@@ -320,13 +320,13 @@ class _Analyser:
             p = self.paras[i]
             if p.page_break_before and i > 0 and content:
                 return (0, i), True
-            if p.heading_level is not None and p.location != "table" and not self.is_toc_title(p):
-                if content and not titled:  # the first chapter starts without a page break before it
-                    return ((0, i), False) if self._title_like(0, i) else (None, False)
-                if content or self.title_matches(p.text):
-                    return None, False
+            if (p.heading_level is not None and p.text.strip() and p.location != "table"
+                    and not self.is_toc_title(p)):
+                if self.title_matches(p.text):  # the first chapter starts without a page break before it
+                    return ((0, i), False) if content and self._title_like(0, i) else (None, False)
+                if titled:
+                    return None, False  # a second heading: these are chapters, not a title page
                 titled = True  # a heading-styled report title on the title page ("Stageverslag")?
-                continue
             words += count_words(p.text)
             content = content or words > 0 or p.has_image
             if words > (60 if titled else 150):
