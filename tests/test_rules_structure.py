@@ -120,3 +120,22 @@ def test_sv106_frame(tmp_path):
     found = run_rule("SV106", make_report(tmp_path / "f.docx", parts))
     assert {f.part for f in found} == {"inleiding", "conclusie"}
     assert all(f.category == "section-order" for f in found)
+
+
+def test_builder_output_of_the_example_project_passes_structure_and_layout(tmp_path):
+    """The report our builder writes from the example drafts: every part, title page, TOC, header, footer,
+    page numbers and heading styles are in order."""
+    import datetime as dt
+    import shutil
+
+    from stageverslag.builder import build_report
+    from stageverslag.lint import check_file
+    from stageverslag.rules import CheckOptions, load_rules
+
+    shutil.copytree(EXAMPLES / "voorbeeldproject", tmp_path / "p")
+    project = load_project(tmp_path / "p")
+    out = build_report(project, output=tmp_path / "verslag.docx", today=dt.date(2027, 5, 20)).docx
+    rules = [r for r in load_rules() if not r.language and r.category not in ("length", "pages", "deadline")]
+    report = check_file(out, project=project, options=CheckOptions(pages="estimate"), rules=rules)
+    assert report.findings == []
+    assert list(report.part_words) == list(project.profile.part_ids)
