@@ -83,7 +83,8 @@ def check_document(doc, profile: Profile, options: CheckOptions | None = None, p
     pages = ctx.pages
     if pages.note and pages.note not in notes:
         notes.append(pages.note)
-    findings.sort(key=lambda f: (f.paragraph if f.paragraph is not None else -1, _severity_rank(f), f.code))
+    findings.sort(key=lambda f: (f.paragraph if f.paragraph is not None else -1, f.file or "", f.line or 0,
+                                 _severity_rank(f), f.code))
     return Report(
         file=file or (str(doc.path) if doc.path else ""), stage=options.stage,
         stats={"pages": pages.pages, "page_method": pages.method, "words": stats.words,

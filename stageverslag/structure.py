@@ -448,9 +448,13 @@ def _analyse(doc: Document, profile: Profile) -> Outline:
                 h.candidates = [(1.0, hint)]
     top = _top_level(headings)
     chapters: list[Heading] = []
+    # a bold "Conclusie" inside a part is a subheading when a real heading "Conclusie" exists as well
+    styled = {h.candidates[0][1] if h.candidates else h.extra for h in headings
+              if not h.fake and h.level is not None and h.level <= top and (h.candidates or h.extra)}
     for h in headings:
         if h.level is None:
-            h.chapter = bool(h.candidates or h.extra)
+            h.chapter = bool(h.candidates or h.extra) and (h.candidates[0][1] if h.candidates else h.extra) \
+                not in styled
         elif h.level == top:
             h.chapter = not h.fake or bool(h.candidates or h.extra) or h.detected == "numbered"
         elif h.level < top:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import docx
 import pytest
 
-from fixtures.docx_factory import filler, make_report, outline_paragraph, page_break, table
+from fixtures.docx_factory import fake_heading, filler, make_report, outline_paragraph, page_break, table
 from lintkit import CORPUS, EXAMPLES, TITLES, handbook_parts, write_report
 from stageverslag.ooxml import read_docx
 from stageverslag.profile import load_profile
@@ -196,3 +196,11 @@ def test_corpus_word_thesis_with_toc_content_control(profile):
     assert o.toc.field and o.toc.sdt and o.title_page is not None
     assert {"inleiding", "conclusie", "bijlage"} <= set(o.order)
     assert "voorwoord" in [h.extra for h in o.extras]
+
+
+def test_bold_subheading_with_a_part_title_is_not_a_chapter(tmp_path, profile):
+    parts = handbook_parts(scale=0.1)
+    parts[2][1].extend([fake_heading("Conclusie", 11), filler(30, 4)])  # a bold sub-conclusion in part 3
+    o = outline_of(make_report(tmp_path / "sub.docx", parts), profile)
+    assert o.order == ALL and o.duplicates == []
+    assert o.parts["conclusie"].heading.detected == "style"
