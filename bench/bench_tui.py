@@ -61,7 +61,9 @@ def thousand_words(project) -> str:
     for part in project.profile.parts:
         prose = strip_comments(project.read_draft(part.id))
         words.extend(w for line in prose.splitlines() if not line.lstrip().startswith("#") for w in line.split())
-    words = words[:996] + ["Hij", "vind", "dat", "goed."]
+    words = words[:996]
+    words[-1] = words[-1].rstrip(",;:") + ("" if words[-1].endswith((".", "!", "?")) else ".")
+    words += ["Hij", "vind", "dat", "goed."]
     lines = [" ".join(words[i:i + 60]) for i in range(0, len(words), 60)]
     return "\n\n".join(lines) + "\n"
 

@@ -365,6 +365,14 @@ def test_helpers():
     assert tui_state.prose_words("<!-- a b c -->\n# Titel\nEen twee drie.") == 3
 
 
+def test_today_comes_from_the_environment(monkeypatch):
+    from stageverslag.tui import today_from_env
+    monkeypatch.setenv("STAGEVERSLAG_TODAY", "14/3/2027")
+    assert today_from_env() == dt.date(2027, 3, 14)
+    monkeypatch.setenv("STAGEVERSLAG_TODAY", "")
+    assert today_from_env() is None
+
+
 def test_cli_refuses_a_bad_today_and_a_broken_project(tmp_path, monkeypatch, capsys):
     project = make_project(tmp_path / "p")
     monkeypatch.setenv("STAGEVERSLAG_TODAY", "gisteren")
@@ -481,3 +489,16 @@ async def test_the_mouse_works_too(project):
         await pilot.click(table, offset=(10, 5))  # a click on the highlighted part opens it
         await pilot.pause()
         assert isinstance(app.screen, WritingScreen) and app.screen.part_id == "tussentijdse_evaluatie"
+
+
+@sync
+async def test_leaving_the_check_screen_while_a_check_runs(project):
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c", "f", "escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen) and app.is_running
+        await pilot.press("c", "f")
+        assert (await wait_for_job(app, pilot)).startswith("Controle van je project (volledig verslag)")

@@ -183,5 +183,7 @@ class CheckScreen(Screen):
             self.app.call_from_thread(self.show_text, result)
 
     def show_text(self, text: Text) -> None:
+        if not self.is_mounted:
+            return  # the student left this screen while the job ran
         self.query_one("#results", Static).update(text)
         self.last_result = text.plain

@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
 
 HELP = """\
 # Hulp bij de schrijfhulp
@@ -37,5 +36,6 @@ class HelpScreen(ModalScreen):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Sluiten")]
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown  # loaded on first use: it is slow to import
         with VerticalScroll(id="help-box"):
             yield Markdown(HELP)

@@ -177,7 +177,7 @@ class WritingScreen(Screen):
             self.app.call_from_thread(self._show_issues, text, issues, message)
 
     def _show_issues(self, text: str, issues: list, message: str | None) -> None:
-        if text != self.editor.text:
+        if not self.is_mounted or text != self.editor.text:
             return  # stale: the student typed on; the next check is already planned
         findings = self.query_one(FindingsList)
         if message:
