@@ -1,8 +1,8 @@
 """SV101 section-missing: every part the handbook asks for is present.
 
 The final report has all seven parts of §8 (Inleiding ... Bijlage); the midterm upload (``--stage midterm``)
-has exactly the three parts of the first half. A part of the final report in a midterm upload is reported
-too, as a warning: the coach reads the first half only.
+has exactly the three parts of the first half. A part of the final report with text in a midterm upload is
+reported too, as a warning: the coach reads the first half only.
 """
 
 from stageverslag.rules import Rule
@@ -27,8 +27,8 @@ def check(ctx):
     if ctx.stage == "midterm":
         wanted = {p.id for p in expected}
         for pid in outline.order:
-            if pid not in wanted:
-                span = outline.parts[pid]
+            span = outline.parts[pid]
+            if pid not in wanted and not span.empty:  # an empty placeholder (a draft not begun) is fine
                 yield RULE.finding(
                     f"'{ctx.profile.part(pid).title}' hoort niet in de tussentijdse versie: die bevat alleen "
                     f"{', '.join(p.title for p in expected)}.",

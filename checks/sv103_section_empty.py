@@ -1,7 +1,8 @@
 """SV103 section-empty: no part is an empty title.
 
 A part with fewer than ten words and no image under its title counts as empty. Parts whose content the
-profile marks as optional (the appendix) are left alone.
+profile marks as optional (the appendix) are left alone, and so are parts the stage does not ask for (the
+final parts in a midterm check of a project's drafts).
 """
 
 from stageverslag.rules import Rule
@@ -9,7 +10,10 @@ from stageverslag.structure import where
 
 
 def check(ctx):
+    expected = {p.id for p in ctx.profile.parts_for(ctx.stage)}
     for pid in ctx.outline.order:
+        if pid not in expected:
+            continue
         part = ctx.profile.part(pid)
         span = ctx.outline.parts[pid]
         if part.optional_content or not span.empty:

@@ -139,3 +139,16 @@ def test_builder_output_of_the_example_project_passes_structure_and_layout(tmp_p
     report = check_file(out, project=project, options=CheckOptions(pages="estimate"), rules=rules)
     assert report.findings == []
     assert list(report.part_words) == list(project.profile.part_ids)
+
+
+def test_midterm_check_of_drafts_ignores_final_parts_not_yet_written(tmp_path):
+    import shutil
+    shutil.copytree(EXAMPLES / "voorbeeldproject", tmp_path / "p")
+    for name in ("01-inleiding.md", "05-leerervaringen_2.md", "06-conclusie.md", "07-bijlage.md"):
+        (tmp_path / "p" / "hoofdstukken" / name).write_text("<!-- nog te schrijven -->\n", encoding="utf-8")
+    project = load_project(tmp_path / "p")
+    doc = project.document()
+    assert run_rule("SV101", doc, project=project, stage="midterm") == []
+    assert run_rule("SV103", doc, project=project, stage="midterm") == []
+    assert {f.part for f in run_rule("SV103", doc, project=project)} == {"inleiding", "leerervaringen_2",
+                                                                         "conclusie"}
