@@ -20,7 +20,7 @@ from ..paths import templates_dir
 from .dictionary import get_dictionary
 from .issues import CODES, Issue, merge
 from .spelling import Speller, deadline_from_now, names_in
-from .tokens import mask_markup, sentences, tokenize
+from .tokens import looks_english, mask_markup, sentences, tokenize
 
 __all__ = ["Engine", "Issue", "check_text", "check_document", "get_engine"]
 
@@ -61,7 +61,7 @@ class Engine:
     @cached_property
     def dt(self):
         from .dt import DtChecker
-        return DtChecker(self.dictionary.lexicon, self.dictionary.known)
+        return DtChecker(self.dictionary.lexicon, self.dictionary.known, self.dictionary.known_english)
 
     @cached_property
     def colloquial(self):
@@ -75,6 +75,8 @@ class Engine:
         masked = mask_markup(text, markdown)
         tokens = tokens if tokens is not None else tokenize(text, masked, markdown)
         sents = sentences(tokens)
+        if looks_english(tokens):
+            return sorted(style_issues(text, masked, sents), key=lambda i: (i.start, i.end, i.category))
         issues = self.dt.check(sents)
         issues += self.colloquial.check(sents)
         issues += style_issues(text, masked, sents)

@@ -133,14 +133,13 @@ class Lexicon:
                         past_te.add(word)
                 if "Ve" in pairs:
                     participles.add(word)
-                for p in pairs:
-                    c = p[0]
-                    if c == "Y" or c == "Z":
-                        nouns.add(word)
-                        break
-                    if c == "A":
-                        adjectives.add(word)
-                        break
+                verbal = "V3" in pairs or "Vi" in pairs or "Ve" in pairs
+                if not verbal and ("Cc" in pairs or "Ch" in pairs) and not any(p[0] == "A" for p in pairs):
+                    nouns.add(word)  # mass nouns without plural flags: inhoud, onderscheid
+                if any(p[0] == "Y" or p[0] == "Z" for p in pairs):
+                    nouns.add(word)
+                if any(p[0] == "A" for p in pairs):
+                    adjectives.add(word)
         return lex
 
 

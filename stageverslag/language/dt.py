@@ -79,6 +79,14 @@ TIME_NOUNS = {"dag", "week", "maand", "jaar", "ochtend", "morgen", "voormiddag",
               "keer", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "kwartaal"}
 SEPARABLE = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "onder", "op", "over", "toe", "uit", "vast",
              "voor", "weg", "terug", "samen", "rond", "na", "tegen", "ver", "be", "ont", "her", "ge")
+#: words right after a finite verb that show it is one ("De klant antwoord niet ...")
+POST_VERB = {"niet", "ook", "altijd", "nooit", "snel", "meteen", "vaak", "zelden", "steeds", "nog", "al", "dan",
+             "toch", "wel", "graag", "op", "aan", "mij", "me", "hem", "haar", "ons", "hen", "u", "je", "jou", "zich",
+             "dat", "het", "er", "hier", "daar", "nu", "zelf", "eerst", "de", "een", "mijn", "zijn", "onze", "hun",
+             "deze", "dit", "elke", "alle"}
+#: d-ending words that are (also) prepositions or adverbs
+FUNCTION_WORDS = {"rond", "rondom", "omtrent", "goed", "bijna", "half", "land", "eind", "einde", "rand", "kind"}
+DEGREE = {"zeer", "heel", "erg", "echt", "best", "vrij", "nogal", "te", "zo"}
 QUANTIFIERS = {"veel", "weinig", "niets", "iets", "alles", "meer", "minder", "genoeg", "wat"}
 #: words in -de/-te after a subject that are no past tense ("dat je beide talen ...")
 NOT_PAST = {"beide", "andere", "eigen", "zelfde", "hele", "halve", "vele", "enkele", "sommige", "verschillende",
@@ -152,9 +160,10 @@ def _part_of_np(cur: list[Token], low: str) -> bool:
 
 
 class DtChecker:
-    def __init__(self, lexicon, known):
+    def __init__(self, lexicon, known, english=None):
         self.lex = lexicon
         self.known = known  # word -> bool (Hunspell)
+        self.english = english  # word -> bool, English terms are left alone
 
     # -- verb knowledge -------------------------------------------------------------------------------
     def is_d_stem(self, w: str) -> bool:
@@ -229,8 +238,25 @@ class DtChecker:
     def np_start(self, w: str) -> bool:
         """Could ``w`` begin a noun phrase (noun or adjective, possibly inflected)?"""
         lex = self.lex
+        if w.endswith(("en", "s")) and len(w) > 4 and any(
+                c in lex.nouns for c in (w[:-1], w[:-2], w[:-3], w[:-3] + w[-4] + w[-3])):
+            return True  # a plural: excuses, collega's, taken (taak)
         return (w in lex.nouns or w in lex.adjectives or (w.endswith("e") and (w[:-1] in lex.adjectives
                 or w[:-2] in lex.adjectives)) or w in ("eigen", "eerste", "tweede", "laatste", "volgende"))
+
+    def other_finite(self, low: list[str], k: int, after_only: bool = False) -> bool:
+        """Is there a finite verb in the clause besides position k? Participles and the possessive 'zijn'
+        ('zijn eigen ritme') do not count."""
+        for i in range(k + 1 if after_only else 0, len(low)):
+            x = low[i]
+            if i == k or not self.finite_like(x):
+                continue
+            if x == "zijn" and i + 1 < len(low) and self.np_start(low[i + 1]):
+                continue
+            if x.endswith("t") and x not in PERFECT_AUX and x not in MODALS and self.is_participle(x):
+                continue
+            return True
+        return False
 
     def finite_like(self, w: str) -> bool:
         lex = self.lex
@@ -238,7 +264,7 @@ class DtChecker:
             return False
         if w in PERFECT_AUX or w in MODALS or w in STRONG_PAST:
             return True
-        if w.endswith("t") and w[:-1] in lex.verbs:
+        if w.endswith("t") and w[:-1] in lex.verbs and w not in lex.adjectives:
             return True
         for suf, group in (("de", lex.past_de), ("den", lex.past_de), ("te", lex.past_te), ("ten", lex.past_te)):
             if w.endswith(suf) and w[:-len(suf)] in group:
@@ -333,6 +359,11 @@ class DtChecker:
             return None
         if subj == "je" and w in self.lex.adjectives:
             return None
+        pronoun_subject = subj in SUBJ_T and subj not in DET_LIKE
+        if self.is_noun(w) and not pronoun_subject and nxt not in POST_VERB:
+            return None  # "een hoop geld kosten": probably part of the noun phrase
+        if w in FUNCTION_WORDS:
+            return None
         coordinated = clause.opener in COORDINATORS and aux_before
         if w.endswith("e"):
             past = self._past_in_finite_slot(w, subj, nxt)
@@ -341,6 +372,8 @@ class DtChecker:
                               f"Verleden tijd van een zwak werkwoord: stam + {past[-2:]} ('t kofschip): {past}.")
             return None
         if self.is_d_stem(w) and self.known(w + "t"):
+            if self.other_finite(low, k):
+                return None  # another finite verb in the clause: w is something else here
             if w in self.lex.participles and (aux_in_clause or coordinated):
                 return None
             if w in self.lex.participles and nxt and self.is_noun(nxt):
@@ -384,7 +417,8 @@ class DtChecker:
             return low[0]
         if 2 <= k <= 4 and low[0] in NP_DETERMINERS:
             head = low[k - 1]
-            if self.is_noun_head(head) and not self.finite_like(head) and not self.is_d_stem(head):
+            if self.is_noun_head(head) and not self.finite_like(head) and not self.is_d_stem(head) \
+                    and head not in DEGREE:
                 middle = low[1:k - 1]
                 if all(self.np_start(m) or m in ("heel", "zeer", "erg") for m in middle):
                     return " ".join(low[:k])
@@ -482,6 +516,10 @@ class DtChecker:
             return None
         if self.is_noun(w) or w in self.lex.adjectives:
             return None
+        if final is False and self.other_finite(low, k, after_only=True):
+            return None
+        if w in FUNCTION_WORDS:
+            return None
         if self.is_d_stem(w) and self.known(w + "t") and (final or w not in self.lex.participles):
             fix = w + "t"
         elif final:
@@ -498,7 +536,8 @@ class DtChecker:
     def _np_subject(self, words: list[str]) -> str | None:
         if len(words) >= 2 and words[0] in NP_DETERMINERS:
             for j in (1, 2):
-                if j < len(words) and self.is_noun_head(words[j]) and all(self.np_start(m) for m in words[1:j]):
+                if j < len(words) and self.is_noun_head(words[j]) and words[j] not in DEGREE and all(
+                        self.np_start(m) for m in words[1:j]):
                     return " ".join(words[:j + 1])
         return None
 
@@ -507,6 +546,8 @@ class DtChecker:
         w = tok.lower
         if len(w) < 4 or not w.isalpha() or self.known(tok.text) or self.known(w):
             return None
+        if (tok.text[0].isupper() and not tok.sentence_start) or (self.english and self.english(w)):
+            return None  # a name, or an English word (based, build, told)
         lex = self.lex
         fix = why = None
         for wrong, right, group in (("ten", "den", lex.past_de), ("te", "de", lex.past_de),

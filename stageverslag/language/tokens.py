@@ -175,3 +175,19 @@ def sentences(tokens: list[Token]) -> list[list[Token]]:
     if cur:
         out.append(cur)
     return out
+
+
+_ENGLISH = {"the", "and", "of", "to", "is", "that", "for", "with", "on", "are", "this", "be", "was", "it", "as",
+            "by", "from", "which", "an", "or", "have", "has", "not", "can", "will", "we", "they", "their", "would"}
+_DUTCH = {"de", "het", "een", "en", "van", "dat", "op", "voor", "met", "zijn", "niet", "ik", "je", "er", "die",
+          "ook", "aan", "wordt", "worden", "om", "naar", "bij", "heb", "heeft", "werd", "maar", "wat", "deze"}
+
+
+def looks_english(tokens: list[Token]) -> bool:
+    """A passage in English (a quote, an abstract, an English report): the Dutch checks leave it alone."""
+    en = nl = 0
+    for t in tokens:
+        if t.kind == "word":
+            en += t.lower in _ENGLISH
+            nl += t.lower in _DUTCH
+    return en >= 2 and en > 2 * nl
