@@ -334,7 +334,8 @@ class _Analyser:
             if p.page_break:
                 return ((0, i + 1), True) if content or titled else (None, False)
         if stop == toc.start and content and self._title_like(0, stop):
-            return (0, stop), bool(self.paras[stop].page_break_before)
+            # LibreOffice puts the page break into the TOC title paragraph itself
+            return (0, stop), bool(self.paras[stop].page_break_before or self.paras[stop].page_break)
         if self.doc.cover_sdt and self.paras and self.paras[0].location == "sdt":
             end = 0
             while end < len(self.paras) and self.paras[end].location == "sdt":

@@ -204,3 +204,17 @@ def test_bold_subheading_with_a_part_title_is_not_a_chapter(tmp_path, profile):
     o = outline_of(make_report(tmp_path / "sub.docx", parts), profile)
     assert o.order == ALL and o.duplicates == []
     assert o.parts["conclusie"].heading.detected == "style"
+
+
+def test_report_saved_by_libreoffice_itself(tmp_path, profile):
+    """A real LibreOffice save (not an imitation): TOC in a content control with Normal entries, the page
+    break after the title page moved into the TOC title."""
+    from stageverslag.libreoffice import convert
+    src = write_report(tmp_path / "bron.docx")
+    saved = convert(src, "docx:MS Word 2007 XML", outdir=tmp_path / "lo")
+    doc = read_docx(saved)
+    assert "LibreOffice" in doc.app.application
+    o = analyse(doc, profile)
+    assert o.order == ALL and o.duplicates == [] and o.unexpected == []
+    assert o.toc.field and o.title_page == (0, 4) and o.title_page_break
+    assert set(o.parts["leerervaringen_2"].subsections) == {"beroep", "leerervaringen"}
