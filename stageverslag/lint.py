@@ -93,10 +93,11 @@ def check_document(doc, profile: Profile, options: CheckOptions | None = None, p
         findings=findings, notes=notes, part_words={pid: stats.part_words[pid] for pid in ctx.outline.order})
 
 
-def input_report(path: str | Path, message: str, stage: str) -> Report:
+def input_report(path: str | Path, message: str, stage: str, notes: list[str] | None = None) -> Report:
     """The report of a file that could not be read: one ``input`` finding (SV900)."""
     finding = Finding(code=INPUT_CODE, category="input", severity="error", message=message)
-    return Report(file=str(path), stage=stage, stats=_empty_stats(), findings=[finding], error=True)
+    return Report(file=str(path), stage=stage, stats=_empty_stats(), findings=[finding], notes=list(notes or []),
+                  error=True)
 
 
 def _lock_file_message(path: Path) -> str | None:
@@ -114,12 +115,12 @@ def check_file(path: str | Path, profile: Profile | None = None, options: CheckO
     path = Path(path)
     lock = _lock_file_message(path)
     if lock:
-        return input_report(path, f"{path}: {lock}", options.stage)
+        return input_report(path, f"{path}: {lock}", options.stage, [profile.limits.length_note])
     from .ooxml import read_docx
     try:
         doc = read_docx(path)
     except InputError as exc:
-        return input_report(path, str(exc), options.stage)
+        return input_report(path, str(exc), options.stage, [profile.limits.length_note])
     return check_document(doc, profile, options, project=project, rules=rules, file=str(path))
 
 
@@ -235,6 +236,9 @@ def check_paths(paths: list[str | Path], profile: Profile | None = None, options
                                                  f"({type(exc).__name__}).", options.stage)
                 bar.step(f.name)
     bar.close()
+    for r in reports.values():  # every report states how the length limit is read
+        if profile.limits.length_note not in r.notes:
+            r.notes.insert(0, profile.limits.length_note)
     return [reports[f] for f in files]
 
 

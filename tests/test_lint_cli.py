@@ -141,6 +141,7 @@ def test_bad_input_in_json(capsys, tmp_path):
     [f] = data["reports"][0]["findings"]
     assert (f["code"], f["category"], f["severity"]) == ("SV900", "input", "error")
     assert data["reports"][0]["stats"]["pages"] is None
+    assert any("woorden" in n for n in data["reports"][0]["notes"])  # every report states the length reading
 
 
 def test_project_drafts_without_paths():

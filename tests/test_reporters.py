@@ -29,7 +29,7 @@ def reports(tmp_path_factory):
     good = write_report(tmp_path_factory.mktemp("r") / "goed.docx", flavor="word-nl", app_pages=18)
     options = CheckOptions(pages="word")
     return [check_file(good, options=options), check_file(FAULTY, options=options),
-            input_report("kapot.docx", "kapot.docx: dit is geen Word-bestand.", "final")]
+            input_report("kapot.docx", "kapot.docx: dit is geen Word-bestand.", "final", ["Lengte in woorden."])]
 
 
 def test_text_groups_per_part_with_counts_and_verdicts(reports, profile):
