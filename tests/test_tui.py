@@ -239,7 +239,7 @@ async def test_add_word_and_mark_part_done(project):
         findings = app.screen.query_one("#findings")
 
         async def flagged() -> bool:
-            await pilot.pause(0.2)
+            await pilot.pause(tui_state.CHECK_DELAY + 0.1)  # the check starts after a pause in typing
             await app.workers.wait_for_complete()
             await pilot.pause()
             return any(editor.text[i.start:i.end] == "slotbordplanner" for i in findings.issues
