@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import docx
+import docx.enum.text
 import pytest
 
 from fixtures.docx_factory import fake_heading, filler, make_report, outline_paragraph, page_break, table
@@ -218,3 +219,17 @@ def test_report_saved_by_libreoffice_itself(tmp_path, profile):
     assert o.order == ALL and o.duplicates == [] and o.unexpected == []
     assert o.toc.field and o.title_page == (0, 4) and o.title_page_break
     assert set(o.parts["leerervaringen_2"].subsections) == {"beroep", "leerervaringen"}
+
+
+def test_typed_chapter_words_in_normal_paragraphs(tmp_path, profile):
+    d = docx.Document()
+    d.add_paragraph("Stageverslag", style="Title")
+    d.paragraphs[-1].add_run().add_break(docx.enum.text.WD_BREAK.PAGE)
+    for n, title in enumerate(TITLES.values(), 1):
+        d.add_paragraph(f"Hoofdstuk {n} – {title}" if n % 2 else f"Deel {n}: {title}")
+        d.add_paragraph(filler(40, n))
+    d.save(tmp_path / "typed.docx")
+    o = outline_of(tmp_path / "typed.docx", profile)
+    assert o.order == ALL
+    assert {h.detected for h in o.chapters} == {"numbered", "plain"}
+    assert o.title_page == (0, 1)
