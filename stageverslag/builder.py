@@ -69,8 +69,8 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
     if pdf and not soffice:
         raise UserError(INSTALL_HINT)
 
-    doc, writer, headings_notes = _compose(project, skeleton, stage, style_path, today or dt.date.today())
-    notes = list(headings_notes)
+    doc, writer, part_notes = _compose(project, skeleton, stage, style_path, today or dt.date.today())
+    notes = list(part_notes)
     entries = toc.write_toc(doc, style_id(doc, "TOC Heading"),
                             {lvl: style_id(doc, f"toc {lvl}") for lvl in (1, 2, 3)}, writer.toc_anchor,
                             writer.headings)

@@ -8,7 +8,6 @@ import hashlib
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 
 from fixtures.docx_factory import png_bytes
 from stageverslag.builder import build_report, default_output
