@@ -9,29 +9,23 @@ core.xml properties. Opening the zip safely is ``stageverslag.docxpackage``'s jo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from .docxpackage import Package
+from .docxstyles import PPR, RPR, VAL, Styles, cm, half_points, on_off, to_int, twips, w
 from .errors import InputError
 from .model import AppProps, Document, Field, HeaderFooter, Paragraph, SectionInfo
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 
-
-def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
-
 P, R, T, TBL, SDT, SDT_CONTENT, SDT_PR = w("p"), w("r"), w("t"), w("tbl"), w("sdt"), w("sdtContent"), w("sdtPr")
-PPR, RPR, SECT_PR, BODY, VAL = w("pPr"), w("rPr"), w("sectPr"), w("body"), w("val")
+SECT_PR, BODY = w("sectPr"), w("body")
 TXBX = w("txbxContent")
 MC_ALT, MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
 #: inline containers whose content is shown (text inside them counts)
@@ -43,117 +37,6 @@ _SKIP_BLOCK = {w(t) for t in ("tblPr", "tblGrid", "trPr", "tcPr", "sdtPr", "sdtE
 _IMAGE_TAGS = {w("drawing"), w("pict"), w("object")}
 _TRACKED = [w(t) for t in ("ins", "del", "moveFrom", "moveTo")]
 _SPACING = ("before", "after", "line", "lineRule")
-_HEADING_NAME = re.compile(r"heading ([1-9])", re.IGNORECASE)
-_UNITS = {"mm": 56.6929, "cm": 566.929, "in": 1440.0, "pt": 20.0, "pc": 240.0, "pi": 240.0}
-
-
-def _on(el) -> bool | None:
-    """An on/off property element: None when absent."""
-    if el is None:
-        return None
-    return (el.get(VAL) or "true").lower() not in ("0", "false", "off", "none")
-
-
-def _twips(value: str | None) -> float | None:
-    """A measure in twips; Strict files may say '2.5cm' or '12pt'."""
-    if not value:
-        return None
-    m = re.fullmatch(r"\s*(-?[0-9.]+)\s*([a-z]*)\s*", value)
-    if not m:
-        return None
-    try:
-        number = float(m.group(1))
-    except ValueError:
-        return None
-    return number * _UNITS[m.group(2)] if m.group(2) in _UNITS else number
-
-
-def _cm(value: str | None) -> float | None:
-    twips = _twips(value)
-    return None if twips is None else round(twips / 566.929, 2)
-
-
-def _int(text: str | None) -> int | None:
-    try:
-        return int(str(text).strip())
-    except (TypeError, ValueError):
-        return None
-
-
-# ---------------------------------------------------------------------------------------------- styles
-
-@dataclass
-class _Style:
-    id: str
-    name: str | None
-    type: str
-    based_on: str | None
-    ppr: etree._Element | None
-    rpr: etree._Element | None
-
-
-class Styles:
-    """styles.xml: style names, basedOn chains, and property look-ups through them and the docDefaults."""
-
-    def __init__(self, root: etree._Element | None):
-        self.by_id: dict[str, _Style] = {}
-        self.default_paragraph: str | None = None
-        self.default_rpr = self.default_ppr = None
-        if root is None:
-            return
-        defaults = root.find(w("docDefaults"))
-        if defaults is not None:
-            self.default_rpr = defaults.find(f"{w('rPrDefault')}/{RPR}")
-            self.default_ppr = defaults.find(f"{w('pPrDefault')}/{PPR}")
-        for el in root.iter(w("style")):
-            sid = el.get(w("styleId"))
-            if not sid:
-                continue
-            name_el, based = el.find(w("name")), el.find(w("basedOn"))
-            style = _Style(sid, name_el.get(VAL) if name_el is not None else None, el.get(w("type")) or "paragraph",
-                           based.get(VAL) if based is not None else None, el.find(PPR), el.find(RPR))
-            self.by_id.setdefault(sid, style)
-            if style.type == "paragraph" and el.get(w("default")) in ("1", "true", "on"):
-                self.default_paragraph = self.default_paragraph or sid
-        self._chains: dict[str, list[_Style]] = {}
-
-    def chain(self, sid: str | None) -> list[_Style]:
-        if not sid:
-            return []
-        if sid not in self._chains:
-            out, seen = [], set()
-            cur = self.by_id.get(sid)
-            while cur is not None and cur.id not in seen and len(out) < 30:
-                out.append(cur)
-                seen.add(cur.id)
-                cur = self.by_id.get(cur.based_on) if cur.based_on else None
-            self._chains[sid] = out
-        return self._chains[sid]
-
-    def name(self, sid: str | None) -> str | None:
-        style = self.by_id.get(sid) if sid else None
-        return style.name if style else None
-
-    def ppr(self, sid: str | None, tag: str) -> etree._Element | None:
-        """The nearest definition of a pPr child along the style chain (then docDefaults)."""
-        for style in self.chain(sid):
-            if style.ppr is not None and (el := style.ppr.find(tag)) is not None:
-                return el
-        return self.default_ppr.find(tag) if self.default_ppr is not None else None
-
-    def rpr(self, sids: list[str | None], tag: str) -> etree._Element | None:
-        for sid in sids:
-            for style in self.chain(sid):
-                if style.rpr is not None and (el := style.rpr.find(tag)) is not None:
-                    return el
-        return self.default_rpr.find(tag) if self.default_rpr is not None else None
-
-    def builtin_heading(self, sid: str | None, own_only: bool) -> int | None:
-        for style in self.chain(sid)[:1] if own_only else self.chain(sid):
-            m = _HEADING_NAME.fullmatch((style.name or "").strip())
-            if m:
-                return int(m.group(1))
-        return None
 
 
 # ---------------------------------------------------------------------------------------------- fields
@@ -297,7 +180,7 @@ class _Reader:
             el = ppr.find(w(tag)) if ppr is not None else None
             return el if el is not None else self.styles.ppr(sid, w(tag))
         level_el = prop("outlineLvl")
-        outline = _int(level_el.get(VAL)) if level_el is not None else None
+        outline = to_int(level_el.get(VAL)) if level_el is not None else None
         para.outline_level = outline if outline is not None and 0 <= outline <= 9 else None
         builtin = self.styles.builtin_heading(sid, own_only=True)
         direct = ppr is not None and ppr.find(w("outlineLvl")) is not None
@@ -314,7 +197,7 @@ class _Reader:
             num_id = next((el for style in self.styles.chain(sid) if style.ppr is not None
                            for el in style.ppr.iterfind(f"{w('numPr')}/{w('numId')}")), None)
         para.numbered = num_id is not None and (num_id.get(VAL) or "0").strip() not in ("0", "")
-        para.page_break_before = bool(_on(prop("pageBreakBefore")))
+        para.page_break_before = bool(on_off(prop("pageBreakBefore")))
         self._spacing(para, ppr, sid)
         if ppr is not None and ppr.find(SECT_PR) is not None:
             para.page_break = True
@@ -326,7 +209,7 @@ class _Reader:
         found = dict(self._style_spacing(sid))
         if direct is not None:
             found.update({a: direct.get(w(a)) for a in _SPACING if direct.get(w(a)) is not None})
-        before, after, line = (_twips(found.get(a)) for a in ("before", "after", "line"))
+        before, after, line = (twips(found.get(a)) for a in ("before", "after", "line"))
         para.space_before_pt = before / 20 if before is not None else None
         para.space_after_pt = after / 20 if after is not None else None
         if line is not None and line > 0:
@@ -430,12 +313,12 @@ class _Reader:
         key = (rstyle, pstyle)
         if key not in self._rpr_cache:
             sids = [rstyle, pstyle]
-            self._rpr_cache[key] = (_on(self.styles.rpr(sids, w("b"))), self.styles.rpr(sids, w("sz")))
+            self._rpr_cache[key] = (on_off(self.styles.rpr(sids, w("b"))), self.styles.rpr(sids, w("sz")))
         inherited_bold, inherited_size = self._rpr_cache[key]
-        bold = _on(bold_el)
+        bold = on_off(bold_el)
         bold = bool(inherited_bold) if bold is None else bold
         size_el = size_el if size_el is not None else inherited_size
-        return bold, _half_points(size_el)
+        return bold, half_points(size_el)
 
     # -- sections, headers and footers
     def sections(self) -> list[SectionInfo]:
@@ -445,13 +328,13 @@ class _Reader:
             info = SectionInfo()
             size, margins = sect.find(w("pgSz")), sect.find(w("pgMar"))
             if size is not None:
-                info.page_width_cm, info.page_height_cm = _cm(size.get(w("w"))), _cm(size.get(w("h")))
+                info.page_width_cm, info.page_height_cm = cm(size.get(w("w"))), cm(size.get(w("h")))
             if margins is not None:
-                values = tuple(_cm(margins.get(w(side))) for side in ("top", "right", "bottom", "left"))
+                values = tuple(cm(margins.get(w(side))) for side in ("top", "right", "bottom", "left"))
                 info.margins_cm = None if None in values else tuple(abs(v) for v in values)
-            info.different_first_page = bool(_on(sect.find(w("titlePg"))))
+            info.different_first_page = bool(on_off(sect.find(w("titlePg"))))
             num = sect.find(w("pgNumType"))
-            info.page_number_start = _int(num.get(w("start"))) if num is not None else None
+            info.page_number_start = to_int(num.get(w("start"))) if num is not None else None
             prev = out[-1] if out else None
             for kind in ("header", "footer"):
                 own = {}
@@ -526,16 +409,6 @@ def _is_picture(el) -> bool:
     return False
 
 
-def _half_points(el) -> float | None:
-    if el is None:
-        return None
-    raw = el.get(VAL) or ""
-    if raw.endswith("pt"):
-        return _twips(raw) / 20 if _twips(raw) is not None else None
-    value = _int(raw)
-    return value / 2 if value else None
-
-
 # ---------------------------------------------------------------------------------------------- entry point
 
 def read_docx(path: str | Path) -> Document:
@@ -574,9 +447,9 @@ def _properties(pkg: Package, doc: Document) -> None:
         def val(tag):
             el = app.find(f"{{{APP_NS}}}{tag}")
             return el.text.strip() if el is not None and el.text else None
-        doc.app = AppProps(application=val("Application") or "", pages=_int(val("Pages")), words=_int(val("Words")),
-                           characters=_int(val("Characters")),
-                           characters_with_spaces=_int(val("CharactersWithSpaces")))
+        doc.app = AppProps(application=val("Application") or "", pages=to_int(val("Pages")), words=to_int(val("Words")),
+                           characters=to_int(val("Characters")),
+                           characters_with_spaces=to_int(val("CharactersWithSpaces")))
     core_name = targets.get("coreproperties") or "docProps/core.xml"
     if not pkg.has(core_name):
         if "coreproperties" in targets:
