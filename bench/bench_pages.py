@@ -7,7 +7,8 @@ file that can be read it compares, with LibreOffice's rendered page count from t
 2. Word's own count when it is trusted (``word_pages``), and how often it is refused;
 3. the time to read each file with ``read_docx`` (max and total);
 4. with ``--render N``: rendering N small files live with LibreOffice (pages and seconds each);
-5. with ``--fit``: a small grid search over the estimate's constants (to recalibrate after changes).
+5. with ``--fit``: a small grid search over the estimate's constants (to recalibrate after changes);
+6. with ``--synthetic``: reading a generated 200,000-word report, and refusing a 1 GB zip bomb (time, memory).
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--fit", action="store_true")
     ap.add_argument("--render", type=int, default=0)
+    ap.add_argument("--synthetic", action="store_true")
     args = ap.parse_args()
     docs, times = load()
     print(f"read {len(times)} files in {sum(t for t, _ in times):.2f} s; slowest "
@@ -105,6 +107,32 @@ def main():
             n = P.render_pages(doc.path)
             print(f"render {row['file']}: {n} pages (manifest {row['rendered_pages']}) in "
                   f"{time.perf_counter() - t:.1f} s")
+    if args.synthetic:
+        synthetic()
+
+
+def synthetic():
+    import resource
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from fixtures.docx_factory import filler, make_report, write_zip_bomb
+    with tempfile.TemporaryDirectory() as tmp:
+        big = make_report(Path(tmp) / "groot.docx", parts=[
+            (f"Hoofdstuk {i}", [filler(200, i * 10 + j) for j in range(10)]) for i in range(100)])
+        t = time.perf_counter()
+        doc = read_docx(big)
+        print(f"200,000-word report ({big.stat().st_size // 1024} KB): read in {time.perf_counter() - t:.2f} s, "
+              f"{len(doc.paragraphs)} paragraphs, estimate {P.estimate_pages(doc)} pages")
+        bomb = write_zip_bomb(Path(tmp) / "bom.docx", size=1 << 30, base=big)
+        t = time.perf_counter()
+        try:
+            read_docx(bomb)
+        except InputError:
+            pass
+        print(f"1 GB zip bomb ({bomb.stat().st_size // 2**20} MB on disk): refused in "
+              f"{time.perf_counter() - t:.3f} s; peak memory of this process "
+              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
 
 
 if __name__ == "__main__":
