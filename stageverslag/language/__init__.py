@@ -77,13 +77,13 @@ class Engine:
         sents = sentences(tokens)
         if looks_english(tokens):
             return sorted(style_issues(text, masked, sents), key=lambda i: (i.start, i.end, i.category))
-        issues = self.dt.check(sents)
+        if names is None:
+            names = names_in(tokens, self.speller)
+        issues = self.dt.check(sents, names | set(_name_words(self.names)))
         issues += self.colloquial.check(sents)
         issues += style_issues(text, masked, sents)
         taken = {t.start for t in tokens if any(i.start <= t.start < i.end for i in issues
                                                  if i.category != "style" or i.end - i.start < 20)}
-        if names is None:
-            names = names_in(tokens, self.speller)
         issues += self.speller.check(tokens, names, taken, deadline)
         return sorted(issues, key=lambda i: (i.start, i.end, i.category))
 

@@ -164,6 +164,7 @@ class DtChecker:
         self.lex = lexicon
         self.known = known  # word -> bool (Hunspell)
         self.english = english  # word -> bool, English terms are left alone
+        self.names: set[str] = set()
 
     # -- verb knowledge -------------------------------------------------------------------------------
     def is_d_stem(self, w: str) -> bool:
@@ -244,6 +245,17 @@ class DtChecker:
         return (w in lex.nouns or w in lex.adjectives or (w.endswith("e") and (w[:-1] in lex.adjectives
                 or w[:-2] in lex.adjectives)) or w in ("eigen", "eerste", "tweede", "laatste", "volgende"))
 
+    def _possessive_zijn(self, low: list[str], i: int) -> bool:
+        """'zijn' before a noun or adjective is 'his' ('zijn tijd'), not a form of 'zijn'."""
+        if low[i] != "zijn" or i + 1 >= len(low):
+            return False
+        nxt = low[i + 1]
+        return self.np_start(nxt) and not self.is_participle(nxt) and not self.participle_of_finite(nxt)
+
+    def is_aux(self, low: list[str], i: int) -> bool:
+        """Is ``low[i]`` a form of hebben, zijn or worden?"""
+        return low[i] in PERFECT_AUX and not self._possessive_zijn(low, i)
+
     def other_finite(self, low: list[str], k: int, after_only: bool = False) -> bool:
         """Is there a finite verb in the clause besides position k? Participles and the possessive 'zijn'
         ('zijn eigen ritme') do not count."""
@@ -251,7 +263,7 @@ class DtChecker:
             x = low[i]
             if i == k or not self.finite_like(x):
                 continue
-            if x == "zijn" and i + 1 < len(low) and self.np_start(low[i + 1]):
+            if self._possessive_zijn(low, i):
                 continue
             if x.endswith("t") and x not in PERFECT_AUX and x not in MODALS and self.is_participle(x):
                 continue
@@ -272,7 +284,8 @@ class DtChecker:
         return False
 
     # -- the check ------------------------------------------------------------------------------------
-    def check(self, sentences: list[list[Token]]) -> list[Issue]:
+    def check(self, sentences: list[list[Token]], names: set[str] | None = None) -> list[Issue]:
+        self.names = names or set()
         issues: list[Issue] = []
         for sentence in sentences:
             seen: set[int] = set()
@@ -283,7 +296,8 @@ class DtChecker:
                     if issue.start not in seen:
                         seen.add(issue.start)
                         issues.append(issue)
-                if any(t.lower in PERFECT_AUX for t in clause.words):
+                lows = [t.lower for t in clause.words]
+                if any(self.is_aux(lows, i) for i in range(len(lows))):
                     aux_before = True
             for tok in sentence:
                 if tok.is_word and tok.start not in seen:
@@ -298,7 +312,7 @@ class DtChecker:
         low = [t.lower for t in words]
         if not words:
             return
-        aux_in_clause = any(w in PERFECT_AUX for w in low)
+        aux_in_clause = any(self.is_aux(low, i) for i in range(len(low)))
         for k, tok in enumerate(words):
             w = low[k]
             nxt = low[k + 1] if k + 1 < len(low) else None
@@ -323,7 +337,7 @@ class DtChecker:
         part = self.participle_of_finite(w)
         if not part:
             return None
-        before = [x for x in low[:k] if x in PERFECT_AUX]
+        before = [x for i, x in enumerate(low[:k]) if self.is_aux(low, i)]
         after_aux = k + 1 < len(low) and low[k + 1] in PERFECT_AUX and (
             all(x in PERFECT_AUX or x in MODALS for x in low[k + 1:]) and clause.end_punct is not None)
         if before and k > 0:
@@ -342,7 +356,7 @@ class DtChecker:
     def _after_subject(self, tok, w, k, low, clause, aux_in_clause, aux_before, prev, nxt):
         if k == 0:
             return None
-        subj = self._subject_before(k, low, clause)
+        subj = self._subject_before(k, low, clause) or self._name_subject(k, clause)
         if subj is None:
             return None
         if nxt in SUBJ_PRONOUNS and subj not in ("ik", "hij", "jij", "u", "zij", "men"):
@@ -407,6 +421,16 @@ class DtChecker:
             return stem + "de"
         if w.endswith("de") and stem in lex.past_te and stem not in lex.past_de and not stem.endswith(("t", "d")):
             return stem + "te"
+        return None
+
+    def _name_subject(self, k: int, clause: Clause) -> str | None:
+        """'Koen houdt ...', 'Ilse Goossens leidt ...': one or two names open the clause."""
+        if not 1 <= k <= 2 or clause.opener in SUBORDINATORS:
+            return None
+        names = clause.words[:k]
+        if all(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha()
+               and (t.text in self.names or not self.known(t.lower)) for t in names):
+            return " ".join(t.text for t in names)
         return None
 
     def _subject_before(self, k, low, clause) -> str | None:
@@ -474,7 +498,7 @@ class DtChecker:
                 return None  # "Daarna verbrand de ...": could be a participle in a list
             fix = w + "t"
         elif not pronoun and k > 0 and (fin := self.finite_of_participle(w)) and not any(
-                x in PERFECT_AUX for x in low[:k]):
+                self.is_aux(low, i) for i in range(k)):
             fix = fin  # "Daarna verstuurd de boekhouding ..."
         else:
             return None
@@ -498,7 +522,8 @@ class DtChecker:
     def _clause_final(self, tok, w, k, low, clause, aux_in_clause, aux_before):
         if clause.opener not in SUBORDINATORS or clause.opener in ("en", "maar", "want", "dus", "noch") or k < 1:
             return None
-        if any(x in PERFECT_AUX for i, x in enumerate(low) if i != k) or any(self.finite_like(x) for x in low[:k]):
+        if any(self.is_aux(low, i) for i in range(len(low)) if i != k) or any(
+                self.finite_like(x) for i, x in enumerate(low[:k]) if not self._possessive_zijn(low, i)):
             return None
         subj = low[0]
         if subj not in ("ik", "jij", "je", "u", "hij", "zij", "het", "men", "er"):
