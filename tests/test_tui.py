@@ -266,6 +266,11 @@ async def test_command_palette_offers_every_action_in_dutch(project):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Controleren en bouwen" in titles and "Schrijven: Conclusie" in titles
         assert not {"Quit", "Theme", "Keys", "Screenshot"} & set(titles)
+        tick = next(c for c in app.get_system_commands(app.screen) if c.title.startswith("Afvinken: Ingebonden"))
+        tick.callback()
+        await pilot.pause()
+        assert load_project(project.root).progress()["acties"] == {"papieren_versie"}
+        assert any(c.title.startswith("Niet meer afgevinkt: Ingebonden") for c in app.get_system_commands(app.screen))
         app.open_part("conclusie")
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]

@@ -155,6 +155,11 @@ class StageverslagApp(App):
                                 lambda: screen.action_build("pdf"))
         if isinstance(screen, DashboardScreen):
             yield SystemCommand("Schrijven wat nu moet", "Open het onderdeel van deze week", screen.action_write_now)
+            done = self.state.project.progress()["acties"]
+            for action in self.state.project.profile.actions:
+                verb = "Niet meer afgevinkt" if action.id in done else "Afvinken"
+                yield SystemCommand(f"{verb}: {action.title}", action.detail or "Een actie uit je planning",
+                                    lambda aid=action.id: screen.toggle_action(aid))
         yield SystemCommand("Licht of donker thema", "Wissel tussen een licht en een donker scherm",
                             self.action_toggle_theme)
         yield SystemCommand("Hulp", "Uitleg over de toetsen en de schermen", self.action_help)

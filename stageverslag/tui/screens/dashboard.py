@@ -102,7 +102,13 @@ class DashboardScreen(Screen):
     @on(SelectionList.SelectionToggled, "#actions")
     def _toggled(self, event: SelectionList.SelectionToggled) -> None:
         action_id = event.selection.value
-        done = action_id in event.selection_list.selected
+        self.set_action(action_id, action_id in event.selection_list.selected)
+
+    def toggle_action(self, action_id: str) -> None:
+        """From the command palette: tick or untick one action."""
+        self.set_action(action_id, action_id not in self.app.state.project.progress()["acties"])
+
+    def set_action(self, action_id: str, done: bool) -> None:
         try:
             self.app.state.set_action(action_id, done)
         except OSError as exc:
