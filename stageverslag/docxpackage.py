@@ -53,8 +53,12 @@ class Package:
         self.strict = False
         self.notes: list[str] = []
         self._budget = MAX_TOTAL_BYTES
-        _sniff(self.path)
-        self._file = open(self.path, "rb")  # read-only, never written
+        try:
+            _sniff(self.path)
+            self._file = open(self.path, "rb")  # read-only, never written
+        except OSError as err:
+            raise InputError(self.path, f"Het bestand kan niet gelezen worden ({err.strerror or err}). Controleer "
+                                        "of je leesrechten hebt en of het niet ergens anders openstaat.") from None
         try:
             self._zip = zipfile.ZipFile(self._file)
             infos = self._zip.infolist()

@@ -139,6 +139,11 @@ class _Reader:
                 choice = child.find(MC_CHOICE)
                 if choice is not None:
                     self.blocks(choice, story, location, False)
+            elif tag == w("altChunk"):
+                note = ("Het document bevat ingevoegde inhoud uit een ander bestand (altChunk) die Word pas bij het "
+                        "openen omzet; die tekst is niet gelezen. Open en bewaar het document in Word.")
+                if note not in self.doc.notes:
+                    self.doc.notes.append(note)
             elif isinstance(tag, str) and tag not in _SKIP_BLOCK and tag not in _HIDDEN:
                 self.blocks(child, story, location, False)  # w:tr, w:tc, w:customXml, w:ins around rows...
 

@@ -338,3 +338,10 @@ def test_corpus_fields_and_odd_packages():
     assert (one.different_first_page, two.different_first_page) == (False, True)
     assert [(h.type, h.text, h.inherited) for h in two.headers] == [
         ("default", "Default (odd, primary) Header", True), ("first", "First Page Header (section 2)", True)]
+
+
+def test_imported_chunks_are_noted(tmp_path):
+    doc = read_docx(make_body_docx(tmp_path / "a.docx", '<w:p><w:r><w:t>Voor</w:t></w:r></w:p>'
+                                                        '<w:altChunk r:id="rId99"/><w:altChunk r:id="rId98"/>'))
+    assert [p.text for p in doc.paragraphs] == ["Voor"]
+    assert sum("altChunk" in n for n in doc.notes) == 1
