@@ -22,7 +22,7 @@ from .issues import CODES, Issue, merge
 from .spelling import Speller, deadline_from_now, names_in
 from .tokens import looks_english, mask_markup, sentences, tokenize
 
-__all__ = ["Engine", "Issue", "check_text", "check_document", "get_engine"]
+__all__ = ["Engine", "Issue", "LanguageFindings", "check_text", "check_document", "get_engine"]
 
 
 def _vocabulary() -> list[str]:
@@ -138,7 +138,16 @@ def _toc_positions(outline) -> range:
     return range(0)
 
 
-def check_document(doc, project=None, languagetool=None, outline=None) -> list:
+class LanguageFindings(list):
+    """The findings of :func:`check_document`, with ``notes`` (Dutch) for the report: which dictionary was
+    used, and whether LanguageTool was used or could not be reached."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.notes: list[str] = []
+
+
+def check_document(doc, project=None, languagetool=None, outline=None) -> LanguageFindings:
     """Language findings (categories spelling, dt, spreektaal, style) for a document model."""
     from ..findings import Finding
     engine = get_engine(project)
@@ -158,11 +167,17 @@ def check_document(doc, project=None, languagetool=None, outline=None) -> list:
     deadline = deadline_from_now()
     per_paragraph = [engine.analyse(p.text, markdown=md, names=names, deadline=deadline, tokens=tokens)
                      for pos, p, md, masked, tokens in prepared]
+    findings = LanguageFindings()
+    findings.notes.append(f"Spellingcontrole met het woordenboek {engine.dictionary_label}.")
     if languagetool:
-        from .languagetool import check_texts
-        theirs = check_texts(languagetool, [masked for *_, masked, _t in prepared])
-        per_paragraph = [merge(ours, other) for ours, other in zip(per_paragraph, theirs)]
-    findings = []
+        from .languagetool import LanguageToolError, check_texts
+        try:
+            theirs = check_texts(languagetool, [masked for *_, masked, _t in prepared])
+        except LanguageToolError as exc:
+            findings.notes.append(f"LanguageTool niet gebruikt: {exc}")
+        else:
+            per_paragraph = [merge(ours, other) for ours, other in zip(per_paragraph, theirs)]
+            findings.notes.append(f"Ook gecontroleerd met LanguageTool op {languagetool}.")
     for (pos, p, *_), issues in zip(prepared, per_paragraph):
         part = _part_of(outline, p, pos)
         for issue in issues:
