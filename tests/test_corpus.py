@@ -85,3 +85,18 @@ def test_agrees_with_manifest(results, name):
             row["hdr_ftr_with_PAGE_field"] or 0)
     if row["generator"]:
         assert doc.app.application.split("/")[0] in row["generator"]
+
+
+def test_paragraph_indices_and_styles_agree_with_python_docx(results):
+    """Paragraph.index is python-docx's index: the style of every body paragraph matches, file by file."""
+    import docx
+    checked = 0
+    for name in readable():
+        if name == "edge_pydocx_no_styles_part.docx":  # python-docx invents a default styles part
+            continue
+        theirs = docx.Document(str(CORPUS / name)).paragraphs
+        ours = results[name].body_paragraphs
+        assert [p.index for p in ours] == list(range(len(theirs)))
+        assert [(p.style_name or "").lower() for p in ours] == [(q.style.name if q.style is not None else "").lower() for q in theirs], name
+        checked += len(ours)
+    assert checked > 8000
