@@ -10,6 +10,7 @@ import functools
 import tomllib
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.keys import _character_to_key
 from textual.widgets import Input, Select, TextArea
 
@@ -22,6 +23,7 @@ from stageverslag.tui.screens.create import CreateProjectScreen
 from stageverslag.tui.screens.dashboard import DashboardScreen
 from stageverslag.tui.screens.writing import WritingScreen, first_prose_index, word_at
 from stageverslag.tui.widgets.checklist import ActionChecklist
+from stageverslag.tui.widgets.palette import NO_MATCHES
 from stageverslag.tui.widgets.partlist import PartList
 from stageverslag.tui.widgets.timeline import Timeline
 
@@ -282,7 +284,12 @@ async def test_command_palette_offers_every_action_in_dutch(project):
         assert app.screen.part_id == "inleiding"
         await pilot.press("ctrl+p")
         await pilot.pause()
-        assert app.screen.__class__.__name__ == "CommandPalette"
+        assert isinstance(app.screen, CommandPalette)
+        await type_text(pilot, "xqzw")
+        await pilot.pause(0.8)
+        assert NO_MATCHES in str(app.screen.query_one(CommandList).get_option_at_index(0).prompt.renderable)
+        assert app.screen.query_one("#--input Input").placeholder == "Zoek een opdracht…"
+        app.screen.query_one("#--input Input").value = ""
         await type_text(pilot, "controleren")
         await pilot.press("enter")
         await pilot.pause()

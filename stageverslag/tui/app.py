@@ -19,6 +19,7 @@ from .screens.dashboard import DashboardScreen
 from .screens.help import HelpScreen
 from .screens.writing import WritingScreen
 from .state import AppState
+from .widgets.palette import DutchCommandPalette
 
 LIGHT, DARK = "textual-light", "textual-dark"
 
@@ -103,7 +104,7 @@ class StageverslagApp(App):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
+            self.push_screen(DutchCommandPalette(id="--command-palette"))
 
     async def action_quit(self) -> None:
         """Save everything first. If the disk refuses, keep running once and put a copy in the temp folder."""
