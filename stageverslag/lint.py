@@ -80,7 +80,13 @@ def check_document(doc, profile: Profile, options: CheckOptions | None = None, p
             notes.append(f"{rule.code} ({rule.name}) liep vast op dit bestand (interne fout: "
                          f"{type(exc).__name__}: {exc}). Meld dit aan de ontwikkelaars.")
     stats = ctx.stats
-    pages = ctx.pages
+    ran_page_rule = any(r.category == "pages" and options.stage in r.stages for r in rules)
+    if not ran_page_rule and options.pages == "auto" and "pages" not in ctx.__dict__:
+        # no rule needs an exact count: don't pay for a LibreOffice render just for the statistics
+        from .pages import count_pages
+        pages = count_pages(doc, method="estimate")
+    else:
+        pages = ctx.pages
     if pages.note and pages.note not in notes:
         notes.append(pages.note)
     findings.sort(key=lambda f: (f.paragraph if f.paragraph is not None else -1, f.file or "", f.line or 0,

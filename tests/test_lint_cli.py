@@ -228,3 +228,18 @@ def test_corpus_lock_file_and_encrypted_file(capsys):
     assert [r["findings"][0]["category"] for r in data["reports"]] == ["input", "input"]
     assert "vergrendel" in data["reports"][0]["findings"][0]["message"]
     assert "wachtwoord" in data["reports"][1]["findings"][0]["message"]
+
+
+def test_auto_pages_without_the_page_rule_does_not_render(good, monkeypatch):
+    """With the page rule deselected, `auto` estimates instead of paying for a LibreOffice render."""
+    from stageverslag import libreoffice
+    from stageverslag.lint import check_file
+    from stageverslag.rules import CheckOptions, load_rules, select_rules
+
+    def no_render(*a, **k):
+        raise AssertionError("LibreOffice must not run")
+
+    monkeypatch.setattr(libreoffice, "convert", no_render)
+    rules = select_rules(load_rules(), ignore=["pages"])
+    report = check_file(good, options=CheckOptions(pages="auto"), rules=rules)
+    assert report.stats["page_method"] == "estimate" and report.stats["pages"] > 0
