@@ -7,6 +7,9 @@ a system dictionary (``/usr/share/hunspell``) is used instead only when its vers
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,6 +17,7 @@ from pathlib import Path
 
 SYSTEM_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 SYSTEM_NAMES = ("nl_NL", "nl", "nl_BE")
+LEXICON_VERSION = 1  # bump when Lexicon.from_dic changes
 _VERSION = re.compile(r"^#\s*Date and version:\s*(\S+)\s+\S+\s+([0-9.]+)", re.M)
 
 
@@ -114,33 +118,74 @@ class Lexicon:
         lex = cls()
         verbs, past_de, past_te = lex.verbs, lex.past_de, lex.past_te
         participles, nouns, adjectives = lex.participles, lex.nouns, lex.adjectives
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            next(fh, None)
-            for line in fh:
-                slash = line.find("/")
-                if slash <= 0:
-                    continue
-                word = line[:slash]
-                if "ĳ" in word or "Ĳ" in word:  # OpenTaal stores the ij as one letter (ICONV ij ĳ)
-                    word = word.replace("ĳ", "ij").replace("Ĳ", "IJ")
-                flags = line[slash + 1:].split(None, 1)[0] if len(line) > slash + 1 else ""
-                pairs = {flags[i:i + 2] for i in range(0, len(flags) - 1, 2)}
-                if "V3" in pairs:
-                    verbs.add(word)
-                    if "Vp" in pairs:
-                        past_de.add(word)
-                    if "Vq" in pairs:
-                        past_te.add(word)
-                if "Ve" in pairs:
-                    participles.add(word)
-                verbal = "V3" in pairs or "Vi" in pairs or "Ve" in pairs
-                if not verbal and ("Cc" in pairs or "Ch" in pairs) and not any(p[0] == "A" for p in pairs):
-                    nouns.add(word)  # mass nouns without plural flags: inhoud, onderscheid
-                if any(p[0] == "Y" or p[0] == "Z" for p in pairs):
-                    nouns.add(word)
-                if any(p[0] == "A" for p in pairs):
-                    adjectives.add(word)
+        noun_flag, adj_flag, mass_flag = _ALIGNED("YZ"), _ALIGNED("A"), _MASS
+        text = path.read_text(encoding="utf-8", errors="replace").replace("ĳ", "ij").replace("Ĳ", "IJ")
+        for line in text.split("\n")[1:]:  # OpenTaal stores the ij as one letter (ICONV ij ĳ)
+            word, slash, rest = line.partition("/")
+            if not slash or not word:
+                continue
+            flags = rest.split(None, 1)[0] if rest else ""
+            verbal = False
+            if "V3" in flags:
+                verbal = True
+                verbs.add(word)
+                if "Vp" in flags:
+                    past_de.add(word)
+                if "Vq" in flags:
+                    past_te.add(word)
+            if "Ve" in flags:
+                verbal = True
+                participles.add(word)
+            adjective = adj_flag.match(flags)
+            if adjective:
+                adjectives.add(word)
+            if noun_flag.match(flags) or (not verbal and "Vi" not in flags and not adjective and mass_flag.match(flags)):
+                nouns.add(word)  # with plural/diminutive flags, or a mass noun (inhoud, onderscheid)
         return lex
+
+    def to_json(self) -> dict:
+        return {k: sorted(getattr(self, k)) for k in ("verbs", "past_de", "past_te", "participles", "nouns",
+                                                        "adjectives")}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Lexicon":
+        return cls(**{k: set(v) for k, v in data.items()})
+
+
+def _ALIGNED(first_letters: str):
+    """A regex matching flag strings that hold a two-letter flag starting with one of ``first_letters``."""
+    return re.compile(rf"^(?:..)*?[{first_letters}]")
+
+
+_MASS = re.compile(r"^(?:..)*?C[ch]")
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "stageverslag"
+
+
+def load_lexicon(dic: Path) -> Lexicon:
+    """The lexicon of ``dic``, from a small cache file when one matches the dictionary's size and date."""
+    try:
+        st = dic.stat()
+        key = hashlib.sha1(f"{dic.resolve()}|{st.st_size}|{st.st_mtime_ns}|{LEXICON_VERSION}".encode()).hexdigest()
+    except OSError:
+        return Lexicon.from_dic(dic)
+    cached = cache_dir() / f"lexicon-{key[:16]}.json"
+    try:
+        return Lexicon.from_json(json.loads(cached.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        pass
+    lex = Lexicon.from_dic(dic)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(lex.to_json()), encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only home: parse again next time
+    return lex
 
 
 class Dictionary:
@@ -160,7 +205,7 @@ class Dictionary:
 
     @cached_property
     def lexicon(self) -> Lexicon:
-        return Lexicon.from_dic(self.files.dic)
+        return load_lexicon(self.files.dic)
 
     @cached_property
     def english(self):

@@ -11,7 +11,14 @@ from .issues import Issue
 from .tokens import ABBREVIATIONS, Token
 
 #: seconds of Hunspell suggestion work allowed per check (after that, findings come without suggestions)
-SUGGESTION_BUDGET = 1.0
+SUGGESTION_BUDGET = 0.5
+#: seconds spent at most on the cheap typo search for one word
+PER_WORD = 0.06
+_VOWEL_MARKS = {"e": "ëé", "i": "ï", "o": "ö", "u": "ü", "a": "ä"}
+_CONFUSIONS = (("c", "k"), ("k", "c"), ("s", "c"), ("c", "s"), ("s", "z"), ("z", "s"), ("ei", "ij"), ("ij", "ei"),
+               ("au", "ou"), ("ou", "au"), ("f", "v"), ("v", "f"), ("g", "ch"), ("y", "ij"), ("t", "th"),
+               ("dt", "d"), ("d", "dt"), ("t", "d"), ("d", "t"), ("ph", "f"), ("x", "ks"), ("ks", "x"))
+_LETTERS = "eanrtioldsgkmvhubpwjczfëïéyxq"
 
 
 class Speller:
@@ -58,15 +65,28 @@ class Speller:
         return False
 
     def suggest(self, word: str, deadline: float | None) -> list[str]:
+        """Up to three corrections: first the usual typos (cheap), then Hunspell's own search while the
+        document's time budget lasts."""
         if word in self._suggestions:
             return self._suggestions[word]
         if deadline is not None and time.perf_counter() > deadline:
             return []
-        try:
-            found = list(self.dictionary.hunspell.suggest(word))
-        except UnicodeError:
-            found = []
-        out = [s for s in found if " " not in s or len(found) < 3][:3]
+        known = self.dictionary.known
+        out: list[str] = []
+        stop = time.perf_counter() + PER_WORD
+        for cand in likely_corrections(word):
+            if cand != word and cand not in out and known(cand):
+                out.append(cand)
+                if len(out) == 3:
+                    break
+            if time.perf_counter() > stop:
+                break
+        if not out and (deadline is None or time.perf_counter() < deadline):
+            try:
+                found = list(self.dictionary.hunspell.suggest(word))
+            except UnicodeError:
+                found = []
+            out = [x for x in found if " " not in x][:3]
         self._suggestions[word] = out
         return out
 
@@ -115,6 +135,37 @@ class Speller:
             known = self.dictionary.known
             return known(head + tail) or (known(head.rstrip("s")) and known(tail))
         return False
+
+
+def likely_corrections(word: str):
+    """Candidate spellings, the most likely typos first: a doubled or undoubled letter, a missing accent,
+    the usual confusions (c/k, ei/ij, ...), swapped letters, then any insertion, deletion or replacement."""
+    w = word
+    n = len(w)
+    for i in range(n):
+        if i + 1 < n and w[i] == w[i + 1]:
+            yield w[:i] + w[i + 1:]
+        if w[i].isalpha() and w[i] not in "aeiou":
+            yield w[:i + 1] + w[i] + w[i + 1:]
+    for i, ch in enumerate(w):
+        for mark in _VOWEL_MARKS.get(ch, ""):
+            yield w[:i] + mark + w[i + 1:]
+    for old, new in _CONFUSIONS:
+        start = w.find(old)
+        while start >= 0:
+            yield w[:start] + new + w[start + len(old):]
+            start = w.find(old, start + 1)
+    for i in range(n - 1):
+        yield w[:i] + w[i + 1] + w[i] + w[i + 2:]
+    for i in range(n + 1):
+        for c in _LETTERS:
+            yield w[:i] + c + w[i:]
+    for i in range(n):
+        yield w[:i] + w[i + 1:]
+    for i in range(n):
+        for c in _LETTERS:
+            if c != w[i]:
+                yield w[:i] + c + w[i + 1:]
 
 
 def names_in(tokens: list[Token], speller: Speller) -> set[str]:
