@@ -514,3 +514,26 @@ async def test_leaving_the_check_screen_while_a_check_runs(project):
         assert isinstance(app.screen, DashboardScreen) and app.is_running
         await pilot.press("c", "f")
         assert (await wait_for_job(app, pilot)).startswith("Controle van je project (volledig verslag)")
+
+
+@sync
+async def test_a_check_finding_opens_its_place_in_the_draft(tmp_path):
+    project = make_project(tmp_path / "p", {"tussentijdse_evaluatie": "Het gesprek was nuttig.\n\n"
+                                                                      "Mijn mentor vind dat ik goed werk.\n"})
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c", "m")
+        await wait_for_job(app, pilot)
+        screen = app.screen
+        dt_index = next(i for i, f in enumerate(screen.findings) if f.code == "SV502")
+        assert "vindt" in screen.last_result
+        check_list = screen.query_one("#check-list")
+        assert check_list.has_focus
+        check_list.highlighted = dt_index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WritingScreen) and app.screen.part_id == "tussentijdse_evaluatie"
+        editor = app.screen.query_one("#editor", TextArea)
+        row, _ = editor.cursor_location
+        assert editor.document.get_line(row) == "Mijn mentor vind dat ik goed werk."

@@ -60,15 +60,18 @@ class StageverslagApp(App):
         self.switch_screen(DashboardScreen())
         self.notify(f"Je project staat in {project.root}.", title="Project gemaakt")
 
-    def open_part(self, part_id: str) -> None:
+    def open_part(self, part_id: str, line: int | None = None) -> None:
+        """Open the writing screen of a part (at a 1-based line of its draft, if given)."""
         if isinstance(self.screen, WritingScreen):
             if self.screen.part_id == part_id:
+                if line:
+                    self.screen.go_to_line(line)
                 return
             self.screen.save_now()
             self.pop_screen()
         elif not isinstance(self.screen, DashboardScreen):
             self._back_to_dashboard()
-        self.push_screen(WritingScreen(part_id))
+        self.push_screen(WritingScreen(part_id, line=line))
 
     def action_open_check(self) -> None:
         if isinstance(self.screen, CheckScreen):

@@ -12,7 +12,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ...errors import UserError
@@ -27,34 +28,38 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "dim"}
 STAGE_LABELS = {"midterm": "eerste deel", "final": "volledig verslag"}
 
 
-def render_report(title: str, report) -> Text:
+def render_report(title: str, report) -> tuple[Text, list]:
+    """A summary (title, counts, length, notes) and one line per finding, worst first."""
     findings = list(getattr(report, "findings", []))
-    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_LABELS}
+    counts = {sev: sum(1 for f in findings if f.severity == sev) for sev in SEVERITY_LABELS}
     text = Text()
     text.append(f"{title}\n", style="bold")
-    text.append(f"{counts['error']} fouten, {counts['warning']} waarschuwingen, {counts['info']} opmerkingen\n\n")
+    text.append(f"{counts['error']} fouten, {counts['warning']} waarschuwingen, {counts['info']} opmerkingen")
     stats = getattr(report, "stats", None) or {}
     if stats.get("length_value") is not None:
         unit = LENGTH_UNITS.get(stats.get("length_unit") or "words", "woorden")
-        text.append(f"Lengte: {stats['length_value']} {unit}")
+        text.append(f"\nLengte: {stats['length_value']} {unit}")
         if stats.get("pages") is not None:
             text.append(f" · {stats['pages']} pagina's")
-        text.append("\n\n")
     if not findings:
-        text.append("Niets gevonden: dit ziet er in orde uit.\n")
-    order = {s: i for i, s in enumerate(SEVERITY_LABELS)}
-    for f in sorted(findings, key=lambda f: order.get(f.severity, 9)):
-        text.append(f"[{SEVERITY_LABELS.get(f.severity, f.severity)}] ", style=SEVERITY_STYLE.get(f.severity))
-        where = f.part or ""
-        if getattr(f, "line", None):
-            where += f" r. {f.line}"
-        text.append(f"{f.code} {where.strip()}: ".replace(" :", ":"), style="bold")
-        text.append(f.message)
-        if f.suggestion:
-            text.append(f" → {f.suggestion}", style="italic")
-        text.append("\n")
+        text.append("\nNiets gevonden: dit ziet er in orde uit.")
     for note in getattr(report, "notes", None) or []:
-        text.append(f"\n{note}\n", style="dim")
+        text.append(f"\n{note}", style="dim")
+    order = {sev: i for i, sev in enumerate(SEVERITY_LABELS)}
+    items = [(finding_line(f), f) for f in sorted(findings, key=lambda f: order.get(f.severity, 9))]
+    return text, items
+
+
+def finding_line(f) -> Text:
+    text = Text()
+    text.append(f"[{SEVERITY_LABELS.get(f.severity, f.severity)}] ", style=SEVERITY_STYLE.get(f.severity))
+    where = f.part or ""
+    if getattr(f, "line", None):
+        where += f" r. {f.line}"
+    text.append(f"{f.code} {where.strip()}: ".replace(" :", ":"), style="bold")
+    text.append(f.message)
+    if f.suggestion:
+        text.append(f" → {f.suggestion}", style="italic")
     return text
 
 
@@ -88,13 +93,18 @@ class CheckScreen(Screen):
         yield Input(placeholder="Pad naar een .docx-bestand, dan Enter (Esc = annuleren)", id="docx-path")
         with VerticalScroll(id="results-box"):
             yield Static("Kies wat je wilt doen. De resultaten komen hier; je kunt intussen verder werken.", id="results")
+        yield OptionList(id="check-list")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Controleren en bouwen"
         self.query_one("#results-box").border_title = "Resultaat"
         self.query_one("#docx-path").display = False
+        self.query_one("#check-list").border_title = "Bevindingen (Enter = naar de plaats in je tekst)"
+        self.query_one("#check-list").display = False
         self.query_one("#results-box").focus()
+        self.findings: list = []
+        self.last_result = ""
 
     # -- actions --------------------------------------------------------------------------------------
     def action_check(self, stage: str) -> None:
@@ -106,7 +116,7 @@ class CheckScreen(Screen):
         def job():
             from ...lint import check_project
             return render_report(title, check_project(state.project, CheckOptions(
-                stage=stage, pages="estimate", today=state.today)))
+                stage=stage, pages="estimate", today=state.today))) + (True,)
         self.run_job(title, job)
 
     def action_build(self, kind: str) -> None:
@@ -149,7 +159,7 @@ class CheckScreen(Screen):
         def job():
             from ...lint import check_file
             return render_report(title, check_file(path, state.project.profile, CheckOptions(
-                stage="final", pages="estimate", today=state.today)))
+                stage="final", pages="estimate", today=state.today))) + (False,)
         self.run_job(title, job)
 
     def action_back(self) -> None:
@@ -182,8 +192,31 @@ class CheckScreen(Screen):
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_text, result)
 
-    def show_text(self, text: Text) -> None:
+    def show_text(self, result) -> None:
+        """A Text (status, build result, error) or (summary, findings, in_project) from a check."""
         if not self.is_mounted:
             return  # the student left this screen while the job ran
-        self.query_one("#results", Static).update(text)
-        self.last_result = text.plain
+        summary, items, in_project = result if isinstance(result, tuple) else (result, [], False)
+        self.query_one("#results", Static).update(summary)
+        findings = self.query_one("#check-list", OptionList)
+        findings.clear_options()
+        findings.add_options([Option(line, id=str(i)) for i, (line, _) in enumerate(items)])
+        findings.display = bool(items)
+        self.set_class(bool(items), "-has-list")
+        self.findings = [f for _, f in items]
+        self.in_project = in_project
+        self.last_result = "\n".join([summary.plain] + [line.plain for line, _ in items])
+        if items:
+            findings.focus()
+            findings.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#check-list")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        finding = self.findings[int(event.option_id)]
+        ids = self.app.state.project.profile.part_ids
+        if not self.in_project:
+            self.app.notify("Deze bevinding gaat over een ander bestand: open het in Word.", timeout=4)
+        elif finding.part in ids:
+            self.app.open_part(finding.part, line=finding.line)
+        else:
+            self.app.notify("Deze bevinding gaat over het hele verslag, niet over één plaats.", timeout=4)

@@ -55,9 +55,10 @@ class WritingScreen(Screen):
         Binding("escape", "back", "Terug"),
     ]
 
-    def __init__(self, part_id: str):
+    def __init__(self, part_id: str, line: int | None = None):
         super().__init__()
         self.part_id = part_id
+        self.start_line = line
         self._save_timer: Timer | None = None
         self._check_timer: Timer | None = None
         #: seconds spent in the last language checks (read by bench/bench_tui.py)
@@ -90,11 +91,22 @@ class WritingScreen(Screen):
         self.query_one(FindingsList).show_message("Taalcontrole loopt…")
         self._update_status_line()
         self.editor.focus()
-        self.editor.cursor_location = self.editor.document.get_location_from_index(first_prose_index(self.editor.text))
-        self.call_after_refresh(self.editor.scroll_cursor_visible, center=True, animate=False)
+        if self.start_line:
+            self.go_to_line(self.start_line)
+        else:
+            self.editor.cursor_location = self.editor.document.get_location_from_index(
+                first_prose_index(self.editor.text))
+            self.call_after_refresh(self.editor.scroll_cursor_visible, center=True, animate=False)
         self._start_check()
         if buf.dirty:  # unsaved text from an earlier refused write: try again soon
             self._restart_timer("_save_timer", st_mod.AUTOSAVE_DELAY, self.save_now)
+
+    def go_to_line(self, line: int) -> None:
+        """Put the cursor at the start of a 1-based line of the draft (where a check found something)."""
+        row = max(0, min(line - 1, self.editor.document.line_count - 1))
+        self.editor.cursor_location = (row, 0)
+        self.editor.focus()
+        self.call_after_refresh(self.editor.scroll_cursor_visible, center=True, animate=False)
 
     @property
     def editor(self) -> TextArea:
