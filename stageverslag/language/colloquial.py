@@ -115,7 +115,9 @@ class Colloquial:
                     for e in self.prefixes:
                         p = e.words[0]
                         rest = low[len(p):].lstrip("-")
-                        if low.startswith(p) and len(rest) > 2 and rest in self.adjectives and not (
+                        adjective = rest in self.adjectives or (rest.endswith("e") and (
+                            rest[:-1] in self.adjectives or rest[:-2] in self.adjectives))
+                        if low.startswith(p) and len(rest) > 2 and adjective and not (
                                 p == "kei" and rest.startswith("hard")):
                             hit = (e, 1)
                             break

@@ -1,0 +1,100 @@
+"""spreektaal and style: the forms in templates/taal/spreektaal.tsv with their alternatives, the context
+conditions that keep standard Dutch quiet, informal punctuation, smileys, chat abbreviations, long sentences."""
+
+import pytest
+
+from stageverslag.language import check_text
+from stageverslag.language.colloquial import load_entries
+from stageverslag.paths import templates_dir
+
+
+def found(text, category):
+    return [(text[i.start:i.end], i.suggestion) for i in check_text(text) if i.category == category]
+
+
+@pytest.mark.parametrize("text,form,alternative", [
+    ("Ge moet dat zelf beslissen.", "Ge", "je (of u)"),
+    ("Gaat ge morgen mee naar de beurs?", "Gaat ge", "ga je"),
+    ("Da's voor mij geen probleem.", "Da's", "dat is"),
+    ("Dat weet 'k nog niet.", "'k", "ik"),
+    ("Ik kreeg ne sleutel van het magazijn.", "ne", "een"),
+    ("Ik sprak met nen heftruckchauffeur.", "nen", "een"),
+    ("Ik heb de planning efkes nagekeken.", "efkes", "even"),
+    ("Dat gaf me goesting om verder te werken.", "goesting", "zin"),
+    ("Die klant was echt ambetant.", "ambetant", "vervelend"),
+    ("Kun je ff kijken?", "ff", "even"),
+    ("Het laatste deel ging keigoed.", "keigoed", "zeer goed"),
+    ("Dat was een keileuke dag.", "keileuke", "zeer ..."),
+    ("Wa denkt de klant daarvan?", "Wa", "wat"),
+    ("Ik vond da heel goed.", "da", "dat"),
+    ("Er was gene koffie meer.", "gene", "geen"),
+    ("Het was een zotte week.", "zotte", "gekke"),
+    ("Mijn collega's zijn heel tof.", "tof", "leuk"),
+    ("Kunde mij eens helpen met de planning?", "Kunde", "kun je"),
+])
+def test_spoken_forms_get_an_alternative(text, form, alternative):
+    assert found(text, "spreektaal") == [(form, alternative)]
+    issue = [i for i in check_text(text) if i.category == "spreektaal"][0]
+    assert issue.code == "SV503" and issue.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Nu en dan help ik aan de balie.",
+    "Kennis en kunde zijn allebei nodig.",
+    "Aan de zijde van de klant zag het er anders uit.",
+    "De WA-verzekering dekt de schade.",
+    "Het DA-nummer staat op het formulier.",
+    "Ze werkt in de afdeling Gene Therapy van het ziekenhuis.",
+    "De regels van 't kofschip ken ik uit het hoofd.",
+    "Ik werk keihard aan mijn verslag.",
+    "De supermarkt opent om acht uur.",
+    "Ik ben heel erg tevreden over de begeleiding.",
+])
+def test_standard_dutch_stays_quiet(text):
+    assert found(text, "spreektaal") == []
+
+
+def test_the_double_perfect():
+    assert found("Ik heb dat vorige week gedaan geweest.", "spreektaal") == [("gedaan geweest", "gedaan")]
+    assert found("De winkel is een week gesloten geweest.", "spreektaal") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sarah stemde meteen in!!", [("!!", ".")]),
+    ("Wat een dag?!", [("?!", "?")]),
+    ("Het verslag is af :)", [(":)", None)]),
+    ("Het verslag is af 🎉", [("🎉", None)]),
+    ("Haar antwoord bevestigde idd dat beeld.", [("idd", "inderdaad")]),
+    ("Dat lukt mss morgen.", [("mss", "misschien")]),
+    ("Btw, de vergadering is verplaatst.", [("Btw", "trouwens")]),
+    ("lol, dat had ik niet verwacht.", [("lol", None)]),
+])
+def test_informal_style(text, expected):
+    assert found(text, "style") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "De btw bedraagt 21 procent.",
+    "Op de factuur staat het btw-nummer van de klant.",
+    "Btw is een belasting op de toegevoegde waarde.",
+    "Is dat echt zo? Ja.",
+    "De klant vroeg: (zie bijlage 2) wat de prijs is.",
+])
+def test_business_text_is_not_informal(text):
+    assert found(text, "style") == []
+
+
+def test_a_very_long_sentence_is_info():
+    text = " ".join(["het team"] * 25) + " werkt hard."
+    issues = [i for i in check_text(text) if i.category == "style"]
+    assert len(issues) == 1 and issues[0].severity == "info" and "woorden" in issues[0].message
+
+
+def test_the_data_file_is_plain_and_complete():
+    path = templates_dir() / "taal" / "spreektaal.tsv"
+    entries = load_entries(path)
+    assert len(entries) >= 40
+    for e in entries:
+        assert e.alternative and e.note
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert all(2 <= line.count("\t") <= 3 for line in lines)
