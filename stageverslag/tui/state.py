@@ -29,7 +29,7 @@ AUTOSAVE_DELAY = 2.0
 RETRY_DELAY = 5.0
 #: seconds of quiet after the last keystroke before the language check runs
 CHECK_DELAY = 0.6
-#: pages that ``build`` adds to the drafts (title page, table of contents); words per page if no estimator
+#: fallback page estimate when the core estimator is missing: title page and contents, words per page
 FIXED_PAGES = 2
 WORDS_PER_PAGE = 350
 
@@ -109,13 +109,12 @@ class AppState:
         self.project.set_action(action_id, done)
 
     def pages(self, st) -> float | None:
-        """Estimated pages of the full report: the core's estimate of the drafts (as ``check`` does)
-        plus the title page and the table of contents that ``build`` adds."""
+        """Estimated pages, the same number ``stageverslag check`` gives for the project's drafts."""
         try:
             from ..pages import estimate_pages
         except ImportError:
             return FIXED_PAGES + st.total_words / WORDS_PER_PAGE
-        return FIXED_PAGES + estimate_pages(self.project.document())
+        return estimate_pages(self.project.document())
 
     # -- drafts and autosave ----------------------------------------------------------------------------
     def buffer(self, part_id: str) -> DraftBuffer:
