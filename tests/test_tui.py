@@ -79,6 +79,9 @@ async def test_dashboard_shows_week_deadlines_and_parts(project):
         assert "Nu schrijven: onderdelen 3 en 4" in text
         assert "Achterstand: onderdeel 2" in text
         assert "Terugkommoment: 10/3, nog 7 dagen" in text
+        assert "Lengte: 7 woorden (5000–5500)" in text
+        from stageverslag.pages import estimate_pages
+        assert f"Pagina's: ± {estimate_pages(project.document())} (16–20)" in text  # as `check` counts them
         table = app.screen.query_one(PartList)
         assert table.row_count == len(project.profile.parts)
         row = table.get_row("leerervaringen_1")
