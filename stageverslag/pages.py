@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .errors import UserError
 from .model import Document
+from .text import count_words
 
 METHODS = ("auto", "render", "word", "estimate")
 LABELS = {
@@ -110,6 +111,10 @@ def word_pages(doc: Document, estimate: int | None = None) -> tuple[int | None, 
     if estimate >= 4 * app.pages + 2:
         return None, (f"het bestand zegt {app.pages} pagina's terwijl de tekst er ongeveer {estimate} vult; "
                       "het is waarschijnlijk na de laatste bewaring in Word nog door een ander programma gewijzigd")
+    words = count_words(doc.text())
+    if app.words is not None and words > 2 * app.words + (100 if app.words == 0 else 300):
+        return None, (f"het bestand zegt {app.words} woorden terwijl er ongeveer {words} in staan; de tekst is na de "
+                      "laatste bewaring in Word nog door een ander programma gewijzigd")
     return app.pages, ""
 
 

@@ -82,6 +82,11 @@ def test_word_count_distrusted(tmp_path):
     result = count_pages(stale, "word")
     assert result.method == "estimate" and result.pages == estimate_pages(stale) >= 5
     assert "niet bruikbaar" in result.note
+    short = read_docx(make_report(tmp_path / "kort.docx", parts=[("Inleiding", [filler(250)])], toc=False,
+                                  title_page=False))
+    assert short.app.words == 0 and estimate_pages(short) <= 2  # python-docx never updates app.xml
+    value, reason = word_pages(short)
+    assert value is None and "0 woorden" in reason
     libre = read_docx(make_report(tmp_path / "lo.docx", flavor="libreoffice", app_pages=3, parts=long_parts(1)))
     value, reason = word_pages(libre)
     assert value is None and "LibreOffice" in reason
