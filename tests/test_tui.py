@@ -540,3 +540,23 @@ async def test_a_check_finding_opens_its_place_in_the_draft(tmp_path):
         editor = app.screen.query_one("#editor", TextArea)
         row, _ = editor.cursor_location
         assert editor.document.get_line(row) == "Mijn mentor vind dat ik goed werk."
+
+
+@sync
+async def test_dashboard_before_between_and_after_the_internship(tmp_path):
+    from stageverslag.project import ProjectConfig, init_project
+    split = init_project(tmp_path / "e4b", ProjectConfig(
+        student="Lotte Janssens", track="E4B", company="Festivalbureau", start=dt.date(2027, 2, 8),
+        terugkommoment=dt.date(2027, 3, 10), second_company="Congrescentrum", second_start=dt.date(2027, 4, 19)))
+    cases = [(dt.date(2027, 1, 15), "Je stage begint over 24 dagen."),
+             (dt.date(2027, 4, 14), "Je zit tussen je twee stageplaatsen."),
+             (dt.date(2027, 7, 20), "Je stage is voorbij.")]
+    for today, headline in cases:
+        app = StageverslagApp(split, today=today)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            text = dashboard_text(app)
+            assert headline in text
+            if today.month == 7:  # long after the final deadline, without the upload ticked
+                assert "gedeeld door 2" in text
+                assert "te laat" in str(app.screen.query_one(ActionChecklist).get_option_at_index(0).prompt)
