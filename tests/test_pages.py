@@ -142,3 +142,16 @@ def test_markdown_documents_are_estimated():
                    paragraphs=[Paragraph(filler(400, i), index=None, location="markdown") for i in range(10)])
     result = count_pages(doc, "render")
     assert result.method == "estimate" and result.pages == estimate_pages(doc) >= 6 and result.others == {}
+
+
+def test_pdf_page_count_reads_the_page_tree(tmp_path):
+    from stageverslag.pages import pdf_page_count
+    kids = " ".join(f"{i} 0 R" for i in (3, 4, 5))
+    pages_obj = "<< /Type /Pages /Kids [" + kids + "] /Count 3 >>"
+    body = ["<< /Type /Catalog /Pages 2 0 R >>", pages_obj] + ["<< /Type /Page /Parent 2 0 R >>"] * 3
+    pdf = tmp_path / "drie.pdf"
+    pdf.write_bytes(("%PDF-1.4\n" + "".join(f"{i} 0 obj\n{o}\nendobj\n" for i, o in enumerate(body, 1))
+                     + "trailer\n<< /Root 1 0 R >>\n%%EOF\n").encode())
+    assert pdf_page_count(pdf) == 3
+    pdf.write_bytes(pdf.read_bytes().replace(b" /Count 3", b""))  # no count: the leaves are counted
+    assert pdf_page_count(pdf) == 3
