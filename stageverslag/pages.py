@@ -75,6 +75,8 @@ def count_pages(doc: Document, method: str = "auto") -> PageCount:
                 others["render"] = rendered
             except UserError as err:
                 notes.append(f"Opmaken met LibreOffice lukte niet ({err}).")
+            except OSError as err:  # the file went away or cannot be copied since it was read
+                notes.append(f"Opmaken met LibreOffice lukte niet ({err.strerror or err}).")
         elif method == "render":
             notes.append("LibreOffice is niet geïnstalleerd, dus de pagina's zijn niet echt opgemaakt.")
     if method == "word" and word is None:

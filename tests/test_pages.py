@@ -155,3 +155,11 @@ def test_pdf_page_count_reads_the_page_tree(tmp_path):
     assert pdf_page_count(pdf) == 3
     pdf.write_bytes(pdf.read_bytes().replace(b" /Count 3", b""))  # no count: the leaves are counted
     assert pdf_page_count(pdf) == 3
+
+
+def test_render_of_a_file_that_went_away_falls_back(tmp_path):
+    path = make_report(tmp_path / "weg.docx", parts=[("Inleiding", [filler(100)])], flavor="word-nl", app_pages=2)
+    doc = read_docx(path)
+    path.unlink()
+    result = count_pages(doc)
+    assert result.method == "word" and result.pages == 2 and "lukte niet" in result.note
