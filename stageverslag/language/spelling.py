@@ -14,6 +14,8 @@ from .tokens import ABBREVIATIONS, Token
 SUGGESTION_BUDGET = 0.5
 #: seconds spent at most on the cheap typo search for one word
 PER_WORD = 0.06
+#: a capital drops the accent in print: "Eén" stands for "één"
+_ACCENTED_CAPS = {"Eén": "één", "Eénmaal": "éénmaal"}
 _VOWEL_MARKS = {"e": "ëé", "i": "ï", "o": "ö", "u": "ü", "a": "ä"}
 _CONFUSIONS = (("c", "k"), ("k", "c"), ("s", "c"), ("c", "s"), ("s", "z"), ("z", "s"), ("ei", "ij"), ("ij", "ei"),
                ("au", "ou"), ("ou", "au"), ("f", "v"), ("v", "f"), ("g", "ch"), ("y", "ij"), ("t", "th"),
@@ -41,6 +43,10 @@ class Speller:
             return True
         if "." in word:  # abbreviations such as o.a, i.p.v, m.b.t.
             return True
+        if any(c.isupper() for c in word[1:]):  # imgSize, iClicks, eBay: code and brands
+            return True
+        if not any(c in "aeiouyAEIOUYàáâäèéêëìíîïòóôöùúûü" for c in word):  # csv, sd, dns
+            return True
         return False
 
     def accepts(self, word: str, sentence_start: bool = False) -> bool:
@@ -49,7 +55,7 @@ class Speller:
         known = self.dictionary.known
         if known(word):
             return True
-        if sentence_start and word[:1].isupper() and known(word.lower()):
+        if sentence_start and word[:1].isupper() and (known(word.lower()) or word in _ACCENTED_CAPS):
             return True
         if word.lower() in ABBREVIATIONS:
             return True
