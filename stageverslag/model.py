@@ -35,7 +35,8 @@ class Paragraph:
     fields: list[str] = field(default_factory=list)
     has_image: bool = False
     page_break_before: bool = False
-    #: the paragraph holds a manual page break (w:br type=page) or a section break
+    #: the paragraph holds a manual page break (w:br type=page) or ends a section whose successor starts on
+    #: a new page (a continuous section break is no page break)
     page_break: bool = False
     #: layout from w:spacing (direct, style chain, docDefaults), used to estimate pages: space before and
     #: after in points, line spacing as a multiple of single (1.15), or a fixed line height in points
@@ -76,6 +77,8 @@ class SectionInfo:
     different_first_page: bool = False
     #: page numbering format/start from w:pgNumType, if any
     page_number_start: int | None = None
+    #: how the section starts (w:type): "nextPage" (default), "continuous", "evenPage", "oddPage", "nextColumn"
+    start: str = "nextPage"
 
 
 @dataclass

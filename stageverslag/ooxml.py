@@ -112,6 +112,8 @@ class _Reader:
         self.pkg, self.main, self.styles, self.doc = pkg, main, styles, doc
         self.rels = {rid: target for rid, _kind, target in pkg.rels(main)}
         self.sect_elements: list[etree._Element] = []
+        self.sect_owners: list[Paragraph | None] = []  # the paragraph whose pPr holds each sectPr
+        self.manual_breaks: set[int] = set()  # id() of paragraphs with a w:br type="page"
         self._rpr_cache: dict[tuple, tuple] = {}
         self._spacing_cache: dict[str | None, dict[str, str]] = {}
 
@@ -135,6 +137,7 @@ class _Reader:
             elif tag == SECT_PR:
                 if top:
                     self.sect_elements.append(child)
+                    self.sect_owners.append(None)
             elif tag == MC_ALT:
                 choice = child.find(MC_CHOICE)
                 if choice is not None:
@@ -208,6 +211,7 @@ class _Reader:
             para.page_break = True
             if para.index is not None or para.location == "sdt":
                 self.sect_elements.append(ppr.find(SECT_PR))
+                self.sect_owners.append(para)
 
     def _spacing(self, para: Paragraph, ppr, sid: str | None) -> None:
         direct = ppr.find(w("spacing")) if ppr is not None else None
@@ -285,6 +289,7 @@ class _Reader:
                 kind = child.get(w("type")) or "textWrapping"
                 if kind == "page":
                     state.para.page_break = True
+                    self.manual_breaks.add(id(state.para))
                 elif kind == "textWrapping":
                     text.append("\n")
             elif tag == w("cr"):
@@ -329,8 +334,13 @@ class _Reader:
     def sections(self) -> list[SectionInfo]:
         out: list[SectionInfo] = []
         cache: dict[str, HeaderFooter] = {}
-        for sect in self.sect_elements:
+        for i, sect in enumerate(self.sect_elements):
             info = SectionInfo()
+            kind = sect.find(w("type"))
+            info.start = (kind.get(VAL) if kind is not None else None) or "nextPage"
+            owner = self.sect_owners[i - 1] if i else None
+            if owner is not None and info.start == "continuous" and id(owner) not in self.manual_breaks:
+                owner.page_break = False  # a continuous section break does not start a new page
             size, margins = sect.find(w("pgSz")), sect.find(w("pgMar"))
             if size is not None:
                 info.page_width_cm, info.page_height_cm = cm(size.get(w("w"))), cm(size.get(w("h")))

@@ -345,3 +345,17 @@ def test_imported_chunks_are_noted(tmp_path):
                                                         '<w:altChunk r:id="rId99"/><w:altChunk r:id="rId98"/>'))
     assert [p.text for p in doc.paragraphs] == ["Voor"]
     assert sum("altChunk" in n for n in doc.notes) == 1
+
+
+def test_continuous_section_break_is_no_page_break(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Een")
+    d.add_section(WD_SECTION.CONTINUOUS)
+    d.add_paragraph("Twee")
+    d.add_section(WD_SECTION.NEW_PAGE)
+    d.add_paragraph("Drie")
+    d.save(tmp_path / "c.docx")
+    doc = read_docx(tmp_path / "c.docx")
+    assert [s.start for s in doc.sections] == ["nextPage", "continuous", "nextPage"]
+    owners = [p for p in doc.paragraphs if p.text == ""]  # python-docx puts each sectPr in an empty paragraph
+    assert [p.page_break for p in owners] == [False, True]
