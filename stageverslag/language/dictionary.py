@@ -228,6 +228,8 @@ class Dictionary:
         return hit
 
     def known(self, word: str) -> bool:
+        if not word:
+            return False
         hit = self._spell_cache.get(word)
         if hit is None:
             try:

@@ -349,7 +349,7 @@ class DtChecker:
             return None
         return _issue(tok, _case(tok.text, part),
                       f"'{tok.text}' is hier een voltooid deelwoord (bij '{aux}'): schrijf '{_case(tok.text, part)}'.",
-                      f"Een voltooid deelwoord bij hebben, zijn of worden eindigt op d of t volgens 't kofschip: "
+                      f"Bij '{aux}' hoort hier een voltooid deelwoord; dat eindigt op d of t volgens 't kofschip: "
                       f"{part}.")
 
     # R1: subject at the start of the clause, verb right after it
@@ -613,4 +613,6 @@ def _case(original: str, fix: str) -> str:
 
 
 def _issue(tok: Token, fix: str, message: str, explanation: str) -> Issue:
-    return Issue("dt", message, tok.start, tok.end, [fix], explanation)
+    """A dt issue: the message names the correction, the explanation the rule behind it (``message`` is
+    the rule's own wording, kept for debugging)."""
+    return Issue("dt", f"Schrijf '{fix}' in plaats van '{tok.text}'.", tok.start, tok.end, [fix], explanation)
