@@ -182,8 +182,13 @@ def check_document(doc, project=None, languagetool=None, outline=None) -> Langua
         part = _part_of(outline, p, pos)
         for issue in issues:
             code, _ = CODES[issue.category]
-            message = issue.message if issue.category == "spelling" or not issue.explanation else (
-                f"{issue.message} {issue.explanation}")
+            if issue.category == "dt" and issue.suggestion and issue.source == "stageverslag":
+                wrong = p.text[issue.start:issue.end]
+                message = f"Schrijf '{issue.suggestion}' in plaats van '{wrong}'. {issue.explanation}"
+            elif issue.category == "spelling" or not issue.explanation:
+                message = issue.message
+            else:
+                message = f"{issue.message} {issue.explanation}"
             line = None
             if p.source_line is not None:
                 line = p.source_line + p.text.count("\n", 0, issue.start)

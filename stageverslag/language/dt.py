@@ -613,6 +613,5 @@ def _case(original: str, fix: str) -> str:
 
 
 def _issue(tok: Token, fix: str, message: str, explanation: str) -> Issue:
-    """A dt issue: the message names the correction, the explanation the rule behind it (``message`` is
-    the rule's own wording, kept for debugging)."""
-    return Issue("dt", f"Schrijf '{fix}' in plaats van '{tok.text}'.", tok.start, tok.end, [fix], explanation)
+    """A dt issue: the message names the correction, the explanation the rule behind it."""
+    return Issue("dt", message, tok.start, tok.end, [fix], explanation)
