@@ -1,7 +1,9 @@
 """Snapshots (SVG, under tests/__snapshots__/) of the main screens at 80x24, dark and light.
 
 Everything shown is pinned: the project is made by ``init_project`` with fixed dates, "today" is passed to
-the app, and the language worker has finished before the picture is taken. After a deliberate change of
+the app, and the language worker has finished before the picture is taken. The texts have no language
+mistakes, so the pictures do not change with the wording of the language engine's messages (the findings
+list itself is tested in test_tui.py). After a deliberate change of
 the layout, look at the new pictures and accept them with ``pytest --snapshot-update``.
 """
 
@@ -17,7 +19,7 @@ from stageverslag.tui.app import StageverslagApp
 TODAY = dt.date(2027, 3, 3)
 TEXTS = {
     "uitgangspunten": "Ik koos voor Rupelhaven Logistics omdat ik wil leren plannen.\n",
-    "leerervaringen_1": "## Wat het bedrijf van mij verwacht\n\nMijn mentor vind dat ik zelfstandig werk. "
+    "leerervaringen_1": "## Wat het bedrijf van mij verwacht\n\nMijn mentor vindt dat ik zelfstandig werk. "
                         "Ik noteer elke dag wat ik leerde.\n",
 }
 
