@@ -63,18 +63,18 @@ def test_word_list_and_project_names_are_accepted(tmp_path):
     project = init_project(tmp_path / "verslag", ProjectConfig(
         student="Lotte Vermeersch", track="HR", company="Brouwerij Xyloteq nv", mentor="Joris Verplaetse",
         coach="Els Wouters", start=dt.date(2027, 2, 8)))
-    text = "Xyloteq brouwt ook een tripel. Verplaetse toonde me de hopzak en de bottelstraat."
+    text = "Xyloteq brouwt ook een tripel. Verplaetse toonde me de hopzak en de plofdrimsel."
     alone = [text[i.start:i.end] for i in check_text(text) if i.category == "spelling"]
-    assert alone == ["Xyloteq", "Verplaetse", "hopzak", "bottelstraat"]
+    assert alone == ["Xyloteq", "Verplaetse", "hopzak", "plofdrimsel"]
     with_project = [text[i.start:i.end] for i in check_text(text, engine=get_engine(project))
                     if i.category == "spelling"]
-    assert with_project == ["hopzak", "bottelstraat"]
-    short = "De hopzak en de bottelstraat."
-    assert [short[i.start:i.end] for i in check_text(short) if i.category == "spelling"] == ["hopzak", "bottelstraat"]
+    assert with_project == ["hopzak", "plofdrimsel"]
+    short = "De hopzak en de plofdrimsel."
+    assert [short[i.start:i.end] for i in check_text(short) if i.category == "spelling"] == ["hopzak", "plofdrimsel"]
     project.add_word("hopzak")
-    project.add_word("bottelstraat")
+    project.add_word("plofdrimsel")
     engine = get_engine(project)
-    assert [i for i in check_text("De hopzak en de bottelstraat.", engine=engine) if i.category == "spelling"] == []
+    assert [i for i in check_text("De hopzak en de plofdrimsel.", engine=engine) if i.category == "spelling"] == []
 
 
 def test_a_name_at_the_start_of_a_sentence_is_known_from_elsewhere_in_the_document(tmp_path):

@@ -12,7 +12,9 @@ from .tokens import ABBREVIATIONS, Token
 
 #: seconds of Hunspell suggestion work allowed per check (after that, findings come without suggestions)
 SUGGESTION_BUDGET = 0.5
-#: seconds spent at most on the cheap typo search for one word
+#: after the budget, seconds more for the cheap typo search only
+CHEAP_EXTRA = 0.3
+#: seconds spent at most on the typo search for one word
 PER_WORD = 0.06
 #: a capital drops the accent in print: "Eén" stands for "één"
 _ACCENTED_CAPS = {"Eén": "één", "Eénmaal": "éénmaal"}
@@ -64,36 +66,62 @@ class Speller:
             return bool(parts) and all(self.skippable(p) or self.accepts(p, True) for p in parts)
         if len(word) > 2 and self.dictionary.known_english(word):
             return True  # an English term (header, footer, Business and Languages)
+        if self.compound(word.lower()):
+            return True
         for apo in ("'", "’"):
             if apo in word:  # auto's, CEO's, Peeters'
                 base = word.split(apo)[0]
                 return self.skippable(base) or self.accepts(base, True) or base[:1].isupper()
         return False
 
+    def compound(self, word: str) -> bool:
+        """A compound Hunspell misses: a known word (Dutch or English) plus a known noun, each of four
+        letters or more, with an optional linking s or e (weerstand+combinatie, voorbeeld+app)."""
+        if len(word) < 9 or not word.isalpha():
+            return False
+        lex = self.dictionary.lexicon
+        known, english = self.dictionary.known, self.dictionary.known_english
+        for i in range(4, len(word) - 3):
+            head, tail = word[:i], word[i:]
+            if not (tail in lex.nouns or (tail.endswith(("en", "s")) and (tail[:-2] in lex.nouns
+                                                                         or tail[:-1] in lex.nouns))):
+                continue
+            if known(head + "s" + tail) or known(head + "n" + tail):
+                return False  # the dictionary wants a linking s or n: kwaliteitszorg
+            for h in (head, head[:-1] if head.endswith(("s", "e")) else None):
+                if h and len(h) >= 4 and (h in lex.nouns or h in lex.verbs or known(h) or english(h)):
+                    # but a typo one step away from a real word stays a typo
+                    return not any(known(c) for c in cheap_corrections(word))
+        return False
+
     def suggest(self, word: str, deadline: float | None) -> list[str]:
-        """Up to three corrections: first the usual typos (cheap), then Hunspell's own search while the
-        document's time budget lasts."""
+        """Up to three corrections: the usual typos first (cheap), then any one-letter change and Hunspell's
+        own search while the document's time budget lasts. Past the budget only the cheap search runs,
+        for at most CHEAP_EXTRA seconds more; after that words come without suggestions."""
         if word in self._suggestions:
             return self._suggestions[word]
-        if deadline is not None and time.perf_counter() > deadline:
+        now = time.perf_counter()
+        if deadline is not None and now > deadline + CHEAP_EXTRA:
             return []
+        thorough = deadline is None or now < deadline
         known = self.dictionary.known
         out: list[str] = []
-        stop = time.perf_counter() + PER_WORD
-        for cand in likely_corrections(word):
+        stop = now + PER_WORD
+        for cand in (likely_corrections(word) if thorough else cheap_corrections(word)):
             if cand != word and cand not in out and known(cand):
                 out.append(cand)
                 if len(out) == 3:
                     break
             if time.perf_counter() > stop:
                 break
-        if not out and (deadline is None or time.perf_counter() < deadline):
+        if not out and thorough and (deadline is None or time.perf_counter() < deadline):
             try:
                 found = list(self.dictionary.hunspell.suggest(word))
             except UnicodeError:
                 found = []
             out = [x for x in found if " " not in x][:3]
-        self._suggestions[word] = out
+        if out or thorough:
+            self._suggestions[word] = out
         return out
 
     # -- checking -----------------------------------------------------------------------------------
@@ -146,6 +174,22 @@ class Speller:
 def likely_corrections(word: str):
     """Candidate spellings, the most likely typos first: a doubled or undoubled letter, a missing accent,
     the usual confusions (c/k, ei/ij, ...), swapped letters, then any insertion, deletion or replacement."""
+    yield from cheap_corrections(word)
+    w = word
+    n = len(w)
+    for i in range(n + 1):
+        for c in _LETTERS:
+            yield w[:i] + c + w[i:]
+    for i in range(n):
+        yield w[:i] + w[i + 1:]
+    for i in range(n):
+        for c in _LETTERS:
+            if c != w[i]:
+                yield w[:i] + c + w[i + 1:]
+
+
+def cheap_corrections(word: str):
+    """The usual typos only (a few dozen candidates)."""
     w = word
     n = len(w)
     for i in range(n):
@@ -163,15 +207,6 @@ def likely_corrections(word: str):
             start = w.find(old, start + 1)
     for i in range(n - 1):
         yield w[:i] + w[i + 1] + w[i] + w[i + 2:]
-    for i in range(n + 1):
-        for c in _LETTERS:
-            yield w[:i] + c + w[i:]
-    for i in range(n):
-        yield w[:i] + w[i + 1:]
-    for i in range(n):
-        for c in _LETTERS:
-            if c != w[i]:
-                yield w[:i] + c + w[i + 1:]
 
 
 def names_in(tokens: list[Token], speller: Speller) -> set[str]:
