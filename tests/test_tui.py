@@ -239,20 +239,20 @@ async def test_add_word_and_mark_part_done(project):
         editor = app.screen.query_one("#editor", TextArea)
         editor.move_cursor(editor.document.end)
         editor.insert("Ik werk elke dag met de ")
-        await type_text(pilot, "slotbordplanner.")
-        editor.move_cursor_relative(columns=-3)  # inside "slotbordplanner"
+        await type_text(pilot, "kwirpel.")
+        editor.move_cursor_relative(columns=-3)  # inside "kwirpel"
         findings = app.screen.query_one("#findings")
 
         async def flagged() -> bool:
             await pilot.pause(tui_state.CHECK_DELAY + 0.1)  # the check starts after a pause in typing
             await app.workers.wait_for_complete()
             await pilot.pause()
-            return any(editor.text[i.start:i.end] == "slotbordplanner" for i in findings.issues
+            return any(editor.text[i.start:i.end] == "kwirpel" for i in findings.issues
                        if i.category == "spelling")
         assert await flagged()  # unknown to the dictionary
         await pilot.press("f3")
         await pilot.pause()
-        assert "slotbordplanner" in project.wordlist_path.read_text(encoding="utf-8").splitlines()
+        assert "kwirpel" in project.wordlist_path.read_text(encoding="utf-8").splitlines()
         assert not await flagged()  # the check runs again with the personal word list
         await pilot.press("f4")
         await pilot.pause()
