@@ -75,6 +75,10 @@ AFTER_SUBJECT_JE = {
     "geen", "tijdens", "na", "om", "tot", "zodra", "als", "of", "dat", "morgen", "vandaag", "straks", "later",
     "gisteren", "binnenkort", "opnieuw", "dikwijls", "regelmatig", "gewoon", "wellicht", "de", "een",
 }
+FRONT_PREPOSITIONS = {"volgens", "tijdens", "na", "voor", "in", "op", "bij", "met", "door", "sinds", "vanaf", "om",
+                      "tegen", "ondanks", "dankzij", "wegens", "zonder", "binnen", "buiten", "onder", "naast",
+                      "achter", "tussen", "aan", "via"}
+PP_PREPOSITIONS = {"van", "naar", "uit", "in", "op", "met", "voor", "bij", "aan", "over", "tegen", "zonder"}
 TIME_NOUNS = {"dag", "week", "maand", "jaar", "ochtend", "morgen", "voormiddag", "middag", "namiddag", "avond",
               "keer", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "kwartaal"}
 SEPARABLE = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "onder", "op", "over", "toe", "uit", "vast",
@@ -165,6 +169,7 @@ class DtChecker:
         self.known = known  # word -> bool (Hunspell)
         self.english = english  # word -> bool, English terms are left alone
         self.names: set[str] = set()
+        self._clauses: list[Clause] = []
 
     # -- verb knowledge -------------------------------------------------------------------------------
     def is_d_stem(self, w: str) -> bool:
@@ -249,6 +254,8 @@ class DtChecker:
         """'zijn' before a noun or adjective is 'his' ('zijn tijd'), not a form of 'zijn'."""
         if low[i] != "zijn" or i + 1 >= len(low):
             return False
+        if i and low[i - 1] in ("we", "wij", "jullie", "zij", "ze", "er", "die", "dat", "ook", "niet", "nog"):
+            return False  # "We zijn vorig jaar verhuisd": the verb
         nxt = low[i + 1]
         return self.np_start(nxt) and not self.is_participle(nxt) and not self.participle_of_finite(nxt)
 
@@ -290,6 +297,7 @@ class DtChecker:
         for sentence in sentences:
             seen: set[int] = set()
             clauses = split_clauses(sentence)
+            self._clauses = clauses
             aux_before = False
             for clause in clauses:
                 for issue in self._clause(clause, clauses, aux_before):
@@ -355,7 +363,7 @@ class DtChecker:
     # R1: subject at the start of the clause, verb right after it
     def _after_subject(self, tok, w, k, low, clause, aux_in_clause, aux_before, prev, nxt):
         if k == 0:
-            return None
+            return self._after_shared_subject(tok, w, low, clause, aux_before, nxt)
         subj = self._subject_before(k, low, clause) or self._name_subject(k, clause)
         if subj is None:
             return None
@@ -423,6 +431,27 @@ class DtChecker:
             return stem + "te"
         return None
 
+    def _after_shared_subject(self, tok, w, low, clause, aux_before, nxt):
+        subj = self._shared_subject(self._clauses, clause)
+        if subj is None or (nxt in SUBJ_PRONOUNS and nxt != "ze"):
+            return None
+        if subj == "ik":
+            if self.is_dt_form(w):
+                return _issue(tok, _case(tok.text, w[:-1]), f"Na 'ik' geen t: schrijf '{w[:-1]}'.",
+                              f"Het onderwerp is 'ik' (vooraan in de zin): ik {w[:-1]}, zonder t.")
+            return None
+        if self.is_noun(w) or w in FUNCTION_WORDS or self.other_finite(low, 0):
+            return None
+        if self.is_d_stem(w) and w not in self.lex.participles and self.known(w + "t"):
+            fix = w + "t"
+        elif not aux_before and (fix := self.finite_of_participle(w)) and not any(
+                self.is_aux(low, i) for i in range(len(low))):
+            pass
+        else:
+            return None
+        return _issue(tok, _case(tok.text, fix), f"Schrijf '{fix}': het onderwerp '{subj}' staat vooraan in de zin.",
+                      f"Het onderwerp '{subj}' hoort ook bij dit werkwoord: stam + t = {fix}.")
+
     def _name_subject(self, k: int, clause: Clause) -> str | None:
         """'Koen houdt ...', 'Ilse Goossens leidt ...': one or two names open the clause."""
         if not 1 <= k <= 2 or clause.opener in SUBORDINATORS:
@@ -446,6 +475,49 @@ class DtChecker:
                 middle = low[1:k - 1]
                 if all(self.np_start(m) or m in ("heel", "zeer", "erg") for m in middle):
                     return " ".join(low[:k])
+        if k == 2 and low[0] in ("de", "het", "deze", "dit") and low[1].endswith("e") and (
+                low[1][:-1] in self.lex.adjectives or low[1][:-2] in self.lex.adjectives):
+            return " ".join(low[:2])  # "het oude wordt afgebroken"
+        if 4 <= k <= 7 and low[0] in NP_DETERMINERS:
+            return self._np_with_pp(k, low, clause)
+        return None
+
+    def _np_with_pp(self, k, low, clause) -> str | None:
+        """'De trein naar Brussel', 'de huur van het kantoor': a noun phrase with one prepositional phrase."""
+        for j in (1, 2):
+            if not (self.is_noun_head(low[j]) and all(self.np_start(m) for m in low[1:j])):
+                continue
+            if low[j + 1] not in PP_PREPOSITIONS:
+                return None
+            rest = list(range(j + 2, k))
+            if rest and low[rest[0]] in NP_DETERMINERS:
+                rest = rest[1:]
+            if not rest or len(rest) > 2:
+                return None
+            words = clause.words
+            if all(self.np_start(low[i]) or self.is_noun_head(low[i]) or words[i].text[:1].isupper()
+                   for i in rest) and not any(self.finite_like(low[i]) for i in rest):
+                return " ".join(low[:k])
+            return None
+        return None
+
+    def _shared_subject(self, clauses: list[Clause], clause: Clause) -> str | None:
+        """'Het concert is uitverkocht en wordt ...': the subject of the main clause before 'en'/'maar'."""
+        i = next((n for n, c in enumerate(clauses) if c is clause), 0)
+        if i == 0 or clause.opener not in ("en", "maar", "of"):
+            return None
+        prev = clauses[i - 1]
+        low = [t.lower for t in prev.words]
+        if prev.opener not in (None, "en", "maar") or len(low) < 2:
+            return None
+        if low[0] in ("ik", "hij", "jij", "u", "men") and self.finite_like(low[1]):
+            return low[0]
+        if low[0] in NP_DETERMINERS:
+            for j in (1, 2, 3):
+                if j + 1 < len(low) and self.is_noun_head(low[j]) and all(self.np_start(m) for m in low[1:j]):
+                    verb = low[j + 1]
+                    if self.finite_like(verb) and not verb.endswith("en") and verb not in ("waren", "hadden"):
+                        return " ".join(low[:j + 1])
         return None
 
     # R2: verb before its subject (inversion)
@@ -455,6 +527,10 @@ class DtChecker:
             return 1
         if len(low) > 2 and low[0] in ("elke", "iedere", "vorige", "volgende", "deze", "die") and low[1] in TIME_NOUNS:
             return 2
+        if len(low) > 3 and low[0] in FRONT_PREPOSITIONS and low[1] in NP_DETERMINERS:
+            for j in range(2, min(5, len(low) - 1)):  # "Volgens de politie gebeurt ...", "Na de middag wordt ..."
+                if self.is_noun_head(low[j]) and not self.finite_like(low[j]):
+                    return j + 1 if all(self.np_start(m) for m in low[2:j]) else None
         return None
 
     def _inversion(self, tok, w, k, low, clause, prev, nxt, nxt2):
@@ -497,8 +573,8 @@ class DtChecker:
             if w in self.lex.participles and not pronoun:
                 return None  # "Daarna verbrand de ...": could be a participle in a list
             fix = w + "t"
-        elif not pronoun and k > 0 and (fin := self.finite_of_participle(w)) and not any(
-                self.is_aux(low, i) for i in range(k)):
+        elif k > 0 and (fin := self.finite_of_participle(w)) and not any(
+                self.is_aux(low, i) for i in range(len(low)) if i != k):
             fix = fin  # "Daarna verstuurd de boekhouding ..."
         else:
             return None
