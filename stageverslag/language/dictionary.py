@@ -17,7 +17,7 @@ from pathlib import Path
 
 SYSTEM_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 SYSTEM_NAMES = ("nl_NL", "nl", "nl_BE")
-LEXICON_VERSION = 1  # bump when Lexicon.from_dic changes
+LEXICON_VERSION = 2  # bump when Lexicon.from_dic changes
 _VERSION = re.compile(r"^#\s*Date and version:\s*(\S+)\s+\S+\s+([0-9.]+)", re.M)
 
 
@@ -126,7 +126,7 @@ class Lexicon:
                 continue
             flags = rest.split(None, 1)[0] if rest else ""
             verbal = False
-            if "V3" in flags:
+            if "V3" in flags or "Vp" in flags or "Vq" in flags:  # t-stems (start, zet) have no V3 flag
                 verbal = True
                 verbs.add(word)
                 if "Vp" in flags:
