@@ -71,9 +71,7 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
 
     doc, writer, part_notes = _compose(project, skeleton, stage, style_path, today or dt.date.today())
     notes = list(part_notes)
-    entries = toc.write_toc(doc, style_id(doc, "TOC Heading"),
-                            {lvl: style_id(doc, f"toc {lvl}") for lvl in (1, 2, 3)}, writer.toc_anchor,
-                            writer.headings)
+    entries = _write_toc(doc, writer)
     pages: dict[str, int] = {}
     if soffice and entries:
         try:
@@ -102,7 +100,21 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
     return result
 
 
+def report_bytes(project: Project, *, stage: str = "final", today: dt.date | None = None) -> bytes:
+    """The report exactly as ``build`` composes it (table of contents without page numbers), in memory:
+    what ``check`` measures to count the pages of a project's drafts."""
+    doc, writer, _ = _compose(project, False, stage, project.house_style_path(), today or dt.date.today())
+    _write_toc(doc, writer)
+    return _bytes(doc)
+
+
 # --------------------------------------------------------------------------------------- composing
+
+
+def _write_toc(doc, writer):
+    return toc.write_toc(doc, style_id(doc, "TOC Heading"), {lvl: style_id(doc, f"toc {lvl}") for lvl in (1, 2, 3)},
+                         writer.toc_anchor, writer.headings)
+
 
 
 def _compose(project: Project, skeleton: bool, stage: str, style_path: Path | None, today: dt.date):

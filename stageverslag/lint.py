@@ -61,11 +61,13 @@ def _severity_rank(f: Finding) -> int:
 
 
 def check_document(doc, profile: Profile, options: CheckOptions | None = None, project=None,
-                   rules: list[Rule] | None = None, file: str | None = None) -> Report:
-    """Run ``rules`` (default: all, for the stage) on a document model and return its report."""
+                   rules: list[Rule] | None = None, file: str | None = None, seed: dict | None = None) -> Report:
+    """Run ``rules`` (default: all, for the stage) on a document model and return its report.
+    ``seed``: analyses measured elsewhere (``stats``, ``pages``: for drafts, on the report as built)."""
     options = options or CheckOptions()
     rules = load_rules() if rules is None else rules
     ctx = Context(doc=doc, profile=profile, options=options, project=project)
+    ctx.__dict__.update(seed or {})  # seeds the cached properties
     findings: list[Finding] = []
     notes: list[str] = [profile.limits.length_note]
     notes.extend(doc.notes)
@@ -96,7 +98,7 @@ def check_document(doc, profile: Profile, options: CheckOptions | None = None, p
         stats={"pages": pages.pages, "page_method": pages.method, "words": stats.words,
                "characters": stats.characters, "characters_no_spaces": stats.characters_no_spaces,
                "length_unit": stats.length_unit, "length_value": stats.length_value},
-        findings=findings, notes=notes, part_words={pid: stats.part_words[pid] for pid in ctx.outline.order})
+        findings=findings, notes=notes, part_words={pid: stats.part_words.get(pid, 0) for pid in ctx.outline.order})
 
 
 def input_report(path: str | Path, message: str, stage: str, notes: list[str] | None = None) -> Report:
@@ -130,17 +132,49 @@ def check_file(path: str | Path, profile: Profile | None = None, options: CheckO
     return check_document(doc, profile, options, project=project, rules=rules, file=str(path))
 
 
+def measure_built_report(project, stage: str = "final", pages_method: str | None = "estimate"):
+    """Measure the report that ``stageverslag build`` would make from the drafts right now: the builder
+    composes it in memory (title page, table of contents, page breaks, the house style), and the same
+    statistics and page counter as for any .docx measure it, so ``check``, ``build`` and the TUI agree.
+    Returns ``(stats, page_count)``; ``page_count`` is None when ``pages_method`` is None."""
+    import tempfile
+
+    from .builder import report_bytes
+    from .ooxml import read_docx
+    from .pages import count_pages
+    from .structure import statistics
+    with tempfile.TemporaryDirectory(prefix="stageverslag-meten-") as tmp:
+        path = Path(tmp) / "verslag.docx"
+        path.write_bytes(report_bytes(project, stage=stage))
+        doc = read_docx(path)
+        pages = count_pages(doc, method=pages_method) if pages_method else None
+        return statistics(doc, project.profile), pages
+
+
 def check_project(project, options: CheckOptions | None = None, rules: list[Rule] | None = None) -> Report:
-    """Check a project's Markdown drafts (pages are always estimated: there is no layout yet)."""
+    """Check a project's Markdown drafts. Findings point into the drafts (file, line); length and pages are
+    those of the report as ``build`` would make it now (title page and table of contents included, as the
+    handbook counts them; pages rendered with LibreOffice for ``auto``/``render`` when it is there)."""
     options = options or CheckOptions()
-    if options.pages != "estimate":
-        options = CheckOptions(stage=options.stage, pages="estimate", languagetool=options.languagetool,
-                               today=options.today)
+    rules = load_rules() if rules is None else rules
     doc = project.document()
-    report = check_document(doc, project.profile, options, project=project, rules=rules, file=str(project.root))
-    report.notes.append("Dit zijn je teksten in het project (nog geen Word-document): titelpagina, "
-                        "inhoudsopgave, kop- en voettekst en paginanummers komen er pas bij 'stageverslag "
-                        "build' bij; het aantal pagina's is een schatting.")
+    seed = {}
+    wanted = {r.category for r in rules if options.stage in r.stages}
+    if wanted & {"pages", "length"}:
+        method = ("estimate" if options.pages == "word" else options.pages) if "pages" in wanted else None
+        try:
+            stats, pages = measure_built_report(project, options.stage, method)
+            seed["stats"] = stats
+            if pages is not None:
+                seed["pages"] = pages
+        except UserError as exc:
+            doc.notes.append(f"Het verslag kon niet in het geheugen opgebouwd worden om lengte en pagina's te "
+                             f"meten ({exc}); ze zijn geschat uit je teksten.")
+    report = check_document(doc, project.profile, options, project=project, rules=rules, file=str(project.root),
+                            seed=seed)
+    report.notes.append("Dit zijn je teksten in het project (nog geen Word-document). Lengte en pagina's zijn die "
+                        "van het verslag zoals 'stageverslag build' het nu zou maken, met titelpagina en "
+                        "inhoudsopgave erbij.")
     return report
 
 

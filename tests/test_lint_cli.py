@@ -149,8 +149,12 @@ def test_project_drafts_without_paths():
     assert r.returncode in (0, 1), r.stderr
     [rep] = json.loads(r.stdout)["reports"]
     assert rep["file"] == str((EXAMPLES / "voorbeeldproject").resolve())
-    assert rep["stats"]["page_method"] == "estimate"
-    assert not [f for f in rep["findings"] if f["category"] in ("section-missing", "section-order", "toc")]
+    # length and pages are those of the report as `build` would make it: rendered, with title page and TOC
+    assert rep["stats"]["page_method"] == "render"
+    assert 16 <= rep["stats"]["pages"] <= 20
+    assert 5000 <= rep["stats"]["words"] <= 5500
+    assert not [f for f in rep["findings"] if f["category"] in ("section-missing", "section-order", "toc",
+                                                                 "pages", "length")]
     # findings in drafts point at the file and line, not at a .docx paragraph
     assert all("paragraph" not in f for f in rep["findings"])
 
@@ -168,7 +172,7 @@ def test_project_deadline_and_empty_part(capsys):
 def test_text_report_has_parts_counts_and_verdict(capsys):
     assert main(["check", str(FAULTY), "--pages", "estimate", "--select", "SV102,SV302"]) == 1
     out = capsys.readouterr().out
-    assert "Leerervaringen in het tweede deel van de stage · 1716 woorden · 1 opmerking" in out
+    assert "Leerervaringen in het tweede deel van de stage · 1611 woorden · 1 opmerking" in out
     assert out.rstrip().splitlines()[-1].strip().startswith("Oordeel: Nog niet in orde: 2 fouten")
     assert "\033[" not in out  # not a terminal: no colour
 
