@@ -100,7 +100,7 @@ INSEPARABLE = ("be", "ver", "ont", "her", "er", "ge")
 MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december"}
 NP_DETERMINERS = {"de", "het", "een", "mijn", "zijn", "haar", "onze", "ons", "deze", "dit", "die", "dat", "elke",
-                  "iedere", "ieder", "uw", "jouw", "elk", "geen"}
+                  "iedere", "ieder", "uw", "jouw", "elk"}
 #: subordinators that can open a sentence ("Omdat hij het goed vindt, ...")
 INITIAL_SUBORDINATORS = {"omdat", "als", "terwijl", "nadat", "voordat", "zodra", "hoewel", "doordat", "indien",
                          "tenzij", "totdat", "aangezien", "ofschoon", "mits", "zolang", "naarmate", "opdat"}
@@ -349,7 +349,11 @@ class DtChecker:
         after_aux = k + 1 < len(low) and low[k + 1] in PERFECT_AUX and (
             all(x in PERFECT_AUX or x in MODALS for x in low[k + 1:]) and clause.end_punct is not None)
         if before and k > 0:
-            # the auxiliary must not itself be followed by a subject that makes w finite ("is het zo dat ...")
+            last = max(i for i in range(k) if self.is_aux(low, i))
+            before_aux = low[last - 1] if last > 0 else ""
+            if before_aux != w and not self.is_noun(before_aux) and (self.is_participle(before_aux) or (
+                    before_aux.startswith("ge") and before_aux.endswith(("d", "t")) and len(before_aux) > 5)):
+                return None  # "waarin de tekst gerenderd wordt beïnvloedt": the auxiliary has its participle
             aux = before[-1]
         elif after_aux:
             aux = low[k + 1]
@@ -649,6 +653,8 @@ class DtChecker:
             return None
         if (tok.text[0].isupper() and not tok.sentence_start) or (self.english and self.english(w)):
             return None  # a name, or an English word (based, build, told)
+        if getattr(tok, "quoted", False):
+            return None  # 'pushd': a quoted command or name
         lex = self.lex
         fix = why = None
         for wrong, right, group in (("ten", "den", lex.past_de), ("te", "de", lex.past_de),

@@ -16,6 +16,7 @@ _WORD = re.compile(
 _PUNCT = re.compile(r"[:;]-?[()DPp](?![A-Za-z0-9])|[.!?…]+|[,;:()\[\]\"“”„«»–—]|[^\sA-Za-z0-9]")
 
 _HYPHENATED = re.compile(rf"-(\s*\n\s*|\s{{2,}})([a-zà-öø-ÿ]+(?:-[a-zà-öø-ÿ]+)*)")
+_QUOTES = "'\"‘’“”„«»`"
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _FENCE = re.compile(r"^(```|~~~).*?(?:^\1[^\n]*$|\Z)", re.S | re.M)
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
@@ -70,6 +71,8 @@ class Token:
     sentence_start: bool = False
     #: a word broken at a line end: its hyphenated spelling ("ge-bruikt"); ``text`` is the joined word
     broken: str | None = None
+    #: the word stands between quotes ('pushd', "Bakkerij"): a name, a command, a quoted word
+    quoted: bool = False
 
     def __post_init__(self):
         if not self.lower:
@@ -131,6 +134,10 @@ def tokenize(original: str, masked: str | None = None, markdown: bool = True) ->
         tokens.append(Token(original[pos:end], pos, end, "punct"))
         pos = end
     _mark_sentence_starts(tokens)
+    for tok in tokens:
+        if tok.kind == "word" and tok.start > 0 and original[tok.start - 1] in _QUOTES \
+                and original[tok.end:tok.end + 1] in _QUOTES and original[tok.end:tok.end + 1]:
+            tok.quoted = True
     return tokens
 
 
