@@ -38,7 +38,7 @@ CHAT = {
     "jwz": ("(weglaten)", "Chatafkorting; laat het weg."),
     "imo": ("volgens mij", "Chatafkorting; schrijf 'volgens mij' of 'naar mijn mening'."),
 }
-_SMILEY = re.compile(r"(?<![\w:/])(?:[:;=]-?[()DPpOo/|\]\[]|[xX]D|\^\^|<3)(?![\w/])")
+_SMILEY = re.compile(r"(?<![\w:/'\"‘’(\[])(?:[:;=]-?[()DPp]|[xX]D|\^\^|<3)(?![\w/'\"‘’)\]])")
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\U00002600-\U000027BF\U0001F000-\U0001F2FF]")
 _PUNCT = re.compile(r"[!?]*(?:!!|\?!|!\?|\?\?)[!?]*")
 
@@ -106,6 +106,9 @@ class Colloquial:
                 tok = words[i]
                 low = tok.lower.replace("’", "'")
                 hit = None
+                if tok.glued or tok.quoted:
+                    i += 1
+                    continue
                 for e in self.by_first.get(low, ()):
                     n = len(e.words)
                     if [w.lower.replace("’", "'") for w in words[i:i + n]] == list(e.words) and self._fits(e, words, i):

@@ -73,6 +73,8 @@ class Token:
     broken: str | None = None
     #: the word stands between quotes ('pushd', "Bakkerij"): a name, a command, a quoted word
     quoted: bool = False
+    #: glued to code-like neighbours: "-ne", "BRON(nen)", "ge_bruiker"
+    glued: bool = False
 
     def __post_init__(self):
         if not self.lower:
@@ -135,9 +137,13 @@ def tokenize(original: str, masked: str | None = None, markdown: bool = True) ->
         pos = end
     _mark_sentence_starts(tokens)
     for tok in tokens:
-        if tok.kind == "word" and tok.start > 0 and original[tok.start - 1] in _QUOTES \
-                and original[tok.end:tok.end + 1] in _QUOTES and original[tok.end:tok.end + 1]:
+        if tok.kind != "word":
+            continue
+        before, after = original[tok.start - 1:tok.start] if tok.start else "", original[tok.end:tok.end + 1]
+        if before and after and before in _QUOTES and after in _QUOTES:
             tok.quoted = True
+        if (before and before in "-(_/\\=") or (after and after in "_)/\\="):
+            tok.glued = True
     return tokens
 
 
