@@ -40,7 +40,9 @@ def toc_entries(d):
 def test_example_project_renders_to_16_to_20_pages(example_build):
     project, result = example_build
     words = sum(project.draft_words().values())
-    assert 5000 <= words <= 5500  # the example is a report of the size the handbook asks
+    # the drafts hold a little less than the handbook's 5000-5500 words: the built report adds the title page,
+    # the table of contents and the headings (tests/test_examples.py checks the built count)
+    assert 4900 <= words <= 5200
     pages = page_count(result.pdf.read_bytes())
     assert project.profile.limits.pages_min <= pages <= project.profile.limits.pages_max, pages
 
