@@ -31,7 +31,7 @@ _CORE_REL = b"http://schemas.openxmlformats.org/package/2006/relationships/metad
 
 FONT = "Arial"  # metric-compatible with Liberation Sans, so LibreOffice and Word break pages alike
 BODY_PT = 11
-LINE_SPACING = 1.25
+LINE_SPACING = 1.45
 SPACE_AFTER_PT = 8
 TEXT_WIDTH_CM = 21.0 - 2 * 2.5
 
