@@ -3,7 +3,8 @@
 The count comes from ``stageverslag.pages`` with the method chosen by ``--pages`` (auto: a LibreOffice
 rendering when available, else Word's own count from docProps/app.xml when Word saved the file last, else an
 estimate). The message names the method and, when two methods disagree, says so. The midterm upload has no
-page limit. For Markdown drafts the count is an estimate and the finding a warning.
+page limit. An estimated count (no LibreOffice, no trustworthy Word count) gives a warning, not an error: the
+estimate can be a page or two off. For Markdown drafts the finding is a warning too.
 """
 
 from stageverslag.rules import Rule
@@ -21,10 +22,14 @@ def check(ctx):
         return
     side = "te weinig" if count.pages < limits.pages_min else "te veel"
     note = f" {count.note}" if count.note else ""
+    estimated = count.method == "estimate"
+    if estimated:
+        note += (" Dit is een schatting; laat Word of LibreOffice de pagina's tellen (met LibreOffice "
+                 "geïnstalleerd doet stageverslag dat zelf).")
     yield RULE.finding(
         f"Het verslag telt {count.pages} pagina's ({count.label}): {side}. De handleiding vraagt "
         f"{limits.pages_min} tot {limits.pages_max} pagina's.{note}",
-        severity="warning" if ctx.doc.source == "markdown" else None)
+        severity="warning" if estimated or ctx.doc.source == "markdown" else None)
 
 
 RULE = Rule(

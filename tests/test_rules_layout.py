@@ -198,3 +198,10 @@ def test_layout_rules_skip_markdown_drafts():
     project = load_project(EXAMPLES / "voorbeeldproject")
     doc = project.document()
     assert [f for code in ("SV301", "SV302", "SV303", "SV304", "SV305") for f in run_rule(code, doc)] == []
+
+
+def test_sv201_an_estimate_gives_a_warning_that_says_so(tmp_path):
+    path = make_report(tmp_path / "kort.docx", handbook_parts(scale=0.3))
+    [f] = run_rule("SV201", path, pages="estimate")
+    assert (f.category, f.severity) == ("pages", "warning")
+    assert "te weinig" in f.message and "schatting" in f.message
