@@ -19,7 +19,7 @@ from functools import cached_property
 from ..paths import templates_dir
 from .dictionary import get_dictionary
 from .issues import CODES, Issue, merge
-from .spelling import Speller, deadline_from_now, names_in
+from .spelling import SUGGESTION_BUDGET, Speller, deadline_from_now, names_in
 from .tokens import looks_english, mask_markup, sentences, tokenize
 
 __all__ = ["Engine", "Issue", "LanguageFindings", "check_text", "check_document", "get_engine"]
@@ -69,13 +69,14 @@ class Engine:
         return Colloquial(load_entries(), self.dictionary.lexicon.adjectives)
 
     def analyse(self, text: str, *, markdown: bool = True, names: set[str] | None = None,
-                deadline: float | None = None, tokens=None) -> list[Issue]:
-        """All our issues in ``text`` (no LanguageTool), sorted by position."""
+                deadline: float | None = None, tokens=None, english: bool = False) -> list[Issue]:
+        """All our issues in ``text`` (no LanguageTool), sorted by position. ``english``: the text is
+        known to be English (an English report), so only the style checks run."""
         from .colloquial import style_issues
         masked = mask_markup(text, markdown)
         tokens = tokens if tokens is not None else tokenize(text, masked, markdown)
         sents = sentences(tokens)
-        if looks_english(tokens):
+        if english or looks_english(tokens):
             return sorted(style_issues(text, masked, sents), key=lambda i: (i.start, i.end, i.category))
         if names is None:
             names = names_in(tokens, self.speller)
@@ -147,12 +148,16 @@ class LanguageFindings(list):
         self.notes: list[str] = []
 
 
-def check_document(doc, project=None, languagetool=None, outline=None) -> LanguageFindings:
-    """Language findings (categories spelling, dt, spreektaal, style) for a document model."""
+def check_document(doc, project=None, languagetool=None, outline=None, *,
+                   suggestion_budget: float = SUGGESTION_BUDGET) -> LanguageFindings:
+    """Language findings (categories spelling, dt, spreektaal, style) for a document model.
+    ``suggestion_budget``: seconds of spelling-suggestion work allowed for the whole document."""
     from ..findings import Finding
     engine = get_engine(project)
     if languagetool is None and project is not None:
         languagetool = getattr(project.config, "languagetool", "") or None
+    findings = LanguageFindings()
+    findings.notes.append(f"Spellingcontrole met het woordenboek {engine.dictionary_label}.")
     toc = _toc_positions(outline)
     paragraphs = [(pos, p) for pos, p in enumerate(doc.paragraphs)
                   if p.text.strip() and not _skip_paragraph(p) and pos not in toc]
@@ -164,11 +169,13 @@ def check_document(doc, project=None, languagetool=None, outline=None) -> Langua
     names: set[str] = set()
     for *_, tokens in prepared:
         names |= names_in(tokens, engine.speller)
-    deadline = deadline_from_now()
-    per_paragraph = [engine.analyse(p.text, markdown=md, names=names, deadline=deadline, tokens=tokens)
+    deadline = deadline_from_now(suggestion_budget)
+    english = looks_english([t for *_, tokens in prepared for t in tokens])
+    if english:
+        findings.notes.append("Dit verslag is in het Engels geschreven: de Nederlandse taalcontrole is overgeslagen.")
+    per_paragraph = [engine.analyse(p.text, markdown=md, names=names, deadline=deadline, tokens=tokens,
+                                    english=english)
                      for pos, p, md, masked, tokens in prepared]
-    findings = LanguageFindings()
-    findings.notes.append(f"Spellingcontrole met het woordenboek {engine.dictionary_label}.")
     if languagetool:
         from .languagetool import LanguageToolError, check_texts
         try:
