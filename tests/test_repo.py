@@ -21,3 +21,20 @@ def test_readme_starts_with_two_commands():
 def test_ci_runs_exactly_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert readme_commands()[1] in ci
+
+
+def test_readme_documents_every_rule_and_category():
+    from stageverslag.findings import CATEGORIES
+    from stageverslag.rules import load_rules
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in load_rules():
+        assert f"| {rule.code} | `{rule.name}` | {rule.category} |" in text, rule.code
+        assert rule.rationale and ("§" in rule.rationale or "hoofdstuk" in rule.rationale), rule.code
+    for category in CATEGORIES:
+        assert f"`{category}`" in text
+
+
+def test_every_rule_module_is_documented():
+    for path in sorted((ROOT / "checks").glob("sv*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert source.lstrip().startswith('"""'), path.name
