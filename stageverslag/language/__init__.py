@@ -19,7 +19,7 @@ from functools import cached_property
 from ..paths import templates_dir
 from .dictionary import get_dictionary
 from .issues import CODES, Issue, merge
-from .spelling import SUGGESTION_BUDGET, Speller, deadline_from_now, names_in
+from .spelling import SUGGESTION_BUDGET, Speller, capitalised_in, deadline_from_now, names_in
 from .tokens import looks_english, mask_markup, sentences, tokenize
 
 __all__ = ["Engine", "Issue", "LanguageFindings", "check_text", "check_document", "get_engine"]
@@ -69,7 +69,8 @@ class Engine:
         return Colloquial(load_entries(), self.dictionary.lexicon.adjectives)
 
     def analyse(self, text: str, *, markdown: bool = True, names: set[str] | None = None,
-                deadline: float | None = None, tokens=None, english: bool = False) -> list[Issue]:
+                deadline: float | None = None, tokens=None, english: bool = False,
+                proper: set[str] | None = None) -> list[Issue]:
         """All our issues in ``text`` (no LanguageTool), sorted by position. ``english``: the text is
         known to be English (an English report), so only the style checks run."""
         from .colloquial import style_issues
@@ -80,7 +81,9 @@ class Engine:
             return sorted(style_issues(text, masked, sents), key=lambda i: (i.start, i.end, i.category))
         if names is None:
             names = names_in(tokens, self.speller)
-        issues = self.dt.check(sents, names | set(_name_words(self.names)))
+        if proper is None:
+            proper = capitalised_in(tokens)
+        issues = self.dt.check(sents, names | proper | set(_name_words(self.names)))
         issues += self.colloquial.check(sents)
         issues += style_issues(text, masked, sents)
         taken = {t.start for t in tokens if any(i.start <= t.start < i.end for i in issues
@@ -167,14 +170,16 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
         masked = mask_markup(p.text, markdown)
         prepared.append((pos, p, markdown, masked, tokenize(p.text, masked, markdown)))
     names: set[str] = set()
+    proper: set[str] = set()
     for *_, tokens in prepared:
         names |= names_in(tokens, engine.speller)
+        proper |= capitalised_in(tokens)
     deadline = deadline_from_now(suggestion_budget)
     english = looks_english([t for *_, tokens in prepared for t in tokens])
     if english:
         findings.notes.append("Dit verslag is in het Engels geschreven: de Nederlandse taalcontrole is overgeslagen.")
     per_paragraph = [engine.analyse(p.text, markdown=md, names=names, deadline=deadline, tokens=tokens,
-                                    english=english)
+                                    english=english, proper=proper)
                      for pos, p, md, masked, tokens in prepared]
     if languagetool:
         from .languagetool import LanguageToolError, check_texts

@@ -209,6 +209,13 @@ def cheap_corrections(word: str):
         yield w[:i] + w[i + 1] + w[i] + w[i + 2:]
 
 
+def capitalised_in(tokens: list[Token]) -> set[str]:
+    """Title-case words met in the middle of a sentence (Koen, Canvas): names for the dt rules, even when
+    the same word exists in lower case ("koen")."""
+    return {t.text for t in tokens if t.is_word and not t.sentence_start and t.text[:1].isupper()
+            and t.text[1:].islower() and t.text.isalpha()}
+
+
 def names_in(tokens: list[Token], speller: Speller) -> set[str]:
     """Capitalised words not at a sentence start that the dictionary does not know: names."""
     return {t.text for t in tokens if t.is_word and not t.sentence_start and t.text[:1].isupper()
