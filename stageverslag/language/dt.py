@@ -145,8 +145,8 @@ def split_clauses(sentence: list[Token]) -> list[Clause]:
         if not cur and opener is None and low in COORDINATORS and low != "dus":
             opener = low  # "En toen ...", ", want anders ..."
             continue
-        if not cur and opener is None and low in INITIAL_SUBORDINATORS:
-            opener = low  # "Omdat ..." at the start of a sentence or after a comma
+        if not cur and opener is None and (low in INITIAL_SUBORDINATORS or (low == "wat" and after_comma)):
+            opener = low  # "Omdat ..." at the start of a sentence or after a comma; ", wat ..."
             continue
         cur.append(tok)
     close(None)
@@ -534,9 +534,17 @@ class DtChecker:
         if len(low) > 2 and low[0] in ("elke", "iedere", "vorige", "volgende", "deze", "die") and low[1] in TIME_NOUNS:
             return 2
         if len(low) > 3 and low[0] in FRONT_PREPOSITIONS and low[1] in NP_DETERMINERS:
-            for j in range(2, min(5, len(low) - 1)):  # "Volgens de politie gebeurt ...", "Na de middag wordt ..."
-                if self.is_noun_head(low[j]) and not self.finite_like(low[j]):
-                    return j + 1 if all(self.np_start(m) for m in low[2:j]) else None
+            end = self._np_end(low, 2)  # "Volgens de politie gebeurt ...", "Na de middag wordt ..."
+            if end is not None and end + 2 < len(low) and low[end] in PP_PREPOSITIONS and low[end + 1] in NP_DETERMINERS:
+                return self._np_end(low, end + 2)  # "Op het einde van de week wordt ..."
+            return end
+        return None
+
+    def _np_end(self, low, start) -> int | None:
+        """The position after 'adjective* noun' starting at ``start`` (at most three words)."""
+        for j in range(start, min(start + 3, len(low) - 1)):
+            if self.is_noun_head(low[j]) and not self.finite_like(low[j]):
+                return j + 1 if all(self.np_start(m) for m in low[start:j]) else None
         return None
 
     def _inversion(self, tok, w, k, low, clause, prev, nxt, nxt2):
@@ -610,6 +618,11 @@ class DtChecker:
         subj = low[0]
         if subj not in ("ik", "jij", "je", "u", "hij", "zij", "het", "men", "er"):
             subj = self._np_subject(low[:k])
+            if not subj and clause.opener in ("wat", "die", "dat", "wie") and self.is_d_stem(w) \
+                    and w not in self.lex.participles and not any(
+                        x in SUBJ_PRONOUNS or x in NP_DETERMINERS or x in SUBJ_T or words_upper
+                        for x, words_upper in zip(low[:k], [t.text[:1].isupper() for t in clause.words[:k]])):
+                subj = clause.opener  # "..., wat niet altijd makkelijk wordt": the relative pronoun is the subject
             if not subj:
                 return None
         elif k == 1:
