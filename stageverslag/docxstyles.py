@@ -1,7 +1,8 @@
 """WordprocessingML styles and measures: style names, basedOn chains and property look-ups.
 
 Part of the .docx reader (``stageverslag.ooxml``): it answers "what does this style (and the ones it is based
-on, and the document defaults) say about X" and converts Word's units (twips, half-points, Strict's "2cm").
+on, and the document defaults) say about X", resolves font families (``w:rFonts``, also through the theme's
+major/minor fonts) and converts Word's units (twips, half-points, Strict's "2cm").
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from dataclasses import dataclass
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-PPR, RPR, VAL = w("pPr"), w("rPr"), w("val")
+PPR, RPR, VAL, RFONTS = w("pPr"), w("rPr"), w("val"), w("rFonts")
 _HEADING_NAME = re.compile(r"heading ([1-9])", re.IGNORECASE)
 _UNITS = {"mm": 56.6929, "cm": 566.929, "in": 1440.0, "pt": 20.0, "pc": 240.0, "pi": 240.0}
 
@@ -69,9 +71,14 @@ class _Style:
 
 
 class Styles:
-    """styles.xml: style names, basedOn chains, and property look-ups through them and the docDefaults."""
+    """styles.xml: style names, basedOn chains, and property look-ups through them and the docDefaults.
 
-    def __init__(self, root: etree._Element | None):
+    ``theme`` maps "major"/"minor" to the theme's Latin typefaces (see :func:`theme_fonts`)."""
+
+    def __init__(self, root: etree._Element | None, theme: dict[str, str] | None = None):
+        self.theme = theme or {}
+        self._fonts: dict[tuple, str | None] = {}
+        self._chains: dict[str, list[_Style]] = {}
         self.by_id: dict[str, _Style] = {}
         self.default_paragraph: str | None = None
         self.default_rpr = self.default_ppr = None
@@ -91,7 +98,6 @@ class Styles:
             self.by_id.setdefault(sid, style)
             if style.type == "paragraph" and el.get(w("default")) in ("1", "true", "on"):
                 self.default_paragraph = self.default_paragraph or sid
-        self._chains: dict[str, list[_Style]] = {}
 
     def chain(self, sid: str | None) -> list[_Style]:
         if not sid:
@@ -124,12 +130,50 @@ class Styles:
                     return el
         return self.default_rpr.find(tag) if self.default_rpr is not None else None
 
+    def font(self, sids: list[str | None]) -> str | None:
+        """The ascii font family the styles ``sids`` (run style first, then paragraph style) and the
+        docDefaults give, theme fonts resolved; None when nothing says."""
+        key = tuple(sids)
+        if key not in self._fonts:
+            found = None
+            rprs = [style.rpr for sid in sids for style in self.chain(sid)] + [self.default_rpr]
+            for rpr in rprs:
+                if rpr is not None and (found := self.rfonts(rpr.find(RFONTS))) is not None:
+                    break
+            self._fonts[key] = found
+        return self._fonts[key]
+
+    def rfonts(self, el) -> str | None:
+        """The ascii family of one w:rFonts element (asciiTheme wins over ascii, as in Word), or None when it
+        names no ascii font (e.g. only w:eastAsia)."""
+        if el is None:
+            return None
+        theme = el.get(w("asciiTheme"))
+        if theme:
+            name = self.theme.get("major" if theme.startswith("major") else "minor")
+            if name:
+                return name
+        name = (el.get(w("ascii")) or "").strip()
+        return name or None
+
     def builtin_heading(self, sid: str | None, own_only: bool) -> int | None:
         for style in self.chain(sid)[:1] if own_only else self.chain(sid):
             m = _HEADING_NAME.fullmatch((style.name or "").strip())
             if m:
                 return int(m.group(1))
         return None
+
+
+def theme_fonts(root: etree._Element | None) -> dict[str, str]:
+    """{"major": ..., "minor": ...}: the Latin typefaces of a theme part (a:majorFont / a:minorFont)."""
+    out: dict[str, str] = {}
+    if root is None:
+        return out
+    for kind in ("major", "minor"):
+        latin = root.find(f".//{{{A_NS}}}{kind}Font/{{{A_NS}}}latin")
+        if latin is not None and (latin.get("typeface") or "").strip():
+            out[kind] = latin.get("typeface").strip()
+    return out
 
 
 def half_points(el) -> float | None:

@@ -49,6 +49,9 @@ class Paragraph:
     part_hint: str | None = None
     source_line: int | None = None
     source_file: str | None = None
+    #: the ascii font family of most of its visible text (run, run style, paragraph style, docDefaults,
+    #: theme fonts resolved: "Calibri", "Arial"); for an empty paragraph its mark's; None when nothing says
+    font_name: str | None = None
 
     @property
     def is_heading_style(self) -> bool:

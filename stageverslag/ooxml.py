@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from .docxpackage import Package
-from .docxstyles import PPR, RPR, VAL, Styles, cm, half_points, on_off, to_int, twips, w
+from .docxstyles import PPR, RFONTS, RPR, VAL, Styles, cm, half_points, on_off, theme_fonts, to_int, twips, w
 from .errors import InputError
 from .model import AppProps, Document, Field, HeaderFooter, Paragraph, SectionInfo
 
@@ -176,9 +176,11 @@ class _Reader:
         para.text = "".join(state.text)
         story.fields.text("\n")  # a field result that goes on in the next paragraph
         visible = [b for b in state.runs if b is not None]
-        para.bold = bool(visible) and all(b for b, _size in visible)
-        sizes = [s for _b, s in visible if s is not None]
+        para.bold = bool(visible) and all(b for b, _size, _font in visible)
+        sizes = [s for _b, s, _font in visible if s is not None]
         para.font_size = max(sizes) if sizes else None
+        para.font_name = (max(state.font_chars, key=state.font_chars.__getitem__) if state.font_chars
+                          else self._mark_font(ppr, known))
         story.images += state.images
         for box in state.textboxes:
             self.blocks(box, story, "textbox", False)
@@ -301,7 +303,10 @@ class _Reader:
         joined = "".join(text)
         state.text.append(joined)
         if joined.strip():
-            state.runs.append(self._run_look(rpr, state.style))
+            look = self._run_look(rpr, state.style)
+            state.runs.append(look)
+            if look[2]:
+                state.font_chars[look[2]] = state.font_chars.get(look[2], 0) + len(joined)
 
     def _graphic(self, el, state: "_ParaState") -> None:
         if el.tag == MC_ALT:
@@ -315,7 +320,9 @@ class _Reader:
             state.para.has_image = True
             state.images += 1
 
-    def _run_look(self, rpr, pstyle: str | None) -> tuple[bool, float | None]:
+    def _run_look(self, rpr, pstyle: str | None) -> tuple[bool, float | None, str | None]:
+        """(bold, size in points, ascii font family) of a run: direct properties, else its run style, its
+        paragraph style and the docDefaults."""
         rstyle_el = rpr.find(w("rStyle")) if rpr is not None else None
         rstyle = rstyle_el.get(VAL) if rstyle_el is not None else None
         bold_el = rpr.find(w("b")) if rpr is not None else None
@@ -323,12 +330,19 @@ class _Reader:
         key = (rstyle, pstyle)
         if key not in self._rpr_cache:
             sids = [rstyle, pstyle]
-            self._rpr_cache[key] = (on_off(self.styles.rpr(sids, w("b"))), self.styles.rpr(sids, w("sz")))
-        inherited_bold, inherited_size = self._rpr_cache[key]
+            self._rpr_cache[key] = (on_off(self.styles.rpr(sids, w("b"))), self.styles.rpr(sids, w("sz")),
+                                    self.styles.font(sids))
+        inherited_bold, inherited_size, inherited_font = self._rpr_cache[key]
         bold = on_off(bold_el)
         bold = bool(inherited_bold) if bold is None else bold
         size_el = size_el if size_el is not None else inherited_size
-        return bold, half_points(size_el)
+        font = self.styles.rfonts(rpr.find(RFONTS)) if rpr is not None else None
+        return bold, half_points(size_el), font or inherited_font
+
+    def _mark_font(self, ppr, pstyle: str | None) -> str | None:
+        """The font of an empty paragraph: its paragraph mark's (pPr/rPr), else its style's."""
+        mark = ppr.find(f"{RPR}/{RFONTS}") if ppr is not None else None
+        return self.styles.rfonts(mark) or self.styles.font([None, pstyle])
 
     # -- sections, headers and footers
     def sections(self) -> list[SectionInfo]:
@@ -387,13 +401,17 @@ class _ParaState:
     para: Paragraph
     style: str | None
     text: list[str] = field(default_factory=list)
-    runs: list[tuple[bool, float | None]] = field(default_factory=list)
+    runs: list[tuple[bool, float | None, str | None]] = field(default_factory=list)
+    #: characters of visible text per font family
+    font_chars: dict[str, int] = field(default_factory=dict)
     textboxes: list = field(default_factory=list)
     images: int = 0
 
     def merge(self, other: "_ParaState") -> None:
         self.text += other.text
         self.runs += other.runs
+        for font, n in other.font_chars.items():
+            self.font_chars[font] = self.font_chars.get(font, 0) + n
         self.textboxes += other.textboxes
         self.images += other.images
 
@@ -442,7 +460,9 @@ def read_docx(path: str | Path) -> Document:
         doc = Document(path=path, source="docx")
         rels = pkg.rels(main)
         style_part = next((t for _i, kind, t in rels if kind == "styles"), None)
-        styles = Styles(pkg.xml_or_none(style_part) if style_part else None)
+        theme_part = next((t for _i, kind, t in rels if kind == "theme"), None)
+        theme = theme_fonts(pkg.xml_or_none(theme_part) if theme_part and pkg.has(theme_part) else None)
+        styles = Styles(pkg.xml_or_none(style_part) if style_part else None, theme)
         reader = _Reader(pkg, main, styles, doc)
         body = _Story(doc.paragraphs, _Fields(doc.fields))
         reader.blocks(bodies[0], body, "body", True)

@@ -359,3 +359,50 @@ def test_continuous_section_break_is_no_page_break(tmp_path):
     assert [s.start for s in doc.sections] == ["nextPage", "continuous", "nextPage"]
     owners = [p for p in doc.paragraphs if p.text == ""]  # python-docx puts each sectPr in an empty paragraph
     assert [p.page_break for p in owners] == [False, True]
+
+
+def test_font_family_through_runs_styles_defaults_and_theme(tmp_path):
+    d = docx.Document()  # python-docx template: docDefaults point to the theme (minor Cambria, major Calibri)
+    d.add_heading("Kop via het thema", 1)
+    d.add_paragraph("Gewone tekst via het thema")
+    p = d.add_paragraph()
+    p.add_run("kort ")
+    p.add_run("een veel langer stuk tekst in Arial").font.name = "Arial"
+    d.add_paragraph("")
+    d.save(tmp_path / "thema.docx")
+    doc = read_docx(tmp_path / "thema.docx")
+    fonts = [(p.text, p.font_name) for p in doc.paragraphs]
+    assert fonts == [("Kop via het thema", "Calibri"), ("Gewone tekst via het thema", "Cambria"),
+                     ("kort een veel langer stuk tekst in Arial", "Arial"), ("", "Cambria")]
+    path = make_body_docx(tmp_path / "f.docx", """
+      <w:p><w:r><w:t>Uit de standaard</w:t></w:r></w:p>
+      <w:p><w:pPr><w:pStyle w:val="Code"/></w:pPr><w:r><w:t>Via basedOn</w:t></w:r></w:p>
+      <w:p><w:r><w:rPr><w:rStyle w:val="Mono"/></w:rPr><w:t>Via tekenstijl</w:t></w:r></w:p>
+      <w:p><w:r><w:rPr><w:rFonts w:eastAsia="SimSun"/></w:rPr><w:t>Alleen oosters</w:t></w:r></w:p>
+      <w:p><w:r><w:rPr><w:rFonts w:ascii="Georgia" w:asciiTheme="majorHAnsi"/></w:rPr><w:t>Thema wint</w:t></w:r></w:p>
+      <w:p><w:pPr><w:pStyle w:val="Code"/><w:rPr><w:rFonts w:ascii="Verdana"/></w:rPr></w:pPr></w:p>
+    """, styles_xml="""
+      <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"/></w:rPr></w:rPrDefault></w:docDefaults>
+      <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>
+        <w:rPr><w:rFonts w:eastAsia="Times New Roman"/></w:rPr></w:style>
+      <w:style w:type="paragraph" w:styleId="Basis"><w:name w:val="Basis"/><w:basedOn w:val="Normal"/>
+        <w:rPr><w:rFonts w:ascii="Courier New" w:hAnsi="Courier New"/></w:rPr></w:style>
+      <w:style w:type="paragraph" w:styleId="Code"><w:name w:val="Code"/><w:basedOn w:val="Basis"/></w:style>
+      <w:style w:type="character" w:styleId="Mono"><w:name w:val="Mono"/><w:rPr><w:rFonts w:ascii="Consolas"/></w:rPr></w:style>
+    """)
+    doc = read_docx(path)  # the template's theme part is still there: majorHAnsi is Calibri
+    assert [p.font_name for p in doc.paragraphs] == ["Times New Roman", "Courier New", "Consolas",
+                                                     "Times New Roman", "Calibri", "Verdana"]
+    remove_parts(path, ["word/theme/theme1.xml"])
+    assert read_docx(path).paragraphs[4].font_name == "Georgia"  # no theme: the named font
+
+
+def test_font_family_on_corpus_files():
+    fonts = {name: Counter() for name in ("nl_stage_planvanaanpak_astron_lofar.docx", "nl_reflectieverslag_ducky035.docx",
+                                          "nl_adviesrapport_prorail_libreoffice.docx")}
+    for name, counts in fonts.items():
+        for p in read_docx(CORPUS / name).paragraphs:
+            counts[p.font_name] += len(p.text)
+    assert fonts["nl_stage_planvanaanpak_astron_lofar.docx"].most_common(1)[0][0] == "Calibri"  # theme minor font
+    assert fonts["nl_reflectieverslag_ducky035.docx"].most_common(1)[0][0] == "Verdana"
+    assert fonts["nl_adviesrapport_prorail_libreoffice.docx"].most_common(1)[0][0] == "Montserrat Light"
