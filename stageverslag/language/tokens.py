@@ -15,7 +15,7 @@ _WORD = re.compile(
     rf"|[{LETTERS}0-9]+(?:[-'’.&][{LETTERS}0-9]+)*")
 _PUNCT = re.compile(r"[:;]-?[()DPp](?![A-Za-z0-9])|[.!?…]+|[,;:()\[\]\"“”„«»–—]|[^\sA-Za-z0-9]")
 
-_HYPHENATED = re.compile(rf"-(\s*\n\s*|\s{{2,}})([a-zà-öø-ÿ]+(?:-[a-zà-öø-ÿ]+)*)")
+_HYPHENATED = re.compile(r"-(\s*\n\s*|\s{2,})([a-zà-öø-ÿ]+(?:-[a-zà-öø-ÿ]+)*)")
 _QUOTES = "'\"‘’“”„«»`"
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _FENCE = re.compile(r"^(```|~~~).*?(?:^\1[^\n]*$|\Z)", re.S | re.M)
