@@ -197,10 +197,14 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
             if issue.category == "dt" and issue.suggestion and issue.source == "stageverslag":
                 wrong = p.text[issue.start:issue.end]
                 message = f"Schrijf '{issue.suggestion}' in plaats van '{wrong}'. {issue.explanation}"
+            elif issue.source != "stageverslag":
+                message = f"{issue.message} {issue.explanation}".strip()
             elif issue.category == "spelling" or not issue.explanation:
                 message = issue.message
-            else:
-                message = f"{issue.message} {issue.explanation}"
+            elif issue.category == "spreektaal":
+                message = f"Spreektaal: '{p.text[issue.start:issue.end]}'. {issue.explanation}"
+            else:  # style: the short message, then why
+                message = f"{issue.message.split(';')[0].rstrip('.')}. {issue.explanation}"
             line = None
             if p.source_line is not None:
                 line = p.source_line + p.text.count("\n", 0, issue.start)
