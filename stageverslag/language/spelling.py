@@ -107,13 +107,19 @@ class Speller:
         known = self.dictionary.known
         out: list[str] = []
         stop = now + PER_WORD
-        for cand in (likely_corrections(word) if thorough else cheap_corrections(word)):
+        for cand in cheap_corrections(word):
             if cand != word and cand not in out and known(cand):
                 out.append(cand)
                 if len(out) == 3:
                     break
-            if time.perf_counter() > stop:
-                break
+        if not out and thorough:  # nothing among the usual typos: try every one-letter change
+            for cand in likely_corrections(word):
+                if cand != word and cand not in out and known(cand):
+                    out.append(cand)
+                    if len(out) == 3:
+                        break
+                if time.perf_counter() > stop:
+                    break
         if not out and thorough and (deadline is None or time.perf_counter() < deadline):
             try:
                 found = list(self.dictionary.hunspell.suggest(word))
