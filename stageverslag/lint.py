@@ -81,6 +81,8 @@ def check_document(doc, profile: Profile, options: CheckOptions | None = None, p
         except Exception as exc:  # a bug in one rule must not hide the other findings
             notes.append(f"{rule.code} ({rule.name}) liep vast op dit bestand (interne fout: "
                          f"{type(exc).__name__}: {exc}). Meld dit aan de ontwikkelaars.")
+    language = ctx.__dict__.get("language")  # the engine's notes: dictionary used, LanguageTool, ...
+    notes.extend(n for n in getattr(language, "notes", []) if n not in notes)
     stats = ctx.stats
     ran_page_rule = any(r.category == "pages" and options.stage in r.stages for r in rules)
     if not ran_page_rule and options.pages == "auto" and "pages" not in ctx.__dict__:
@@ -328,6 +330,12 @@ def cmd_check(args) -> int:
     if args.jobs < 0:
         raise UserError("--jobs moet 0 (automatisch) of een positief getal zijn.")
     languagetool = args.languagetool or (project.config.languagetool if project is not None else None) or None
+    if languagetool:
+        from .language.languagetool import LanguageToolError, validate_url
+        try:
+            languagetool = validate_url(languagetool)
+        except LanguageToolError as exc:
+            raise UserError(str(exc)) from None
     options = CheckOptions(stage=args.stage or "final", pages=args.pages, languagetool=languagetool, today=today)
     profile = project.profile if project is not None else load_profile()
     rules = select_rules(load_rules(), _split(args.select), _split(args.ignore))

@@ -247,3 +247,10 @@ def test_auto_pages_without_the_page_rule_does_not_render(good, monkeypatch):
     rules = select_rules(load_rules(), ignore=["pages"])
     report = check_file(good, options=CheckOptions(pages="auto"), rules=rules)
     assert report.stats["page_method"] == "estimate" and report.stats["pages"] > 0
+
+
+def test_report_names_the_dictionary_and_refuses_a_bad_languagetool_url(capsys, tmp_path):
+    code, data = run_json(capsys, FAULTY, "--pages", "estimate", "--select", "spelling")
+    assert any("woordenboek" in n and "OpenTaal" in n for n in data["reports"][0]["notes"])
+    assert main(["check", str(FAULTY), "--languagetool", "geen-adres"]) == 2
+    assert "geen geldig adres" in capsys.readouterr().err
