@@ -7,7 +7,11 @@ import asyncio
 import datetime as dt
 import errno
 import functools
+import json
+import shutil
+import threading
 import tomllib
+from pathlib import Path
 
 import pytest
 from textual.command import CommandList, CommandPalette
@@ -57,6 +61,7 @@ def quick_timers(monkeypatch):
     monkeypatch.setattr(tui_state, "AUTOSAVE_DELAY", 0.2)
     monkeypatch.setattr(tui_state, "RETRY_DELAY", 0.3)
     monkeypatch.setattr(tui_state, "CHECK_DELAY", 0.3)  # no check between two pilot keys
+    monkeypatch.setattr(tui_state, "MEASURE_DELAY", 0.2)
 
 
 async def type_text(pilot, text: str) -> None:
@@ -68,8 +73,43 @@ def dashboard_text(app) -> str:
     return "\n".join(str(w.render()) for w in (screen.query_one(Timeline), screen.query_one("#planning")))
 
 
+async def measured(app, pilot) -> str:
+    """Wait until the dashboard shows the length of the report built from the drafts as they are now."""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if not app.screen.measuring:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return dashboard_text(app)
+    raise AssertionError("the dashboard never showed the measured length")
+
+
+def check_json(capsys, root) -> dict:
+    """``stageverslag check --project <root> --pages estimate --format json``: its stats."""
+    capsys.readouterr()
+    cli.main(["check", "--project", str(root), "--pages", "estimate", "--format", "json",
+              "--today", TODAY.isoformat()])
+    return json.loads(capsys.readouterr().out)["reports"][0]["stats"]
+
+
+class Gate:
+    """Holds the measurement worker at the door until the test opens it; counts the measurements."""
+
+    def __init__(self, monkeypatch):
+        self.open, self.calls = threading.Event(), 0
+        real = tui_state.AppState.measure_report
+
+        def measure_report(state):
+            self.calls += 1
+            assert self.open.wait(10), "the test never opened the gate"
+            return real(state)
+        monkeypatch.setattr(tui_state.AppState, "measure_report", measure_report)
+
+
 @sync
-async def test_dashboard_shows_week_deadlines_and_parts(project):
+async def test_dashboard_shows_week_deadlines_and_parts(project, monkeypatch, capsys):
+    stats = check_json(capsys, project.root)  # before the app: inside it Textual captures stdout
+    gate = Gate(monkeypatch)
     app = StageverslagApp(project, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -79,9 +119,14 @@ async def test_dashboard_shows_week_deadlines_and_parts(project):
         assert "Nu schrijven: onderdelen 3 en 4" in text
         assert "Achterstand: onderdeel 2" in text
         assert "Terugkommoment: 10/3, nog 7 dagen" in text
-        assert "Lengte: 7 woorden (5000–5500)" in text
-        from stageverslag.pages import estimate_pages
-        assert f"Pagina's: ± {estimate_pages(project.document())} (16–20)" in text  # as `check` counts them
+        # the first screen does not wait for the built report: the drafts' words until it is measured
+        assert "Je teksten: 7 woorden\nVerslag zoals gebouwd:\n  pagina's: berekenen…" in text
+        gate.open.set()
+        text = await measured(app, pilot)
+        assert stats["words"] > 7  # title page, table of contents and headings count too
+        assert (f"Verslag zoals gebouwd:\n  {stats['words']} woorden (5000–5500)\n"
+                f"  ± {stats['pages']} blz. (16–20), geschat") in text
+        assert gate.calls == 1
         table = app.screen.query_one(PartList)
         assert table.row_count == len(project.profile.parts)
         row = table.get_row("leerervaringen_1")
@@ -560,3 +605,114 @@ async def test_dashboard_before_between_and_after_the_internship(tmp_path):
             if today.month == 7:  # long after the final deadline, without the upload ticked
                 assert "gedeeld door 2" in text
                 assert "te laat" in str(app.screen.query_one(ActionChecklist).get_option_at_index(0).prompt)
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "voorbeeldproject"
+
+
+def planning_numbers(text: str) -> tuple[int, int]:
+    """Words and pages of the built report as the dashboard shows them."""
+    import re
+    found = re.search(r"Verslag zoals gebouwd:\n  (\d+) woorden \(5000–5500\)\n  ± (\d+) blz\. \(16–20\), geschat",
+                      text)
+    assert found, text
+    return int(found.group(1)), int(found.group(2))
+
+
+@sync
+async def test_the_dashboard_shows_what_check_counts_for_the_example_project(tmp_path, capsys):
+    root = tmp_path / "voorbeeld"
+    shutil.copytree(EXAMPLE, root)
+    stats = check_json(capsys, root)
+    project = load_project(root)
+    drafts_only = sum(project.draft_words().values())
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = await measured(app, pilot)
+    assert planning_numbers(text) == (stats["words"], stats["pages"])
+    assert stats["page_method"] == "estimate"
+    # the whole report, as the handbook counts it: more than the drafts' prose alone
+    assert stats["words"] > drafts_only
+    assert f"{drafts_only} woorden" not in text
+
+
+@sync
+async def test_the_length_is_measured_again_only_when_the_drafts_change(project, monkeypatch, capsys):
+    gate = Gate(monkeypatch)
+    gate.open.set()
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        words, pages = planning_numbers(await measured(app, pilot))
+        assert gate.calls == 1
+        # back from a part without a change: the numbers stay, nothing is measured again
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert planning_numbers(dashboard_text(app)) == (words, pages)
+        await pilot.pause(tui_state.MEASURE_DELAY + 0.2)
+        assert gate.calls == 1
+        # five more words: the drafts' count at once, the built report a moment later
+        await pilot.press("3")
+        await pilot.pause()
+        editor = app.screen.query_one("#editor", TextArea)
+        editor.move_cursor(editor.document.end)
+        await type_text(pilot, " Mijn mentor gaf goede raad.")
+        await pilot.press("escape")
+        await pilot.pause()
+        text = dashboard_text(app)
+        assert "Je teksten: 12 woorden\nVerslag zoals gebouwd:\n  pagina's: berekenen…" in text
+        text = await measured(app, pilot)
+        assert planning_numbers(text)[0] == words + 5
+        assert gate.calls == 2
+    stats = check_json(capsys, project.root)
+    assert planning_numbers(text) == (stats["words"], stats["pages"])
+
+
+@sync
+async def test_a_measurement_overtaken_by_new_text_is_dropped(project, monkeypatch, capsys):
+    monkeypatch.setattr(tui_state, "MEASURE_DELAY", 1.0)  # room to act before the next measurement starts
+    gate = Gate(monkeypatch)
+    before = project.read_draft("conclusie")
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if gate.calls:
+                break
+        assert gate.calls == 1  # the worker has started and waits at the gate
+        # meanwhile the student changes a draft in another editor, and the dashboard is refreshed often
+        project.save_draft("conclusie", before + "Ik leerde hier heel veel bij.\n")
+        for _ in range(3):
+            await pilot.press("r")
+        assert "pagina's: berekenen…" in dashboard_text(app)
+        gate.open.set()
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if not app.screen._measuring:
+                break
+        assert gate.calls == 1  # three refreshes did not start a second worker beside the first
+        # its result (the new text, measured under the old fingerprint) is not shown and not remembered:
+        # with the draft back as it was when the worker started, the dashboard measures again
+        assert "pagina's: berekenen…" in dashboard_text(app)
+        project.save_draft("conclusie", before)
+        text = await measured(app, pilot)
+        assert gate.calls == 2
+    stats = check_json(capsys, project.root)
+    assert planning_numbers(text) == (stats["words"], stats["pages"])
+
+
+@sync
+async def test_a_report_that_cannot_be_built_says_so(tmp_path):
+    project = make_project(tmp_path / "p")
+    config = project.config_path.read_text(encoding="utf-8")
+    assert 'huisstijl = ""' in config
+    project.config_path.write_text(config.replace('huisstijl = ""', 'huisstijl = "huisstijl.dotx"'),
+                                   encoding="utf-8")
+    project = load_project(project.root)
+    assert project.house_style_path() == project.root / "huisstijl.dotx"
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = await measured(app, pilot)
+        assert "Je teksten: 0 woorden\nVerslag zoals gebouwd:\n  niet te meten" in text
+        assert any("huisstijl.dotx" in n.message and n.title == "Niet gemeten" for n in app._notifications)

@@ -1,7 +1,8 @@
 """Snapshots (SVG, under tests/__snapshots__/) of the main screens at 80x24, dark and light.
 
 Everything shown is pinned: the project is made by ``init_project`` with fixed dates, "today" is passed to
-the app, and the language worker has finished before the picture is taken. The texts have no language
+the app, and the language worker and the dashboard's measurement of the built report have finished before
+the picture is taken. The texts have no language
 mistakes, so the pictures do not change with the wording of the language engine's messages (the findings
 list itself is tested in test_tui.py). After a deliberate change of
 the layout, look at the new pictures and accept them with ``pytest --snapshot-update``.
@@ -15,6 +16,7 @@ import pytest
 
 from stageverslag.project import ProjectConfig, init_project, load_project
 from stageverslag.tui.app import StageverslagApp
+from stageverslag.tui.screens.dashboard import DashboardScreen
 
 TODAY = dt.date(2027, 3, 3)
 TEXTS = {
@@ -36,8 +38,14 @@ def project(tmp_path):
 
 
 async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    app = pilot.app
+    dashboard = next(s for s in app.screen_stack if isinstance(s, DashboardScreen))
+    for _ in range(200):  # the length of the built report is measured in a worker after the first screen
+        await pilot.pause(0.02)
+        if not dashboard.measuring:
+            break
+    assert not dashboard.measuring
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 

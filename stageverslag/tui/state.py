@@ -1,5 +1,6 @@
 """The TUI's state, kept outside the widgets: the open project, the pinned "today", the status, the
-draft buffers with their autosave bookkeeping, and the (lazily loaded) language engine.
+draft buffers with their autosave bookkeeping, the (lazily loaded) language engine, and the length and
+pages of the report as ``build`` would make it (measured in a worker, remembered per drafts' content).
 
 Widgets never read or write files themselves: screens ask this object, and it calls the core
 (:mod:`stageverslag.project`, :mod:`stageverslag.commands`). A buffer keeps the editor's text until a
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import hashlib
 import re
 import tempfile
 import threading
@@ -29,9 +31,10 @@ AUTOSAVE_DELAY = 2.0
 RETRY_DELAY = 5.0
 #: seconds of quiet after the last keystroke before the language check runs
 CHECK_DELAY = 0.6
-#: fallback page estimate when the core estimator is missing: title page and contents, words per page
-FIXED_PAGES = 2
-WORDS_PER_PAGE = 350
+#: seconds of quiet after the drafts changed before the built report is measured again
+MEASURE_DELAY = 0.5
+#: how the dashboard names each page count method, in a few words
+PAGE_METHODS = {"estimate": "geschat", "render": "na opmaak geteld", "word": "volgens Word"}
 
 
 def blank_comments(markdown: str) -> str:
@@ -75,6 +78,23 @@ class DraftBuffer:
         return self.text != self.saved_text
 
 
+@dataclass(frozen=True)
+class ReportSize:
+    """Length and pages of the report as ``stageverslag build`` would make it now, the numbers
+    ``stageverslag check --project`` gives: the whole report, title page and table of contents included.
+    ``error`` (Dutch) says why it could not be measured; the numbers are then None."""
+
+    words: int | None = None
+    length_value: int | None = None
+    pages: int | None = None
+    method: str = "estimate"
+    error: str | None = None
+
+    @property
+    def method_label(self) -> str:
+        return PAGE_METHODS.get(self.method, self.method)
+
+
 @dataclass
 class AppState:
     """Everything the screens share. ``today`` is pinned for tests (``STAGEVERSLAG_TODAY``)."""
@@ -85,6 +105,7 @@ class AppState:
     _engine: object | None = None
     _engine_error: str | None = None
     _engine_lock: threading.Lock = field(default_factory=threading.Lock)
+    _report_size: tuple[str, ReportSize] | None = None
 
     # -- status ---------------------------------------------------------------------------------------
     def status(self):
@@ -108,13 +129,45 @@ class AppState:
     def set_action(self, action_id: str, done: bool) -> None:
         self.project.set_action(action_id, done)
 
-    def pages(self, st) -> float | None:
-        """Estimated pages, the same number ``stageverslag check`` gives for the project's drafts."""
+    # -- length and pages of the built report ------------------------------------------------------------
+    def report_key(self) -> str:
+        """A fingerprint of what the built report is made of: the settings, every draft, the house style.
+        Cheap (a few small files), so the dashboard can ask it on every refresh."""
+        project = self.project
+        digest = hashlib.sha256(repr(project.config).encode())
+        for part in project.profile.parts:
+            digest.update(b"\0" + project.read_draft(part.id).encode())
+        style = project.house_style_path()
         try:
-            from ..pages import estimate_pages
-        except ImportError:
-            return FIXED_PAGES + st.total_words / WORDS_PER_PAGE
-        return estimate_pages(self.project.document())
+            info = style.stat() if style else None
+            digest.update(f"\0{style}:{info.st_mtime_ns}:{info.st_size}".encode() if info else b"\0")
+        except OSError:
+            digest.update(f"\0{style}:ontbreekt".encode())
+        return digest.hexdigest()
+
+    def report_size(self, key: str) -> ReportSize | None:
+        """The measurement remembered for ``key``, or None when the drafts changed since (or never measured)."""
+        known = self._report_size
+        return known[1] if known and known[0] == key else None
+
+    def remember_report_size(self, key: str, size: ReportSize) -> None:
+        self._report_size = (key, size)
+
+    def forget_report_size(self) -> None:
+        self._report_size = None
+
+    def measure_report(self) -> ReportSize:
+        """Build the report in memory and measure it (about 0.3 s: run it in a worker thread)."""
+        from ..errors import UserError
+        from ..lint import measure_built_report
+        try:
+            stats, count = measure_built_report(self.project, stage="final", pages_method="estimate")
+        except UserError as exc:
+            return ReportSize(error=str(exc))
+        except Exception as exc:  # noqa: BLE001 - a failing measurement must never take the dashboard down
+            return ReportSize(error=f"{exc.__class__.__name__}: {exc}")
+        return ReportSize(words=stats.words, length_value=stats.length_value,
+                          pages=count.pages if count else None, method=count.method if count else "estimate")
 
     # -- drafts and autosave ----------------------------------------------------------------------------
     def buffer(self, part_id: str) -> DraftBuffer:

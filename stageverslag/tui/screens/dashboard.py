@@ -1,15 +1,27 @@
 """The dashboard: this week on the timeline, what to write now and what is overdue, the next deadlines,
-the action checklist, and per part its state and words, with the total length against the limits."""
+the action checklist, and per part its state and words, with the total length against the limits.
+
+Length and pages are those of the report as ``stageverslag build`` would make it (title page and table of
+contents included, as the handbook counts them). Measuring that takes a few tenths of a second, so a
+worker thread does it after the first screen is up and again a moment after the drafts changed; until it
+returns the drafts' own word count is shown. Results are remembered per drafts' content (see
+:meth:`AppState.report_key`), and one that arrives after the drafts changed again is dropped.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, SelectionList, Static
+from textual.worker import get_current_worker
+
+from .. import state as st_mod
 
 from ..widgets.checklist import ActionChecklist, short_date
 from ..widgets.partlist import PartList
@@ -26,8 +38,9 @@ def _numbers(parts, all_parts) -> str:
     return nums[0] if len(nums) == 1 else ", ".join(nums[:-1]) + " en " + nums[-1]
 
 
-def render_planning(st, project, pages: float | None) -> Text:
-    """What to write now, what is overdue (by part number), the next deadlines, the length."""
+def render_planning(st, project, size=None) -> Text:
+    """What to write now, what is overdue (by part number), the next deadlines, and the length: of the
+    built report when ``size`` (a :class:`ReportSize`) is known, else the drafts' words while it is measured."""
     text = Text()
     if st.write_now:
         word = "onderdeel" if len(st.write_now) == 1 else "onderdelen"
@@ -44,16 +57,30 @@ def render_planning(st, project, pages: float | None) -> Text:
         label = DEADLINE_LABELS.get(d.id, d.title)
         text.append(f"{label}: ", style="bold")
         text.append(f"{short_date(d.date)}, {d.countdown}\n")
-    lim = project.profile.limits
-    in_range = lim.length_min <= st.total_words <= lim.length_max
-    text.append("Lengte: ", style="bold")
-    text.append(f"{st.total_words} {lim.unit_label} ({lim.length_min}–{lim.length_max})",
-                style=None if in_range else "italic")
-    if pages is not None:
-        text.append(f"\nPagina's: ± {pages:.0f} ({lim.pages_min}–{lim.pages_max})")
+    render_length(text, st, project.profile.limits, size)
     if st.penalty:
         text.append(f"\n{st.penalty}", style="bold red")
     return text
+
+
+def render_length(text: Text, st, lim, size) -> None:
+    """The length lines; a number outside the handbook's limits is shown in italics."""
+    def outside(value, low, high):
+        return None if low <= value <= high else "italic"
+    if size is None or size.error:  # three lines too, so the boxes below do not jump when it arrives
+        text.append("Je teksten: ", style="bold")
+        text.append(f"{st.total_words} woorden")
+        text.append("\nVerslag zoals gebouwd:", style="bold")
+        text.append("\n  pagina's: berekenen…" if size is None else "\n  niet te meten (zie de melding)",
+                    style="italic")
+        return
+    text.append("Verslag zoals gebouwd:", style="bold")
+    text.append(f"\n  {size.length_value} {lim.unit_label} ",
+                style=outside(size.length_value, lim.length_min, lim.length_max))
+    text.append(f"({lim.length_min}–{lim.length_max})")
+    if size.pages is not None:
+        text.append(f"\n  ± {size.pages} blz. ", style=outside(size.pages, lim.pages_min, lim.pages_max))
+        text.append(f"({lim.pages_min}–{lim.pages_max}), {size.method_label}")
 
 
 class DashboardScreen(Screen):
@@ -62,8 +89,14 @@ class DashboardScreen(Screen):
     BINDINGS = [
         Binding("s", "write_now", "Schrijven"),
         Binding("c", "app.open_check", "Controleren"),
-        Binding("r", "refresh_status", "Vernieuwen", show=False),
+        Binding("r", "refresh_status(True)", "Vernieuwen", show=False),
     ] + [Binding(str(n), f"open_part({n})", f"Onderdeel {n}", show=False) for n in range(1, 10)]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._status = None
+        self._measure_timer: Timer | None = None
+        self._measuring = False  # one measurement at a time; a newer request waits for it
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,24 +113,82 @@ class DashboardScreen(Screen):
         self.query_one("#actions-box").border_title = "Acties (spatie = afvinken)"
         self.query_one("#planning").border_title = "Planning"
         self.query_one(PartList).border_title = "Onderdelen (Enter = schrijven)"
-        self.refresh_status()
+        self.refresh_status(plan=False)
         self.query_one(PartList).focus()
+        self.call_after_refresh(self._start_measure)  # after the first screen is drawn, without delay
 
     def on_screen_resume(self) -> None:
         self.refresh_status()
 
-    def refresh_status(self) -> None:
+    def refresh_status(self, remeasure: bool = False, plan: bool = True) -> None:
+        """Read the status again; measure the report again when its drafts changed (or ``remeasure``)."""
         state = self.app.state
-        st = state.status()
+        if remeasure:
+            state.forget_report_size()
+        st = self._status = state.status()
         cfg = state.project.config
         self.sub_title = f"{cfg.student} — {cfg.company}"
         self.query_one(Timeline).show(st)
-        self.query_one("#planning", Static).update(render_planning(st, state.project, state.pages(st)))
+        self.show_length(plan)
         self.query_one(ActionChecklist).show(st.actions)
         self.query_one(PartList).show(st.parts)
 
-    def action_refresh_status(self) -> None:
-        self.refresh_status()
+    def action_refresh_status(self, remeasure: bool = False) -> None:
+        self.refresh_status(remeasure)
+
+    # -- length and pages of the built report (worker) -----------------------------------------------------
+    def show_length(self, plan: bool = True) -> bool:
+        """Show the remembered measurement of the drafts as they are now; without one, show the drafts'
+        words and (with ``plan``) plan a measurement after a short pause. True when the numbers are shown."""
+        state = self.app.state
+        size = state.report_size(state.report_key())
+        self.query_one("#planning", Static).update(render_planning(self._status, state.project, size))
+        if size is None and plan:
+            if self._measure_timer is not None:
+                self._measure_timer.stop()
+            self._measure_timer = self.set_timer(st_mod.MEASURE_DELAY, self._start_measure)
+        return size is not None
+
+    @property
+    def measuring(self) -> bool:
+        """True while the numbers shown are not yet those of the drafts on disk (tests wait on this)."""
+        state = self.app.state
+        return self._measuring or state.report_size(state.report_key()) is None
+
+    def _start_measure(self) -> None:
+        state = self.app.state
+        if self._measuring or state.report_size(state.report_key()) is not None:
+            return  # one runs already (its return checks for news) or nothing changed
+        self._measuring = True
+        self.measure_report()
+
+    @work(thread=True, group="lengte", name="lengte van het verslag")
+    def measure_report(self) -> None:
+        worker = get_current_worker()
+        state = self.app.state
+        key = state.report_key()
+        size = state.measure_report()
+        if state.report_key() != key:
+            size = None  # the drafts changed while it was measured: stale
+        if not worker.is_cancelled:  # a message, not call_from_thread: never blocks a closing app
+            self.post_message(self.Measured(key, size))
+
+    class Measured(Message):
+        """The worker's result: ``size`` is None when the drafts changed while it measured."""
+
+        def __init__(self, key: str, size) -> None:
+            super().__init__()
+            self.key, self.size = key, size
+
+    def on_dashboard_screen_measured(self, message: Measured) -> None:
+        self._measuring = False
+        if message.size is not None:
+            self.app.state.remember_report_size(message.key, message.size)
+            if message.size.error:
+                self.app.notify(f"Lengte en pagina's van je verslag konden niet gemeten worden: "
+                                f"{message.size.error}", title="Niet gemeten", severity="warning", timeout=10)
+        if self.is_mounted and self._status is not None:
+            self.show_length()  # when the drafts changed meanwhile, this plans the next measurement
 
     @on(SelectionList.SelectionToggled, "#actions")
     def _toggled(self, event: SelectionList.SelectionToggled) -> None:
