@@ -32,7 +32,7 @@ RETRY_DELAY = 5.0
 #: seconds of quiet after the last keystroke before the language check runs
 CHECK_DELAY = 0.6
 #: seconds of quiet after the drafts changed before the built report is measured again
-MEASURE_DELAY = 0.5
+MEASURE_DELAY = 0.3
 #: how the dashboard names each page count method, in a few words
 PAGE_METHODS = {"estimate": "geschat", "render": "na opmaak geteld", "word": "volgens Word"}
 
