@@ -52,6 +52,17 @@ class Paragraph:
     #: the ascii font family of most of its visible text (run, run style, paragraph style, docDefaults,
     #: theme fonts resolved: "Calibri", "Arial"); for an empty paragraph its mark's; None when nothing says
     font_name: str | None = None
+    #: inside a table: (table number in the story, 0-based row, 0-based cell in that row) of the innermost table
+    table_cell: tuple[int, int, int] | None = None
+    #: 0-based index of the section (``Document.sections``) the paragraph belongs to (body text)
+    section: int = 0
+    #: the height of its pictures on the page in cm (drawing extents, VML sizes); 0.0 when unknown or none
+    image_height_cm: float = 0.0
+    #: a paragraph without visible text: the font size (pt) of its paragraph mark (direct or through its style),
+    #: which sets the height of an empty line; None otherwise or when unknown
+    mark_size: float | None = None
+    #: w:contextualSpacing (direct or via the style): no space between it and a neighbour of the same style
+    contextual_spacing: bool = False
 
     @property
     def is_heading_style(self) -> bool:

@@ -9,6 +9,7 @@ core.xml properties. Opening the zip safely is ``stageverslag.docxpackage``'s jo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,6 +116,7 @@ class _Reader:
         self.sect_owners: list[Paragraph | None] = []  # the paragraph whose pPr holds each sectPr
         self.manual_breaks: set[int] = set()  # id() of paragraphs with a w:br type="page"
         self._rpr_cache: dict[tuple, tuple] = {}
+        self.cells: list[list[int]] = []  # [table number, row, cell] of the tables being read, innermost last
         self._spacing_cache: dict[str | None, dict[str, str]] = {}
 
     # -- blocks
@@ -128,7 +130,15 @@ class _Reader:
                     index += 1
             elif tag == TBL:
                 story.tables += 1
+                self.cells.append([story.tables, -1, -1])
                 self.blocks(child, story, "table", False)
+                self.cells.pop()
+            elif tag == w("tr") and self.cells:
+                self.cells[-1][1:] = [self.cells[-1][1] + 1, -1]
+                self.blocks(child, story, location, False)
+            elif tag == w("tc") and self.cells:
+                self.cells[-1][2] += 1
+                self.blocks(child, story, location, False)
             elif tag == SDT:
                 self._sdt_gallery(child)
                 content = child.find(SDT_CONTENT)
@@ -169,6 +179,9 @@ class _Reader:
         known = style_id if style_id in self.styles.by_id else self.styles.default_paragraph
         para = Paragraph(text="", index=index, style_id=style_id or self.styles.default_paragraph,
                          style_name=self.styles.name(known), location=location)
+        if self.cells and location == "table":
+            para.table_cell = tuple(self.cells[-1])
+        para.section = len(self.sect_elements)
         story.paragraphs.append(para)
         self._paragraph_props(para, ppr, known)
         state = _ParaState(para, known)
@@ -181,6 +194,9 @@ class _Reader:
         para.font_size = max(sizes) if sizes else None
         para.font_name = (max(state.font_chars, key=state.font_chars.__getitem__) if state.font_chars
                           else self._mark_font(ppr, known))
+        if not sizes:
+            mark = ppr.find(f"{RPR}/{w('sz')}") if ppr is not None else None
+            para.mark_size = half_points(mark if mark is not None else self.styles.rpr([None, known], w("sz")))
         story.images += state.images
         for box in state.textboxes:
             self.blocks(box, story, "textbox", False)
@@ -208,6 +224,7 @@ class _Reader:
                            for el in style.ppr.iterfind(f"{w('numPr')}/{w('numId')}")), None)
         para.numbered = num_id is not None and (num_id.get(VAL) or "0").strip() not in ("0", "")
         para.page_break_before = bool(on_off(prop("pageBreakBefore")))
+        para.contextual_spacing = bool(on_off(prop("contextualSpacing")))
         self._spacing(para, ppr, sid)
         if ppr is not None and ppr.find(SECT_PR) is not None:
             para.page_break = True
@@ -318,6 +335,7 @@ class _Reader:
         state.textboxes.extend(_textboxes(el))
         if _is_picture(el):
             state.para.has_image = True
+            state.para.image_height_cm += _picture_height_cm(el)
             state.images += 1
 
     def _run_look(self, rpr, pstyle: str | None) -> tuple[bool, float | None, str | None]:
@@ -440,6 +458,33 @@ def _is_picture(el) -> bool:
         if tag.endswith("}imagedata") or tag.endswith("}blip"):
             return True
     return False
+
+
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+WP_EXTENT, WP_ANCHOR, WP_WRAP_NONE = f"{{{WP_NS}}}extent", f"{{{WP_NS}}}anchor", f"{{{WP_NS}}}wrapNone"
+_VML_HEIGHT = re.compile(r"(?:^|;)\s*height\s*:\s*([0-9.]+)\s*(pt|in|cm|mm|px)?", re.IGNORECASE)
+_VML_UNITS = {"pt": 2.54 / 72, "in": 2.54, "cm": 1.0, "mm": 0.1, "px": 2.54 / 96, None: 2.54 / 72}
+
+
+def _picture_height_cm(el) -> float:
+    """The height a drawing takes in the text flow (wp:extent, or a VML shape's style), 0.0 when unknown or
+    when it floats over or behind the text (no wrapping)."""
+    for child in el.iter(WP_EXTENT):
+        anchor = child.getparent()
+        if anchor.tag == WP_ANCHOR and (anchor.find(WP_WRAP_NONE) is not None or anchor.get("behindDoc") in ("1", "true")):
+            return 0.0
+        try:
+            return max(int(child.get("cy") or 0), 0) / 360000
+        except ValueError:
+            return 0.0
+    for child in el.iter():
+        style = child.get("style") if isinstance(child.tag, str) else None
+        if style and (m := _VML_HEIGHT.search(style)):
+            try:
+                return float(m.group(1)) * _VML_UNITS[(m.group(2) or "").lower() or None]
+            except ValueError:
+                return 0.0
+    return 0.0
 
 
 # ---------------------------------------------------------------------------------------------- entry point

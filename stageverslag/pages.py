@@ -9,7 +9,6 @@ Markdown drafts, and is calibrated on the real reports of the test corpus (see `
 
 from __future__ import annotations
 
-import math
 import re
 import shutil
 import tempfile
@@ -28,18 +27,6 @@ LABELS = {
 }
 WORD_APPS = ("microsoft office word", "microsoft macintosh word")
 
-#: estimate calibration (see bench/bench_pages.py): width of an average character per point of font size (cm),
-#: height of a single-spaced line per point of font size, picture height, share of table-cell lines
-CHAR_CM_PER_PT = 0.019
-LINE_FACTOR = 1.1
-IMAGE_CM = 5.0
-TABLE_LINE_FACTOR = 0.1
-DEFAULT_SIZE_PT = 11.0
-#: paragraph layout when the document does not say (Markdown drafts): Word's default 1.08 lines, 8 pt after
-DEFAULT_LINE_SPACING = 1.08
-DEFAULT_SPACE_AFTER_PT = 8.0
-PT_CM = 2.54 / 72
-A4 = (21.0, 29.7, (2.5, 2.5, 2.5, 2.5))
 
 
 @dataclass
@@ -159,50 +146,249 @@ def pdf_page_count(pdf: str | Path) -> int:
 
 # ---------------------------------------------------------------------------------------------- estimate
 
-def estimate_pages(doc: Document) -> int:
-    """Pages the content would fill on its page setup (A4 with 2.5 cm margins when unknown)."""
-    width, height, margins = _page_setup(doc)
-    text_width = max(width - margins[1] - margins[3], 5.0)
-    text_height = max(height - margins[0] - margins[2], 5.0)
-    pages = 0.0
-    used = 0.0  # cm used on the current page
-    for para in doc.paragraphs:
-        if para.location == "textbox":
-            continue  # floats on the page of its anchor
-        if para.page_break_before and used > 0:
-            pages += math.ceil(used / text_height)
-            used = 0.0
-        used += _paragraph_height(para, text_width)
-        if para.page_break:
-            pages += max(1, math.ceil(used / text_height))
-            used = 0.0
-    if used > 0 or pages == 0:
-        pages += max(1, math.ceil(used / text_height))
-    return max(1, int(pages))
+#: per font family: average advance width of running Dutch text, spaces included, and the height of a single
+#: line (ascent + descent + line gap), both in em. Measured on the fonts' own metrics, or on a metric-compatible
+#: stand-in for proprietary fonts (Carlito for Calibri, Caladea for Cambria, Liberation for Arial, Times New
+#: Roman and Courier New); fonts not available to measure are published values rounded (see bench/bench_pages.py)
+FONTS: dict[str, tuple[float, float]] = {
+    "calibri": (0.409, 1.221), "carlito": (0.409, 1.221),
+    "arial": (0.445, 1.150), "helvetica": (0.445, 1.150), "liberationsans": (0.445, 1.150),
+    "arimo": (0.445, 1.150), "nimbussans": (0.445, 1.150), "helveticaneue": (0.455, 1.200),
+    "arialnarrow": (0.365, 1.150),
+    "timesnewroman": (0.403, 1.150), "times": (0.403, 1.150), "liberationserif": (0.403, 1.150),
+    "tinos": (0.403, 1.150),
+    "cambria": (0.407, 1.172), "caladea": (0.407, 1.172),
+    "verdana": (0.530, 1.215), "tahoma": (0.460, 1.207), "dejavusans": (0.508, 1.164),
+    "dejavuserif": (0.514, 1.164),
+    "georgia": (0.470, 1.136), "garamond": (0.390, 1.120), "bookantiqua": (0.444, 1.170),
+    "palatinolinotype": (0.444, 1.170), "centuryschoolbook": (0.465, 1.200), "bookmanoldstyle": (0.490, 1.170),
+    "constantia": (0.440, 1.221),
+    "segoeui": (0.450, 1.330), "opensans": (0.466, 1.362), "montserrat": (0.500, 1.219),
+    "aptos": (0.440, 1.200), "centurygothic": (0.490, 1.226), "trebuchetms": (0.450, 1.160),
+    "gillsansmt": (0.410, 1.150), "gillsans": (0.410, 1.150), "twcenmt": (0.380, 1.140),
+    "candara": (0.430, 1.221), "corbel": (0.420, 1.221), "lato": (0.440, 1.200), "roboto": (0.450, 1.172),
+    "poppins": (0.500, 1.500), "raleway": (0.480, 1.174), "sourcesanspro": (0.420, 1.257),
+    "comicsansms": (0.500, 1.394),
+    "couriernew": (0.600, 1.133), "courier": (0.600, 1.133), "liberationmono": (0.600, 1.133),
+    "consolas": (0.550, 1.170), "jetbrainsmono": (0.600, 1.320), "dejavusansmono": (0.602, 1.164),
+}
+#: a family the table does not know: between the common sans and serif fonts
+UNKNOWN_FONT = (0.450, 1.180)
+#: Word's font when a document names none (no rFonts anywhere)
+WORD_DEFAULT_FONT = "Times New Roman"
+#: suffixes of a family name that name a weight or an optical size of the same design ("Calibri Light")
+_FONT_SUFFIXES = ("light", "semilight", "semibold", "demibold", "bold", "medium", "regular", "book", "thin",
+                  "extralight", "black", "display", "pro", "psmt", "ps", "mt")
+#: what a LibreOffice without Microsoft fonts or their metric-compatible stand-ins draws instead (fontconfig's
+#: choice on a bare Linux install; the corpus' MANIFEST was rendered like that): Calibri becomes the much wider
+#: DejaVu Sans. Pass it to :func:`estimate_pages` to predict such a render.
+BARE_LIBREOFFICE: dict[str, str] = {
+    **{f: f for f in ("arial", "helvetica", "liberationsans", "arimo", "nimbussans", "timesnewroman", "times",
+                      "liberationserif", "tinos", "couriernew", "courier", "liberationmono", "dejavusans",
+                      "dejavuserif", "dejavusansmono", "arialnarrow")},
+    **{f: "dejavuserif" for f in ("cambria", "georgia", "garamond", "constantia")},
+    "consolas": "couriernew",
+    "*": "dejavusans",
+}
+
+#: estimate calibration (see bench/bench_pages.py): extra width of bold text; height of a picture whose size
+#: is unknown; width one tab stands for (characters)
+BOLD_WIDTH = 1.05
+IMAGE_CM = 5.0
+TAB_CHARS = 6
+#: tables: a cell's left and right padding together, the padding a row adds, space after a table, and a
+#: factor on row heights (calibration)
+CELL_PADDING_PT = 10.8
+ROW_PADDING_PT = 1.0
+TABLE_AFTER_PT = 8.0
+TABLE_FACTOR = 1.0
+DEFAULT_SIZE_PT = 11.0
+#: paragraph layout when the document does not say (Markdown drafts): Word's default 1.08 lines, 8 pt after
+DEFAULT_LINE_SPACING = 1.08
+DEFAULT_SPACE_AFTER_PT = 8.0
+PT_CM = 2.54 / 72
+A4 = (21.0, 29.7, (2.5, 2.5, 2.5, 2.5))
+_TOC_STYLE = re.compile(r"(toc|inhopg|inhoudsopgave) ?[1-9]", re.IGNORECASE)
 
 
-def _paragraph_height(para, text_width: float) -> float:
-    """Height in cm of one paragraph: its wrapped lines plus the space around it."""
-    size = para.font_size or DEFAULT_SIZE_PT
-    known = para.line_spacing is not None or para.line_height_pt is not None or para.space_after_pt is not None
+def font_metrics(name: str | None, substitutes: dict[str, str] | None = None) -> tuple[float, float]:
+    """(average character width, single line height) in em for a font family name."""
+    key = _family_key(name or WORD_DEFAULT_FONT)
+    if substitutes is not None:
+        key = substitutes.get(key, substitutes.get("*", key))
+    return FONTS.get(key, UNKNOWN_FONT)
+
+
+def _family_key(name: str) -> str:
+    words = re.sub(r"[^a-z0-9 ]", " ", name.lower()).split()
+    key = "".join(words)
+    while key not in FONTS and len(words) > 1 and words[-1] in _FONT_SUFFIXES:
+        words.pop()
+        key = "".join(words)
+    for suffix in ("psmt", "mt", "ps"):  # PostScript names: TimesNewRomanPSMT
+        if key not in FONTS and key.endswith(suffix) and key[: -len(suffix)] in FONTS:
+            key = key[: -len(suffix)]
+    return key
+
+
+@dataclass
+class _Block:
+    """A paragraph or a table row laid out: its lines, their height and the space around, in points."""
+    lines: int
+    line_pt: float
+    before: float
+    after: float
+    page: float  # text height of its section's pages
+    extra: float = 0.0  # pictures
+    keep_next: bool = False
+    split: bool = True
+    break_before: bool = False
+    break_after: bool = False
+    empty: bool = False  # no text and no picture
+    #: the paragraph style, when contextual spacing drops the space between paragraphs of that style
+    contextual: str | None = None
+
+    @property
+    def body(self) -> float:
+        return self.lines * self.line_pt + self.extra
+
+
+def estimate_pages(doc: Document, substitutes: dict[str, str] | None = None) -> int:
+    """Pages the content would fill on its page setup (A4 with 2.5 cm margins when unknown).
+
+    Every paragraph is wrapped word by word on its font's average character width and stacked at its font's
+    line height and spacing; table rows are as high as their fullest cell; pages break at page breaks, before
+    headings that would end a page alone and around widows and orphans. ``substitutes`` (e.g.
+    :data:`BARE_LIBREOFFICE`) swaps font families first, to predict a renderer that lacks the fonts."""
+    return _paginate(_blocks(doc, substitutes))
+
+
+def _blocks(doc: Document, substitutes) -> list[_Block]:
+    setups = [_setup(section) for section in doc.sections] or [_setup(None)]
+    blocks: list[_Block] = []
+    paras = [p for p in doc.paragraphs if p.location != "textbox"]
+    i = 0
+    while i < len(paras):
+        para = paras[i]
+        width, height = setups[min(para.section, len(setups) - 1)]
+        if para.location == "table" and para.table_cell is not None:
+            j = i
+            while j < len(paras) and paras[j].table_cell is not None and paras[j].table_cell[0] == para.table_cell[0]:
+                j += 1
+            blocks.extend(_table(paras[i:j], width, height, substitutes))
+            i = j
+            continue
+        blocks.append(_paragraph(para, width, height, substitutes))
+        i += 1
+    return blocks
+
+
+def _setup(section) -> tuple[float, float]:
+    """(text width, text height) in points of a section's pages."""
+    width, height, margins = A4
+    if section is not None and section.page_width_cm and section.page_height_cm:
+        width, height, margins = section.page_width_cm, section.page_height_cm, section.margins_cm or A4[2]
+    return (max(width - margins[1] - margins[3], 5.0) / PT_CM, max(height - margins[0] - margins[2], 5.0) / PT_CM)
+
+
+def _table(paras: list, width: float, height: float, substitutes) -> list[_Block]:
+    """One block per row of a table: as high as its fullest cell (cells share the width equally)."""
+    columns = max(p.table_cell[2] for p in paras) + 1
+    cell_width = max(width / columns - CELL_PADDING_PT, 20.0)
+    rows: dict[int, dict[int, float]] = {}
+    for p in paras:
+        _table_no, row, cell = p.table_cell
+        b = _paragraph(p, cell_width, height, substitutes)
+        cells = rows.setdefault(row, {})
+        cells[cell] = cells.get(cell, 0.0) + b.before + b.body + b.after
+    out = []
+    for cells in rows.values():
+        row_pt = max(cells.values()) * TABLE_FACTOR + ROW_PADDING_PT
+        out.append(_Block(1, row_pt, 0.0, 0.0, height, split=row_pt > height / 2))
+    if out:
+        out[-1].after = TABLE_AFTER_PT
+    return out
+
+
+def _paragraph(para, text_width: float, page: float, substitutes) -> _Block:
+    size = para.font_size or para.mark_size or DEFAULT_SIZE_PT
+    char_em, line_em = font_metrics(para.font_name, substitutes)
+    known = para.location != "markdown"  # a .docx that does not say means single spacing, nothing after
     if para.line_height_pt:
         line_pt = para.line_height_pt
     else:
-        line_pt = size * LINE_FACTOR * (para.line_spacing or (1.0 if known else DEFAULT_LINE_SPACING))
+        line_pt = size * line_em * (para.line_spacing or (1.0 if known else DEFAULT_LINE_SPACING))
+    char_pt = char_em * size * (BOLD_WIDTH if para.bold else 1.0)
     text = para.text.strip()
-    chars_per_line = max(text_width / (CHAR_CM_PER_PT * size), 10)
-    if para.location == "table":  # cells sit side by side: a fraction of their lines adds height
-        lines = max(1, math.ceil(len(text) / (chars_per_line * 0.4))) if text else 1
-        return lines * line_pt * TABLE_LINE_FACTOR * PT_CM
-    lines = sum(max(1, math.ceil(len(chunk) / chars_per_line)) for chunk in text.split("\n")) if text else 1
+    toc = bool(_TOC_STYLE.fullmatch((para.style_name or "").strip())) and "\t" in text
+    if toc:  # title, dot leader and page number: one line unless the title itself is long
+        text = text.rsplit("\t", 1)[0]
+        lines = _wrap(text, (text_width - 40) / char_pt)
+    else:
+        lines = _wrap(text, text_width / char_pt) if text else 1
+    extra = 0.0
+    if para.has_image:
+        extra = min((para.image_height_cm or IMAGE_CM) / PT_CM, page)
+        if not text:  # the picture is the line
+            lines = 0
     after = para.space_after_pt if known else DEFAULT_SPACE_AFTER_PT
-    space = (para.space_before_pt or 0.0) + (after or 0.0)
-    height = lines * line_pt + space
-    return height * PT_CM + (IMAGE_CM if para.has_image else 0.0)
+    return _Block(lines, line_pt, para.space_before_pt or 0.0, after or 0.0, page, extra=extra,
+                  keep_next=para.heading_level is not None, break_before=para.page_break_before,
+                  break_after=para.page_break, empty=not text and not extra,
+                  contextual=(para.style_id or "") if para.contextual_spacing else None)
 
 
-def _page_setup(doc: Document) -> tuple[float, float, tuple[float, float, float, float]]:
-    for section in doc.sections:
-        if section.page_width_cm and section.page_height_cm:
-            return section.page_width_cm, section.page_height_cm, section.margins_cm or A4[2]
-    return A4
+def _wrap(text: str, chars_per_line: float) -> int:
+    """Lines a text takes when its words are wrapped greedily at ``chars_per_line`` characters."""
+    chars_per_line = max(chars_per_line, 8.0)
+    lines = 0
+    for chunk in text.split("\n"):
+        lines += 1
+        used = 0.0
+        for word in chunk.replace("\t", " " * TAB_CHARS).split(" "):
+            n = len(word)
+            if used and used + 1 + n > chars_per_line:
+                lines += 1
+                used = 0.0
+            if n > chars_per_line:  # a long URL or code: broken anywhere
+                extra, n = divmod(n, chars_per_line)
+                lines += int(extra)
+            used += (1 if used else 0) + n
+    return max(lines, 1)
+
+
+def _paginate(blocks: list[_Block], trace: list | None = None) -> int:
+    """Stack the blocks on pages; ``trace`` (a list) receives (page, y in points) where each block starts.
+
+    Between two paragraphs the larger of the space after the first and before the second counts (as Word and
+    LibreOffice do), none between paragraphs of one style with contextual spacing; space before is dropped at
+    the top of a page."""
+    pages, y, after, style = 1, 0.0, 0.0, None
+    for i, b in enumerate(blocks):
+        page = b.page
+        if b.break_before and y > 0:
+            pages, y = pages + 1, 0.0
+        gap = max(after, b.before) if y > 0 and (b.contextual is None or b.contextual != style) else 0.0
+        body = need = b.body
+        if b.keep_next and i + 1 < len(blocks):  # a heading keeps its first lines company
+            nxt = blocks[i + 1]
+            need += max(b.after, nxt.before) + min(nxt.lines, 2) * nxt.line_pt + nxt.extra
+        if y > 0 and y + gap + min(need, page) > page:
+            if not b.split or b.keep_next or b.extra or b.lines <= 3 or y + gap + 2 * b.line_pt > page:
+                pages, y, gap = pages + 1, 0.0, 0.0  # the whole paragraph moves to the next page
+            else:  # split: at least two lines stay behind and two go along
+                fit = max(2, int((page - y - gap) / b.line_pt))
+                rest = max(b.lines - fit, 2)
+                pages, y, gap, body = pages + 1, 0.0, 0.0, rest * b.line_pt
+        if trace is not None:
+            trace.append((pages, y))
+        start = y
+        y += gap + body
+        while y > page:  # a paragraph or picture longer than a page
+            pages, y = pages + 1, y - page
+        after, style = b.after, b.contextual
+        if b.break_after and not (b.empty and start == 0.0):  # a break on a still empty page opens none
+            pages, y = pages + 1, 0.0
+    if y == 0 and pages > 1 and blocks and blocks[-1].break_after:
+        pages -= 1  # a break at the very end opens no empty page
+    return pages
