@@ -68,9 +68,9 @@ def word_mae(docs):
 def fit(docs):
     grid = {
         "BOLD_WIDTH": [1.0, 1.05, 1.1],
-        "IMAGE_CM": [4.0, 5.0, 6.0, 7.0],
-        "TABLE_FACTOR": [0.8, 1.0, 1.2],
-        "TAB_CHARS": [4, 6, 8],
+        "IMAGE_CM": [2.0, 3.0, 4.0],
+        "TABLE_FACTOR": [0.5, 0.6, 0.7],
+        "TAB_CHARS": [1, 2, 3],
     }
     best = None
     for values in itertools.product(*grid.values()):

@@ -4,7 +4,9 @@
 label for students and coaches) and, when methods disagree, a note. Word's own count in docProps/app.xml
 is only trusted when Word saved the file last and the number is plausible; LibreOffice renders a copy of
 the file in a temporary folder (the input is never touched); the estimate works everywhere, also for
-Markdown drafts, and is calibrated on the real reports of the test corpus (see ``bench/pages.py``).
+Markdown drafts (laid out as the builder will), and lays the text out page by page with the metrics of the
+fonts the document names (Calibri is much narrower than Verdana). It is calibrated on the real reports of
+the test corpus and on our builder's output (see ``bench/bench_pages.py``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UserError
-from .model import Document
+from .model import Document, Paragraph
 from .text import count_words
 
 METHODS = ("auto", "render", "word", "estimate")
@@ -194,18 +196,22 @@ BARE_LIBREOFFICE: dict[str, str] = {
 #: estimate calibration (see bench/bench_pages.py): extra width of bold text; height of a picture whose size
 #: is unknown; width one tab stands for (characters)
 BOLD_WIDTH = 1.05
-IMAGE_CM = 5.0
-TAB_CHARS = 6
+IMAGE_CM = 3.0
+TAB_CHARS = 2
 #: tables: a cell's left and right padding together, the padding a row adds, space after a table, and a
 #: factor on row heights (calibration)
 CELL_PADDING_PT = 10.8
 ROW_PADDING_PT = 1.0
 TABLE_AFTER_PT = 8.0
-TABLE_FACTOR = 1.0
+TABLE_FACTOR = 0.6
 DEFAULT_SIZE_PT = 11.0
-#: paragraph layout when the document does not say (Markdown drafts): Word's default 1.08 lines, 8 pt after
-DEFAULT_LINE_SPACING = 1.08
-DEFAULT_SPACE_AFTER_PT = 8.0
+#: Markdown drafts are estimated as the builder will lay them out (``stageverslag.docxbuild.base``): its font,
+#: body size, line spacing and space after, and per heading level (size, space before, space after) in points
+BUILT_FONT = "Arial"
+BUILT_SIZE_PT = 11.0
+BUILT_LINE_SPACING = 1.45
+BUILT_AFTER_PT = 8.0
+BUILT_HEADINGS = {1: (16.0, 0.0, 18.0), 2: (13.0, 18.0, 6.0), 3: (11.5, 12.0, 4.0)}
 PT_CM = 2.54 / 72
 A4 = (21.0, 29.7, (2.5, 2.5, 2.5, 2.5))
 _TOC_STYLE = re.compile(r"(toc|inhopg|inhoudsopgave) ?[1-9]", re.IGNORECASE)
@@ -267,6 +273,8 @@ def _blocks(doc: Document, substitutes) -> list[_Block]:
     setups = [_setup(section) for section in doc.sections] or [_setup(None)]
     blocks: list[_Block] = []
     paras = [p for p in doc.paragraphs if p.location != "textbox"]
+    if doc.source == "markdown":
+        paras = _as_built(paras)
     i = 0
     while i < len(paras):
         para = paras[i]
@@ -281,6 +289,26 @@ def _blocks(doc: Document, substitutes) -> list[_Block]:
         blocks.append(_paragraph(para, width, height, substitutes))
         i += 1
     return blocks
+
+
+def _as_built(paras: list) -> list:
+    """Markdown drafts as the builder lays them out (``stageverslag.docxbuild.base``): Arial 11 pt at 1.45
+    lines with 8 pt after, its heading sizes, a title page, a table of contents and every part on a new page."""
+    def built(text, style, size, before=None, after=BUILT_AFTER_PT, **kw):
+        return Paragraph(text, index=None, style_name=style, font_name=BUILT_FONT, font_size=size,
+                         line_spacing=BUILT_LINE_SPACING, space_before_pt=before, space_after_pt=after, **kw)
+    heads = [p for p in paras if p.heading_level]
+    out = [built("", "Title", 28.0, page_break=True)]  # the title page
+    out.append(built("Inhoudsopgave", "TOC Heading", 16.0, 0.0, 18.0, heading_level=1, page_break_before=True))
+    out += [built(f"{h.text}\t1", f"toc {min(h.heading_level, 3)}", BUILT_SIZE_PT, after=4.0) for h in heads]
+    for p in paras:
+        if p.heading_level:
+            size, before, after = BUILT_HEADINGS[min(p.heading_level, 3)]
+            out.append(built(p.text, f"heading {p.heading_level}", size, before, after, bold=True,
+                             heading_level=p.heading_level, page_break_before=p.heading_level == 1))
+        else:
+            out.append(built(p.text, p.style_name, BUILT_SIZE_PT))
+    return out
 
 
 def _setup(section) -> tuple[float, float]:
@@ -313,11 +341,10 @@ def _table(paras: list, width: float, height: float, substitutes) -> list[_Block
 def _paragraph(para, text_width: float, page: float, substitutes) -> _Block:
     size = para.font_size or para.mark_size or DEFAULT_SIZE_PT
     char_em, line_em = font_metrics(para.font_name, substitutes)
-    known = para.location != "markdown"  # a .docx that does not say means single spacing, nothing after
     if para.line_height_pt:
         line_pt = para.line_height_pt
-    else:
-        line_pt = size * line_em * (para.line_spacing or (1.0 if known else DEFAULT_LINE_SPACING))
+    else:  # a .docx that does not say means single spacing and no space after
+        line_pt = size * line_em * (para.line_spacing or 1.0)
     char_pt = char_em * size * (BOLD_WIDTH if para.bold else 1.0)
     text = para.text.strip()
     toc = bool(_TOC_STYLE.fullmatch((para.style_name or "").strip())) and "\t" in text
@@ -331,8 +358,7 @@ def _paragraph(para, text_width: float, page: float, substitutes) -> _Block:
         extra = min((para.image_height_cm or IMAGE_CM) / PT_CM, page)
         if not text:  # the picture is the line
             lines = 0
-    after = para.space_after_pt if known else DEFAULT_SPACE_AFTER_PT
-    return _Block(lines, line_pt, para.space_before_pt or 0.0, after or 0.0, page, extra=extra,
+    return _Block(lines, line_pt, para.space_before_pt or 0.0, para.space_after_pt or 0.0, page, extra=extra,
                   keep_next=para.heading_level is not None, break_before=para.page_break_before,
                   break_after=para.page_break, empty=not text and not extra,
                   contextual=(para.style_id or "") if para.contextual_spacing else None)

@@ -406,3 +406,35 @@ def test_font_family_on_corpus_files():
     assert fonts["nl_stage_planvanaanpak_astron_lofar.docx"].most_common(1)[0][0] == "Calibri"  # theme minor font
     assert fonts["nl_reflectieverslag_ducky035.docx"].most_common(1)[0][0] == "Verdana"
     assert fonts["nl_adviesrapport_prorail_libreoffice.docx"].most_common(1)[0][0] == "Montserrat Light"
+
+
+def test_layout_facts_for_the_page_estimate(tmp_path):
+    """Table cells, picture heights, empty-line sizes, contextual spacing and sections, as the estimate uses them."""
+    anchor = ('<w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+              ' behindDoc="{behind}"><wp:extent cx="1800000" cy="720000"/>{wrap}<a:graphic xmlns:a="http://schemas.'
+              'openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/'
+              'drawingml/2006/picture"/></a:graphic></wp:anchor></w:drawing></w:r>')
+    path = make_body_docx(tmp_path / "l.docx", f"""
+      <w:tbl><w:tr><w:tc><w:p><w:r><w:t>A1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>B1</w:t></w:r></w:p>
+        <w:p><w:r><w:t>B1 tweede</w:t></w:r></w:p></w:tc></w:tr>
+        <w:tr><w:tc><w:p><w:r><w:t>A2</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+      <w:p><w:pPr><w:rPr><w:sz w:val="40"/></w:rPr><w:contextualSpacing/><w:sectPr/></w:pPr></w:p>
+      <w:p>{anchor.format(behind="0", wrap='<wp:wrapTopAndBottom/>')}</w:p>
+      <w:p>{anchor.format(behind="0", wrap='<wp:wrapNone/>')}</w:p>
+      <w:p>{anchor.format(behind="1", wrap='<wp:wrapSquare wrapText="bothSides"/>')}</w:p>
+      <w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" style="width:100pt;height:72pt">
+        <v:imagedata r:id="rIdX"/></v:shape></w:pict></w:r></w:p>
+      <w:p><w:r><w:t>Tekst</w:t></w:r></w:p>
+    """)
+    doc = read_docx(path)
+    cells = [(p.text, p.table_cell) for p in doc.paragraphs if p.location == "table"]
+    assert cells == [("A1", (1, 0, 0)), ("B1", (1, 0, 1)), ("B1 tweede", (1, 0, 1)), ("A2", (1, 1, 0))]
+    empty = doc.body_paragraphs[0]
+    assert (empty.mark_size, empty.font_size, empty.contextual_spacing, empty.section) == (20.0, None, True, 0)
+    assert [round(p.image_height_cm, 2) for p in doc.body_paragraphs[1:5]] == [2.0, 0.0, 0.0, 2.54]
+    assert all(p.has_image for p in doc.body_paragraphs[1:5])
+    last = doc.body_paragraphs[-1]
+    assert (last.section, last.mark_size, last.contextual_spacing) == (1, None, False) and len(doc.sections) == 2
+    plain = read_docx(make_report(tmp_path / "p.docx", parts=[("Inleiding", [picture(6)])]))
+    (pic,) = [p for p in plain.paragraphs if p.has_image]
+    assert pic.image_height_cm == pytest.approx(6.0, abs=0.01)  # the fixture's picture is square
