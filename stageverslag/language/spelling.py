@@ -100,18 +100,25 @@ class Speller:
         for at most CHEAP_EXTRA seconds more; after that words come without suggestions."""
         if word in self._suggestions:
             return self._suggestions[word]
+        stored = self.dictionary.stored["suggest"].get(word)
+        if stored is not None:
+            self._suggestions[word] = list(stored)
+            return self._suggestions[word]
         now = time.perf_counter()
         if deadline is not None and now > deadline + CHEAP_EXTRA:
             return []
         thorough = deadline is None or now < deadline
-        known = self.dictionary.known
+        def known(candidate: str) -> bool:
+            return self.dictionary.known(candidate, remember=False)
         out: list[str] = []
-        stop = now + PER_WORD
+        self.dictionary.hunspell  # load it before the per-word clock starts (0.2-0.3 s the first time)
+        stop = time.perf_counter() + PER_WORD
         for cand in cheap_corrections(word):
             if cand != word and cand not in out and known(cand):
                 out.append(cand)
                 if len(out) == 3:
                     break
+        cut = False  # the one-letter search ran out of time: the answer depends on the machine's load
         if not out and thorough:  # nothing among the usual typos: try every one-letter change
             for cand in likely_corrections(word):
                 if cand != word and cand not in out and known(cand):
@@ -119,6 +126,7 @@ class Speller:
                     if len(out) == 3:
                         break
                 if time.perf_counter() > stop:
+                    cut = True
                     break
         if not out and thorough and (deadline is None or time.perf_counter() < deadline):
             try:
@@ -128,6 +136,8 @@ class Speller:
             out = [x for x in found if " " not in x][:3]
         if out or thorough:
             self._suggestions[word] = out
+            if thorough and not cut:  # remember only answers that do not depend on timing
+                self.dictionary.remember_suggestions(word, out)
         return out
 
     # -- checking -----------------------------------------------------------------------------------
