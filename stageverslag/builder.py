@@ -18,7 +18,7 @@ from pathlib import Path
 from docx.oxml.ns import qn
 
 from .dates import format_date
-from .docxbuild import frame, ooxml, texts, toc
+from .docxbuild import frame, wordml, texts, toc
 from .docxbuild.base import open_base, style_id, text_width_emu
 from .docxbuild.markdown import Writer
 from .errors import UserError
@@ -141,7 +141,7 @@ def _compose(project: Project, skeleton: bool, stage: str, style_path: Path | No
             notes.extend(_draft_part(writer, project, part))
     notes.extend(writer.notes)
     frame.header_footer(doc, styles, context, house_style=style_path is not None)
-    ooxml.set_update_fields(doc.settings.element)
+    wordml.set_update_fields(doc.settings.element)
     props = doc.core_properties
     props.title = f"Stageverslag {cfg.company}".strip()
     props.author = cfg.student

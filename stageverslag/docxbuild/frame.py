@@ -7,7 +7,7 @@ from __future__ import annotations
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from . import ooxml, texts
+from . import wordml, texts
 
 
 def title_page(writer, styles: dict, context: dict):
@@ -20,7 +20,7 @@ def title_page(writer, styles: dict, context: dict):
             p = writer.paragraph(line[3:].strip(), "subtitle")
         else:
             p = writer.paragraph(line.strip())
-        ooxml.body_text_level(p._p)
+        wordml.body_text_level(p._p)
         last = p._p
     return last
 
@@ -40,7 +40,7 @@ def header_footer(doc, styles: dict, context: dict, house_style: bool) -> None:
         for line in header_text:
             p = _target(header, house_style)
             p.style = doc.styles.get_by_id(styles["header"], 1)
-            p._p.append(ooxml.run(line))
+            p._p.append(wordml.run(line))
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if not house_style or not _has_page_field(footer):
         for line in footer_text:
@@ -78,6 +78,6 @@ def _with_fields(p_el, line: str) -> None:
     import re
     for n, piece in enumerate(re.split(r"\[\[([A-Z]+)\]\]", line)):
         if n % 2:
-            ooxml.append_field(p_el, piece, "1")
+            wordml.append_field(p_el, piece, "1")
         elif piece:
-            p_el.append(ooxml.run(piece))
+            p_el.append(wordml.run(piece))

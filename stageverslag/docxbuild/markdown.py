@@ -20,7 +20,7 @@ from docx.text.run import Run
 from markdown_it import MarkdownIt
 
 from ..project import strip_comments
-from . import ooxml, texts
+from . import wordml, texts
 from .numbering import Numbering, set_num
 
 _MD = MarkdownIt("commonmark").enable("table")
@@ -52,23 +52,23 @@ class Writer:
     # -- blocks used by the builder ------------------------------------------------------------------
     def heading(self, text: str, level: int, page_break: bool = False):
         p = self.doc.add_paragraph(style=self._style(f"h{min(level, 3)}"))
-        p._p.append(ooxml.run(text))
+        p._p.append(wordml.run(text))
         if page_break:
             p.paragraph_format.page_break_before = True
         mark = f"_Toc{len(self.headings) + 1:08d}"
-        ooxml.add_bookmark(p._p, mark)
+        wordml.add_bookmark(p._p, mark)
         self.headings.append(Heading(min(level, 3), text, mark, p._p))
         return p
 
     def placeholder(self, text: str):
         p = self.doc.add_paragraph(style=self._style("placeholder"))
-        p._p.append(ooxml.run(text))
+        p._p.append(wordml.run(text))
         return p
 
     def paragraph(self, text: str = "", role: str | None = None):
         p = self.doc.add_paragraph(style=self._style(role) if role else None)
         if text:
-            p._p.append(ooxml.run(text))
+            p._p.append(wordml.run(text))
         return p
 
     # -- Markdown -------------------------------------------------------------------------------------
@@ -117,8 +117,8 @@ class Writer:
                 p = self.paragraph()
                 for n, line in enumerate(tok.content.rstrip("\n").split("\n")):
                     if n:
-                        p._p.append(ooxml.line_break_run())
-                    p._p.append(ooxml.run(line, mono=True))
+                        p._p.append(wordml.line_break_run())
+                    p._p.append(wordml.run(line, mono=True))
             elif t == "table_open":
                 i = self._table(tokens, i, part_title)
                 continue
@@ -176,12 +176,12 @@ class Writer:
             t = child.type
             dest = link_stack[-1] if link_stack else target
             if t == "text":
-                dest.append(ooxml.run(child.content, bold=bold > 0, italic=italic > 0,
+                dest.append(wordml.run(child.content, bold=bold > 0, italic=italic > 0,
                                       style_id=self.styles["hyperlink"] if link_stack else None))
             elif t == "softbreak":
-                dest.append(ooxml.run(" "))
+                dest.append(wordml.run(" "))
             elif t == "hardbreak":
-                dest.append(ooxml.line_break_run())
+                dest.append(wordml.line_break_run())
             elif t == "strong_open":
                 bold += 1
             elif t == "strong_close":
@@ -191,11 +191,11 @@ class Writer:
             elif t == "em_close":
                 italic -= 1
             elif t == "code_inline":
-                dest.append(ooxml.run(child.content, mono=True, bold=bold > 0, italic=italic > 0))
+                dest.append(wordml.run(child.content, mono=True, bold=bold > 0, italic=italic > 0))
             elif t == "link_open":
                 href = str(child.attrs.get("href", ""))
-                h = (ooxml.hyperlink(self.doc.part, anchor=href[1:]) if href.startswith("#")
-                     else ooxml.hyperlink(self.doc.part, url=href))
+                h = (wordml.hyperlink(self.doc.part, anchor=href[1:]) if href.startswith("#")
+                     else wordml.hyperlink(self.doc.part, url=href))
                 target.append(h)
                 link_stack.append(h)
             elif t == "link_close" and link_stack:
@@ -203,7 +203,7 @@ class Writer:
             elif t == "image":
                 images.append(self._image(dest, child, part_title))
             elif t == "html_inline" and child.content.lower().startswith("<br"):
-                dest.append(ooxml.line_break_run())
+                dest.append(wordml.line_break_run())
         return images
 
     def _image(self, target, tok, part_title) -> str | None:
@@ -228,7 +228,7 @@ class Writer:
 
     def _missing(self, target, src, note) -> None:
         self.notes.append(note)
-        target.append(ooxml.run(texts.say("image_missing_in_doc", src=src),
+        target.append(wordml.run(texts.say("image_missing_in_doc", src=src),
                                 style_id=None, italic=True))
         return None
 
@@ -243,9 +243,9 @@ class Writer:
         self.figures += 1
         p = self.doc.add_paragraph(style=self._style("caption"))
         label = texts.say("caption_label")
-        p._p.append(ooxml.run(f"{label} "))
-        ooxml.append_field(p._p, f"SEQ {label} \\* ARABIC", str(self.figures))
-        p._p.append(ooxml.run(f": {text}"))
+        p._p.append(wordml.run(f"{label} "))
+        wordml.append_field(p._p, f"SEQ {label} \\* ARABIC", str(self.figures))
+        p._p.append(wordml.run(f": {text}"))
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def _table(self, tokens, i, part_title) -> int:

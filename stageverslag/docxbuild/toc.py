@@ -16,7 +16,7 @@ from pathlib import Path
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from . import ooxml, texts
+from . import wordml, texts
 
 INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
 STAND_IN = "00"
@@ -31,35 +31,35 @@ class Entry:
 def write_toc(doc, title_style_id: str, level_style_ids: dict[int, str], after, headings) -> list[Entry]:
     """Insert the TOC title and field after the element ``after``; return the entries (for page numbers)."""
     title = _para(title_style_id)
-    title.append(ooxml.run(texts.say("toc_title")))
+    title.append(wordml.run(texts.say("toc_title")))
     _page_break_before(title)
     after.addnext(title)
-    ooxml.body_text_level(title)
+    wordml.body_text_level(title)
     entries: list[Entry] = []
     prev = title
     if not headings:
         p = _para(None)
-        p.append(ooxml.fld_char("begin", dirty=True))
-        p.append(ooxml.instr(INSTRUCTION))
-        p.append(ooxml.fld_char("separate"))
-        p.append(ooxml.run(texts.say("toc_empty")))
-        p.append(ooxml.fld_char("end"))
+        p.append(wordml.fld_char("begin", dirty=True))
+        p.append(wordml.instr(INSTRUCTION))
+        p.append(wordml.fld_char("separate"))
+        p.append(wordml.run(texts.say("toc_empty")))
+        p.append(wordml.fld_char("end"))
         prev.addnext(p)
         return entries
     for n, h in enumerate(headings):
         p = _para(level_style_ids[h.level])
         if n == 0:
-            p.append(ooxml.fld_char("begin", dirty=True))
-            p.append(ooxml.instr(INSTRUCTION))
-            p.append(ooxml.fld_char("separate"))
-        link = ooxml.hyperlink(doc.part, anchor=h.bookmark)
-        link.append(ooxml.run(h.text))
-        link.append(ooxml.run("\t"))
-        page = ooxml.run(STAND_IN)
+            p.append(wordml.fld_char("begin", dirty=True))
+            p.append(wordml.instr(INSTRUCTION))
+            p.append(wordml.fld_char("separate"))
+        link = wordml.hyperlink(doc.part, anchor=h.bookmark)
+        link.append(wordml.run(h.text))
+        link.append(wordml.run("\t"))
+        page = wordml.run(STAND_IN)
         link.append(page)
         p.append(link)
         if n == len(headings) - 1:
-            p.append(ooxml.fld_char("end"))
+            p.append(wordml.fld_char("end"))
         prev.addnext(p)
         prev = p
         entries.append(Entry(h, page))
