@@ -173,7 +173,7 @@ def test_markdown_becomes_real_word_formatting(project, no_soffice):
     assert all(r.bold for r in table.rows[0].cells[0].paragraphs[0].runs)
     assert table.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
     assert table.rows[1].cells[1].paragraphs[0].alignment == 2  # right-aligned column
-    blips = d.element.body.findall(f".//{{http://schemas.openxmlformats.org/drawingml/2006/main}}blip")
+    blips = d.element.body.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/main}blip")
     assert len(blips) == 1
     image_part = d.part.related_parts[blips[0].get(
         "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed")]

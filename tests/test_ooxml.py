@@ -181,7 +181,7 @@ def test_style_chains_and_run_properties(tmp_path):
 
 
 def test_inline_content_tracked_changes_fields(tmp_path):
-    path = make_body_docx(tmp_path / "i.docx", f"""
+    path = make_body_docx(tmp_path / "i.docx", """
       <w:p><w:r><w:t>Een</w:t><w:tab/><w:t>twee</w:t><w:br/><w:t>drie</w:t></w:r></w:p>
       <w:p><w:r><w:t xml:space="preserve">Zie </w:t></w:r><w:hyperlink r:id="rIdX"><w:r><w:t>de site</w:t></w:r></w:hyperlink>
            <w:smartTag w:uri="x" w:element="place"><w:r><w:t xml:space="preserve"> in Geel</w:t></w:r></w:smartTag></w:p>
