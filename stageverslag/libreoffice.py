@@ -48,7 +48,7 @@ def convert(src: str | os.PathLike, fmt: str = "pdf", outdir: str | os.PathLike 
     outdir = Path(outdir or src.parent).resolve()
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="stageverslag-lo-") as profile:
-        cmd = [soffice, f"-env:UserInstallation=file://{Path(profile).as_posix()}", "--headless", "--norestore",
+        cmd = [soffice, f"-env:UserInstallation={Path(profile).resolve().as_uri()}", "--headless", "--norestore",
                "--nolockcheck", "--convert-to", fmt, "--outdir", str(outdir), str(src)]
         try:
             subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, check=False,
