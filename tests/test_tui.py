@@ -638,6 +638,8 @@ async def test_the_dashboard_shows_what_check_counts_for_the_example_project(tmp
 
 @sync
 async def test_the_length_is_measured_again_only_when_the_drafts_change(project, monkeypatch, capsys):
+    # room to see the "berekenen…" state even on a loaded machine (CI runs the whole suite at once)
+    monkeypatch.setattr(tui_state, "MEASURE_DELAY", 1.0)
     gate = Gate(monkeypatch)
     gate.open.set()
     app = StageverslagApp(project, today=TODAY)

@@ -149,6 +149,8 @@ class LanguageFindings(list):
     def __init__(self, *args):
         super().__init__(*args)
         self.notes: list[str] = []
+        #: the report as a whole is written in English (the Dutch checks were skipped)
+        self.english = False
 
 
 def check_document(doc, project=None, languagetool=None, outline=None, *,
@@ -176,6 +178,7 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
         proper |= capitalised_in(tokens)
     deadline = deadline_from_now(suggestion_budget)
     english = looks_english([t for *_, tokens in prepared for t in tokens])
+    findings.english = english
     if english:
         findings.notes.append("Dit verslag is in het Engels geschreven: de Nederlandse taalcontrole is overgeslagen.")
     per_paragraph = [engine.analyse(p.text, markdown=md, names=names, deadline=deadline, tokens=tokens,
