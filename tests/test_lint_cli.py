@@ -254,3 +254,12 @@ def test_report_names_the_dictionary_and_refuses_a_bad_languagetool_url(capsys, 
     assert any("woordenboek" in n and "OpenTaal" in n for n in data["reports"][0]["notes"])
     assert main(["check", str(FAULTY), "--languagetool", "geen-adres"]) == 2
     assert "geen geldig adres" in capsys.readouterr().err
+
+
+def test_project_midterm_check_looks_only_at_the_midterm_parts(capsys):
+    code, data = run_json(capsys, "--project", EXAMPLES / "voorbeeldproject", "--stage", "midterm",
+                          "--today", "2027-03-01", "--pages", "estimate")
+    [rep] = data["reports"]
+    assert code == 0 and rep["stage"] == "midterm"
+    assert [f for f in rep["findings"] if f["category"].startswith("section")] == []
+    assert 2000 < rep["stats"]["words"] < 3000  # the three midterm parts plus title page and TOC
