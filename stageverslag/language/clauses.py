@@ -17,6 +17,7 @@ class Clause:
     after_comma: bool
     end_punct: str | None  # punctuation that ends it (None: another clause follows via a conjunction)
     question: bool = False  # the sentence ends with a question mark
+    start_punct: str | None = None  # the punctuation right before it (":" and "(" start a sentence-like unit)
 
 
 def split_clauses(sentence: list[Token]) -> list[Clause]:
@@ -25,11 +26,12 @@ def split_clauses(sentence: list[Token]) -> list[Clause]:
     opener = None
     first = True
     after_comma = False
+    start_punct = None
 
     def close(end_punct):
         nonlocal cur, first
         if cur or opener:
-            clauses.append(Clause(cur, opener, first, after_comma, end_punct))
+            clauses.append(Clause(cur, opener, first, after_comma, end_punct, start_punct=start_punct))
             first = False
         cur = []
 
@@ -38,7 +40,7 @@ def split_clauses(sentence: list[Token]) -> list[Clause]:
             if tok.text in ("'", "’", "&", "/", "-"):
                 continue
             close(tok.text)
-            opener, after_comma = None, tok.text == ","
+            opener, after_comma, start_punct = None, tok.text == ",", tok.text
             continue
         low = tok.lower
         if cur and (low in SUBORDINATORS or low in COORDINATORS) and not _part_of_np(cur, low):

@@ -295,8 +295,11 @@ class DtChecker(Verbs):
         if k == 0:
             if clause.opener in SUBORDINATORS and clause.opener not in COORDINATORS:
                 return None
-            sentence_initial = clause.sentence_start and not clause.after_comma
-            imperative_possible = sentence_initial and not clause.question
+            # a colon or an opening parenthesis starts a sentence-like unit: "Tip: houd het kort", "(houd dit kort)"
+            fresh = clause.sentence_start or clause.start_punct in (":", "(")
+            sentence_initial = fresh and not clause.after_comma
+            # the sentence's question mark does not reach inside parentheses: "... takenpakket (houd dit kort)?"
+            imperative_possible = sentence_initial and not (clause.question and clause.end_punct != ")")
             first = None
         elif k == self._front_position(low):
             sentence_initial = imperative_possible = False
