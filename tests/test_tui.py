@@ -156,7 +156,13 @@ async def test_ticking_an_action_is_remembered(project):
     app = StageverslagApp(load_project(project.root), today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.screen.query_one(ActionChecklist).selected == ["interviews_gepland"]
+        checklist = app.screen.query_one(ActionChecklist)
+        assert checklist.selected == ["interviews_gepland"]
+        # ticked and open items differ in their glyph, not only in colour
+        boxes = {checklist.get_option_at_index(i).value: checklist.render_line(i).text[:3]
+                 for i in range(checklist.option_count)}
+        assert boxes["interviews_gepland"] == "▐X▌"
+        assert boxes["feedbackgesprek"] == "▐ ▌"
 
 
 @sync

@@ -3,7 +3,11 @@ ticks the dashboard stores with ``Project.set_action``."""
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from textual.strip import Strip
 from textual.widgets import SelectionList
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 
@@ -22,7 +26,24 @@ def action_label(action) -> str:
 
 
 class ActionChecklist(SelectionList[str]):
-    """Space or a click ticks an action; the screen hears ``SelectionList.SelectionToggled``."""
+    """Space or a click ticks an action; the screen hears ``SelectionList.SelectionToggled``.
+
+    Textual draws the same "X" for ticked and open items and tells them apart by colour only; here an open
+    item shows an empty box, so the list also reads right in a monochrome terminal or a screen reader."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset[1] + y)
+        except OptionDoesNotExist:
+            return strip
+        segments = list(strip)
+        if (selection.value not in self.selected and len(segments) > 1
+                and segments[1].text == ToggleButton.BUTTON_INNER):
+            inner = segments[1]
+            segments[1] = Segment(" " * len(inner.text), inner.style, inner.control)
+            return Strip(segments, strip.cell_length)
+        return strip
 
     def show(self, actions) -> None:
         highlighted = self.highlighted
