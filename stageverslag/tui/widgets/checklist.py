@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual.strip import Strip
-from textual.widgets import SelectionList
-from textual.widgets._toggle_button import ToggleButton
+from textual.widgets import Checkbox, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
@@ -39,7 +38,7 @@ class ActionChecklist(SelectionList[str]):
             return strip
         segments = list(strip)
         if (selection.value not in self.selected and len(segments) > 1
-                and segments[1].text == ToggleButton.BUTTON_INNER):
+                and segments[1].text == Checkbox.BUTTON_INNER):
             inner = segments[1]
             segments[1] = Segment(" " * len(inner.text), inner.style, inner.control)
             return Strip(segments, strip.cell_length)
