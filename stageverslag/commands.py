@@ -30,14 +30,17 @@ def _ask(label: str, required: bool = True, check=None) -> str:
             return value
 
 
+def _check_track(value: str, profile) -> None:
+    if value.upper() not in profile.tracks:
+        raise UserError(f"kies {', '.join(profile.tracks)}")
+
+
 def cmd_init(args) -> int:
     profile = load_profile()
     interactive = sys.stdin.isatty()
     fields = {
         "student": (args.student, "Je naam", True, None),
-        "traject": (args.traject, "Traject (E4B, HR of IRM)", True,
-                    lambda v: None if v.upper() in profile.tracks else (_ for _ in ()).throw(
-                        UserError(f"kies {', '.join(profile.tracks)}"))),
+        "traject": (args.traject, "Traject (E4B, HR of IRM)", True, lambda v: _check_track(v, profile)),
         "bedrijf": (args.bedrijf, "Stagebedrijf", True, None),
         "mentor": (args.mentor, "Stagementor", False, None),
         "coach": (args.coach, "Stagecoach", False, None),

@@ -214,3 +214,20 @@ def test_init_asks_missing_fields_in_a_terminal(tmp_path):
     cfg = load_project(root).config
     assert (cfg.student, cfg.mentor, cfg.coach) == ("Lotte Peeters", "Jan Claes", "Els Wouters")
     assert str(cfg.terugkommoment) == "2027-03-10"
+
+
+def test_init_asks_again_for_an_unknown_track(tmp_path):
+    import os
+    import pty
+    master, slave = pty.openpty()
+    root = tmp_path / "traject"
+    proc = subprocess.Popen([sys.executable, "-m", "stageverslag", "init", str(root), "--student", "An",
+                             "--bedrijf", "Firma", "--start", "8/2/2027"],
+                            stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    os.close(slave)
+    os.write(master, "marketing\nirm\n\n\n\n".encode())
+    out, err = proc.communicate(timeout=30)
+    os.close(master)
+    assert proc.returncode == 0, err.decode()
+    assert "kies E4B, HR, IRM" in err.decode()
+    assert load_project(root).config.track == "IRM"
