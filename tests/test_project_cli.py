@@ -196,38 +196,36 @@ def test_profile_facts():
     assert load_profile(length_unit="characters").limits.unit_label == "tekens"
 
 
-def test_init_asks_missing_fields_in_a_terminal(tmp_path):
+def init_in_terminal(root, args, answers: str) -> tuple[int, str]:
+    """Run `init` with a pseudo-terminal on stdin, typing ``answers``; return (exit status, stderr)."""
     import os
     import pty
     master, slave = pty.openpty()
-    root = tmp_path / "gevraagd"
-    proc = subprocess.Popen([sys.executable, "-m", "stageverslag", "init", str(root), "--traject", "HR",
-                             "--bedrijf", "Firma Peeters", "--start", "8/2/2027"],
+    proc = subprocess.Popen([sys.executable, "-m", "stageverslag", "init", str(root), *args],
                             stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     os.close(slave)
-    # a wrong date is asked again; then the real answers
-    os.write(master, "Lotte Peeters\nJan Claes\nEls Wouters\n31/2/2027\n10/3/2027\n".encode())
-    out, err = proc.communicate(timeout=30)
+    os.write(master, answers.encode())
+    _, err = proc.communicate(timeout=30)
     os.close(master)
-    assert proc.returncode == 0, err.decode()
-    assert "bestaat niet als datum" in err.decode()
+    return proc.returncode, err.decode()
+
+
+def test_init_asks_missing_fields_in_a_terminal(tmp_path):
+    root = tmp_path / "gevraagd"
+    # a wrong date is asked again; then the real answers
+    code, err = init_in_terminal(root, ["--traject", "HR", "--bedrijf", "Firma Peeters", "--start", "8/2/2027"],
+                                 "Lotte Peeters\nJan Claes\nEls Wouters\n31/2/2027\n10/3/2027\n")
+    assert code == 0, err
+    assert "bestaat niet als datum" in err
     cfg = load_project(root).config
     assert (cfg.student, cfg.mentor, cfg.coach) == ("Lotte Peeters", "Jan Claes", "Els Wouters")
     assert str(cfg.terugkommoment) == "2027-03-10"
 
 
 def test_init_asks_again_for_an_unknown_track(tmp_path):
-    import os
-    import pty
-    master, slave = pty.openpty()
     root = tmp_path / "traject"
-    proc = subprocess.Popen([sys.executable, "-m", "stageverslag", "init", str(root), "--student", "An",
-                             "--bedrijf", "Firma", "--start", "8/2/2027"],
-                            stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    os.close(slave)
-    os.write(master, "marketing\nirm\n\n\n\n".encode())
-    out, err = proc.communicate(timeout=30)
-    os.close(master)
-    assert proc.returncode == 0, err.decode()
-    assert "kies E4B, HR, IRM" in err.decode()
+    code, err = init_in_terminal(root, ["--student", "An", "--bedrijf", "Firma", "--start", "8/2/2027"],
+                                 "marketing\nirm\n\n\n\n")
+    assert code == 0, err
+    assert "kies E4B, HR, IRM" in err
     assert load_project(root).config.track == "IRM"
