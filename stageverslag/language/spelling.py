@@ -100,13 +100,13 @@ class Speller:
         for at most CHEAP_EXTRA seconds more; after that words come without suggestions."""
         if word in self._suggestions:
             return self._suggestions[word]
-        stored = self.dictionary.stored["suggest"].get(word)
-        if stored is not None:
-            self._suggestions[word] = list(stored)
-            return self._suggestions[word]
         now = time.perf_counter()
         if deadline is not None and now > deadline + CHEAP_EXTRA:
             return []
+        stored = self.dictionary.stored["suggest"].get(word)
+        if stored is not None:  # remembered from an earlier run, within the same time budget
+            self._suggestions[word] = list(stored)
+            return self._suggestions[word]
         thorough = deadline is None or now < deadline
         def known(candidate: str) -> bool:
             return self.dictionary.known(candidate, remember=False)
