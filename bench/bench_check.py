@@ -61,8 +61,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(args.report) if args.report else make_twenty_pages(Path(tmp))
-        from stageverslag.ooxml import read_docx
-        from stageverslag.pages import estimate_pages
+        from stageverslag.document.reader import read_docx
+        from stageverslag.document.pages import estimate_pages
         from stageverslag.rules import load_rules
         from stageverslag.text import count_words
         doc = read_docx(path)

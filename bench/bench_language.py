@@ -40,7 +40,7 @@ def _report_docx(tmp: Path) -> Path:
 
 def in_process(path: Path) -> None:
     from stageverslag.language import check_document
-    from stageverslag.ooxml import read_docx
+    from stageverslag.document.reader import read_docx
     from stageverslag.text import count_words
     doc = read_docx(path)
     t = time.perf_counter()

@@ -3,7 +3,7 @@
 Run: ``python bench/bench_pages.py [--fit] [--render N]`` (prints figures; no pass/fail). For every corpus
 file that can be read it compares, with LibreOffice's rendered page count from the MANIFEST:
 
-1. the estimate (``stageverslag.pages.estimate_pages``): mean absolute error, overall and on the real reports,
+1. the estimate (``stageverslag.document.pages.estimate_pages``): mean absolute error, overall and on the real reports,
    both as the fonts are named (what Word would draw) and with ``BARE_LIBREOFFICE`` substitutes (what the
    LibreOffice that rendered the MANIFEST drew: no Calibri/Cambria or stand-ins, so DejaVu instead), and
    the named-font estimate against Word's own count where that is trusted;
@@ -26,9 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from stageverslag import pages as P  # noqa: E402
+from stageverslag.document import pages as P  # noqa: E402
 from stageverslag.errors import InputError  # noqa: E402
-from stageverslag.ooxml import read_docx  # noqa: E402
+from stageverslag.document.reader import read_docx  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "docx"
 

@@ -6,7 +6,7 @@ reported too, as a warning: the coach reads the first half only.
 """
 
 from stageverslag.rules import Rule
-from stageverslag.structure import where
+from stageverslag.document.outline import where
 
 
 def check(ctx):

@@ -5,7 +5,7 @@ other part is reported as misplaced. A part title that occurs twice is reported 
 """
 
 from stageverslag.rules import Rule
-from stageverslag.structure import where
+from stageverslag.document.outline import where
 
 
 def check(ctx):

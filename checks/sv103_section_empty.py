@@ -6,7 +6,7 @@ final parts in a midterm check of a project's drafts).
 """
 
 from stageverslag.rules import Rule
-from stageverslag.structure import where
+from stageverslag.document.outline import where
 
 
 def check(ctx):

@@ -5,7 +5,7 @@ In the profile of Organisatie en Management, "Leerervaringen in het tweede deel 
 """
 
 from stageverslag.rules import Rule
-from stageverslag.structure import where
+from stageverslag.document.outline import where
 
 
 def check(ctx):

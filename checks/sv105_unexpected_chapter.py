@@ -5,7 +5,7 @@ top level is reported as information: it probably belongs under one of the parts
 """
 
 from stageverslag.rules import Rule
-from stageverslag.structure import where
+from stageverslag.document.outline import where
 
 
 def check(ctx):

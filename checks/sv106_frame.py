@@ -5,7 +5,7 @@ part that SV102 already reports as misplaced is not reported again.
 """
 
 from stageverslag.rules import Rule
-from stageverslag.structure import where
+from stageverslag.document.outline import where
 
 FIRST, LAST, END = "inleiding", "conclusie", "bijlage"
 

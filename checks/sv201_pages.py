@@ -1,6 +1,6 @@
 """SV201 pages: the final report counts 16 to 20 pages (the limits come from the profile).
 
-The count comes from ``stageverslag.pages`` with the method chosen by ``--pages`` (auto: a LibreOffice
+The count comes from ``stageverslag.document.pages`` with the method chosen by ``--pages`` (auto: a LibreOffice
 rendering when available, else Word's own count from docProps/app.xml when Word saved the file last, else an
 estimate). The message names the method and, when two methods disagree, says so. The midterm upload has no
 page limit. An estimated count (no LibreOffice, no trustworthy Word count) gives a warning, not an error: the

@@ -6,7 +6,7 @@ internship company. Markdown drafts are skipped: ``stageverslag build`` adds the
 """
 
 from stageverslag.rules import Rule
-from stageverslag.structure import normalise, where
+from stageverslag.document.outline import normalise, where
 
 
 def check(ctx):

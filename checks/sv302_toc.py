@@ -7,7 +7,7 @@ Markdown drafts are skipped: ``stageverslag build`` adds the table of contents.
 """
 
 from stageverslag.rules import Rule
-from stageverslag.structure import where
+from stageverslag.document.outline import where
 
 
 def check(ctx):

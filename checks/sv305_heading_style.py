@@ -9,7 +9,7 @@ ones out are reported. Markdown drafts are skipped: their headings are styles by
 from collections import Counter
 
 from stageverslag.rules import Rule
-from stageverslag.structure import where
+from stageverslag.document.outline import where
 
 HOW = {"bold": "vetgedrukte gewone tekst", "font": "gewone tekst in grotere letters",
        "numbered": "een genummerde regel gewone tekst", "plain": "gewone tekst"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from .model import Document, Paragraph
+from .document.model import Document, Paragraph
 from .project import strip_comments
 
 _MD = MarkdownIt("commonmark").enable("table")

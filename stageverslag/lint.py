@@ -87,7 +87,7 @@ def check_document(doc, profile: Profile, options: CheckOptions | None = None, p
     ran_page_rule = any(r.category == "pages" and options.stage in r.stages for r in rules)
     if not ran_page_rule and options.pages == "auto" and "pages" not in ctx.__dict__:
         # no rule needs an exact count: don't pay for a LibreOffice render just for the statistics
-        from .pages import count_pages
+        from .document.pages import count_pages
         pages = count_pages(doc, method="estimate")
     else:
         pages = ctx.pages
@@ -126,7 +126,7 @@ def check_file(path: str | Path, profile: Profile | None = None, options: CheckO
     lock = _lock_file_message(path)
     if lock:
         return input_report(path, f"{path}: {lock}", options.stage, [profile.limits.length_note])
-    from .ooxml import read_docx
+    from .document.reader import read_docx
     try:
         doc = read_docx(path)
     except InputError as exc:
@@ -142,9 +142,9 @@ def measure_built_report(project, stage: str = "final", pages_method: str | None
     import tempfile
 
     from .builder import report_bytes
-    from .ooxml import read_docx
-    from .pages import count_pages
-    from .structure import statistics
+    from .document.reader import read_docx
+    from .document.pages import count_pages
+    from .document.outline import statistics
     with tempfile.TemporaryDirectory(prefix="stageverslag-meten-") as tmp:
         path = Path(tmp) / "verslag.docx"
         path.write_bytes(report_bytes(project, stage=stage))

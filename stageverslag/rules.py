@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Callable, Iterable
 
 from .findings import CATEGORIES, SEVERITIES, Finding
-from .model import Document
+from .document.model import Document
 from .paths import checks_dir
 from .profile import Profile
 
@@ -65,17 +65,17 @@ class Context:
 
     @cached_property
     def outline(self):
-        from .structure import analyse
+        from .document.outline import analyse
         return analyse(self.doc, self.profile)
 
     @cached_property
     def stats(self):
-        from .structure import statistics
+        from .document.outline import statistics
         return statistics(self.doc, self.profile)
 
     @cached_property
     def pages(self):
-        from .pages import count_pages
+        from .document.pages import count_pages
         return count_pages(self.doc, method=self.options.pages)
 
     @cached_property

@@ -52,8 +52,8 @@ def run_rule(code: str, source, profile=None, stage: str = "final", project=None
     """The findings of one rule on a .docx path (or a document model), through a real Context."""
     import datetime as dt
 
-    from stageverslag.model import Document
-    from stageverslag.ooxml import read_docx
+    from stageverslag.document.model import Document
+    from stageverslag.document.reader import read_docx
     from stageverslag.profile import load_profile
     from stageverslag.rules import CheckOptions, Context, load_rules
 

@@ -19,7 +19,7 @@ from fixtures.docx_factory import (make_body_docx, make_report, patch_parts, wri
                                    write_ole2, write_random_bytes, write_truncated, write_zip_bomb,
                                    write_zip_without_document)
 from stageverslag.errors import InputError
-from stageverslag.ooxml import read_docx
+from stageverslag.document.reader import read_docx
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "docx"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from stageverslag.errors import InputError
-from stageverslag.model import Document
-from stageverslag.ooxml import read_docx
+from stageverslag.document.model import Document
+from stageverslag.document.reader import read_docx
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "docx"
 MANIFEST = {row["file"]: row for row in csv.DictReader((CORPUS / "MANIFEST.tsv").open(encoding="utf-8"),

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 
 from stageverslag.language import LanguageFindings, check_document, check_text, get_engine
-from stageverslag.ooxml import read_docx
+from stageverslag.document.reader import read_docx
 from stageverslag.project import ProjectConfig, init_project
 
 REPO = Path(__file__).resolve().parents[1]

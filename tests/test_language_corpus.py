@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from stageverslag.language import check_document
-from stageverslag.ooxml import read_docx
+from stageverslag.document.reader import read_docx
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "docx"
 

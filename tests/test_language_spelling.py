@@ -9,7 +9,7 @@ import docx
 
 from stageverslag.language import check_document, check_text, get_engine
 from stageverslag.language.dictionary import DictionaryFiles, bundled_dictionary, choose_dictionary
-from stageverslag.ooxml import read_docx
+from stageverslag.document.reader import read_docx
 from stageverslag.project import ProjectConfig, init_project
 
 HANDBOOK = Path(__file__).resolve().parents[1].parent / "shared" / "handleiding" / "stagehandleiding-OM-2021-2022.txt"

@@ -14,7 +14,7 @@ import pytest
 
 from stageverslag.language import check_document, check_text, get_engine
 from stageverslag.language.languagetool import LanguageToolError, category_of, check_texts
-from stageverslag.ooxml import read_docx
+from stageverslag.document.reader import read_docx
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -169,7 +169,7 @@ socket.socket.connect = refuse
 socket.socket.connect_ex = refuse
 socket.create_connection = refuse
 from stageverslag.language import check_document, check_text
-from stageverslag.ooxml import read_docx
+from stageverslag.document.reader import read_docx
 found = check_document(read_docx({str(path)!r}))
 assert {{f.category for f in found}} == {{"dt", "spreektaal", "style", "spelling"}}, found
 assert check_text("Hij vind het goed.")

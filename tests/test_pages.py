@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from fixtures.docx_factory import filler, make_report, picture, table
-from stageverslag import pages
-from stageverslag.model import Document, Paragraph
-from stageverslag.ooxml import read_docx
+from stageverslag.document import pages
+from stageverslag.document.model import Document, Paragraph
+from stageverslag.document.reader import read_docx
 from stageverslag.errors import InputError
-from stageverslag.pages import BARE_LIBREOFFICE, count_pages, estimate_pages, font_metrics, render_pages, word_pages
+from stageverslag.document.pages import BARE_LIBREOFFICE, count_pages, estimate_pages, font_metrics, render_pages, word_pages
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "docx"
 MANIFEST = {r["file"]: r for r in csv.DictReader((CORPUS / "MANIFEST.tsv").open(encoding="utf-8"), delimiter="\t")}
@@ -227,7 +227,7 @@ def test_markdown_documents_are_estimated():
 
 
 def test_pdf_page_count_reads_the_page_tree(tmp_path):
-    from stageverslag.pages import pdf_page_count
+    from stageverslag.document.pages import pdf_page_count
     kids = " ".join(f"{i} 0 R" for i in (3, 4, 5))
     pages_obj = "<< /Type /Pages /Kids [" + kids + "] /Count 3 >>"
     body = ["<< /Type /Catalog /Pages 2 0 R >>", pages_obj] + ["<< /Type /Page /Parent 2 0 R >>"] * 3

@@ -8,10 +8,10 @@ import pytest
 
 from fixtures.docx_factory import fake_heading, filler, make_report, outline_paragraph, page_break, table
 from lintkit import CORPUS, EXAMPLES, TITLES, handbook_parts, write_report
-from stageverslag.ooxml import read_docx
+from stageverslag.document.reader import read_docx
 from stageverslag.profile import load_profile
 from stageverslag.project import load_project
-from stageverslag.structure import analyse, match_score, normalise, statistics
+from stageverslag.document.outline import analyse, match_score, normalise, statistics
 from stageverslag.text import count_words
 
 ALL = list(TITLES)

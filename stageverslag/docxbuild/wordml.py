@@ -1,6 +1,6 @@
 """Low-level WordprocessingML for *writing*, where python-docx offers nothing: complex fields (TOC, PAGE,
 NUMPAGES, SEQ), bookmarks, internal and external hyperlinks, page breaks and ordered insertion of settings.
-(Reading .docx files is ``stageverslag.ooxml``'s job; the builder writes through python-docx and this.)"""
+(Reading .docx files is ``stageverslag.document.reader``'s job; the builder writes through python-docx and this.)"""
 
 from __future__ import annotations
 

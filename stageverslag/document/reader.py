@@ -2,9 +2,9 @@
 
 ``read_docx(path)`` walks the main document part (found through the package relationships, so
 ``word/document2.xml``, ``ns0:`` prefixes and ISO Strict files work too) with lxml and returns a
-:class:`stageverslag.model.Document`: paragraphs with text, style, heading level, bold/size, numbering, page
+:class:`stageverslag.document.model.Document`: paragraphs with text, style, heading level, bold/size, numbering, page
 breaks, images and fields; sections with page setup and their headers and footers; all fields; app.xml and
-core.xml properties. Opening the zip safely is ``stageverslag.docxpackage``'s job. Files are never written.
+core.xml properties. Opening the zip safely is ``stageverslag.document.package``'s job. Files are never written.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .docxpackage import Package
-from .docxstyles import PPR, RFONTS, RPR, VAL, Styles, cm, half_points, on_off, theme_fonts, to_int, twips, w
-from .errors import InputError
+from .package import Package
+from .styles import PPR, RFONTS, RPR, VAL, Styles, cm, half_points, on_off, theme_fonts, to_int, twips, w
+from ..errors import InputError
 from .model import AppProps, Document, Field, HeaderFooter, Paragraph, SectionInfo
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -17,9 +17,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import UserError
+from ..errors import UserError
 from .model import Document, Paragraph
-from .text import count_words
+from ..text import count_words
 
 METHODS = ("auto", "render", "word", "estimate")
 LABELS = {
@@ -57,7 +57,7 @@ def count_pages(doc: Document, method: str = "auto") -> PageCount:
         others["word"] = word
     rendered = None
     if method in ("auto", "render"):
-        from .libreoffice import find_soffice
+        from ..libreoffice import find_soffice
         if find_soffice():
             try:
                 rendered = render_pages(doc.path)
@@ -116,7 +116,7 @@ def render_pages(path: str | Path, timeout: float = 120) -> int:
 
     Raises UserError when LibreOffice is missing or fails.
     """
-    from .libreoffice import convert
+    from ..libreoffice import convert
     path = Path(path).resolve()
     st = path.stat()
     key = (str(path), st.st_mtime_ns, st.st_size)

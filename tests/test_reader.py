@@ -12,7 +12,7 @@ from docx.enum.section import WD_SECTION
 
 from fixtures.docx_factory import (fake_heading, filler, list_item, make_body_docx, make_report,
                                    outline_paragraph, page_break, picture, remove_parts, set_app, styled, table)
-from stageverslag.ooxml import read_docx
+from stageverslag.document.reader import read_docx
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "docx"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

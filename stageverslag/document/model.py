@@ -1,6 +1,6 @@
 """The document model: what the rules see of a report, whatever it was written in.
 
-``stageverslag.ooxml`` fills it from a .docx (it alone touches the raw XML); ``stageverslag.drafts`` fills it
+``stageverslag.document.reader`` fills it from a .docx (it alone touches the raw XML); ``stageverslag.drafts`` fills it
 from a project's Markdown drafts. Rules never look at XML or Markdown, only at this.
 """
 

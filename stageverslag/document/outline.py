@@ -19,8 +19,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .model import Document, Paragraph
-from .profile import Profile
-from .text import count_characters, count_words
+from ..profile import Profile
+from ..text import count_characters, count_words
 
 # ------------------------------------------------------------------------------------------ normalising
 

@@ -1,6 +1,6 @@
 """Opening a .docx safely: the zip container, its relationships and its XML parts.
 
-Used by ``stageverslag.ooxml`` only. It recognises what a file really is before trusting it (empty, an old
+Used by ``stageverslag.document.reader`` only. It recognises what a file really is before trusting it (empty, an old
 .doc, a password-protected .docx, a Word lock file, a pdf, a broken zip), caps what it decompresses (zip
 bombs), refuses XML with a DOCTYPE (entity expansion, external entities), and maps the ISO "Strict"
 namespaces onto the usual transitional ones so the reader only knows one set of names. It never writes.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import InputError
+from ..errors import InputError
 
 MAX_TOTAL_BYTES = 200 * 1024 * 1024  # decompressed bytes read from one file, all parts together
 MAX_PART_BYTES = 120 * 1024 * 1024  # one part

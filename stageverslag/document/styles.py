@@ -1,6 +1,6 @@
 """WordprocessingML styles and measures: style names, basedOn chains and property look-ups.
 
-Part of the .docx reader (``stageverslag.ooxml``): it answers "what does this style (and the ones it is based
+Part of the .docx reader (``stageverslag.document.reader``): it answers "what does this style (and the ones it is based
 on, and the document defaults) say about X", resolves font families (``w:rFonts``, also through the theme's
 major/minor fonts) and converts Word's units (twips, half-points, Strict's "2cm").
 """
