@@ -29,6 +29,14 @@ class Finding:
     #: Markdown drafts: file and 1-based line, for editors and the TUI (not part of the JSON contract)
     file: str | None = None
     line: int | None = None
+    #: where a person finds it (filled in after the rules ran, see ``reporters.view.locate``): the sub-heading
+    #: above it within its part, the page it is on and how that page was found ("estimate" | "render"), the
+    #: words it points at, and a short quote of the text around them
+    heading: str | None = None
+    page: int | None = None
+    page_method: str | None = None
+    match: str | None = None
+    quote: str | None = None
 
     def __post_init__(self):
         if self.severity not in SEVERITIES:

@@ -11,6 +11,7 @@ the test corpus and on our builder's output (see ``bench/bench_pages.py``).
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import tempfile
@@ -47,11 +48,11 @@ def count_pages(doc: Document, method: str = "auto") -> PageCount:
     """Count the pages of ``doc`` with ``method`` ("auto", "render", "word", "estimate")."""
     if method not in METHODS:
         raise ValueError(f"unknown page count method {method!r}")
-    estimate = estimate_pages(doc)
+    estimate, budget_note = _estimate(doc)
     others: dict[str, int] = {"estimate": estimate}
-    notes: list[str] = []
+    notes: list[str] = [budget_note] if budget_note else []
     if doc.source != "docx" or doc.path is None:
-        return PageCount(estimate, "estimate", LABELS["estimate"])
+        return PageCount(estimate, "estimate", LABELS["estimate"], note=budget_note)
     word, why_not_word = word_pages(doc, estimate)
     if word is not None:
         others["word"] = word
@@ -214,6 +215,7 @@ BUILT_AFTER_PT = 8.0
 BUILT_HEADINGS = {1: (16.0, 0.0, 18.0), 2: (13.0, 18.0, 6.0), 3: (11.5, 12.0, 4.0)}
 PT_CM = 2.54 / 72
 A4 = (21.0, 29.7, (2.5, 2.5, 2.5, 2.5))
+MAX_PAGE_CM = 55.88
 _TOC_STYLE = re.compile(r"(toc|inhopg|inhoudsopgave) ?[1-9]", re.IGNORECASE)
 
 
@@ -266,15 +268,51 @@ def estimate_pages(doc: Document, substitutes: dict[str, str] | None = None) -> 
     line height and spacing; table rows are as high as their fullest cell; pages break at page breaks, before
     headings that would end a page alone and around widows and orphans. ``substitutes`` (e.g.
     :data:`BARE_LIBREOFFICE`) swaps font families first, to predict a renderer that lacks the fonts."""
-    return _paginate(_blocks(doc, substitutes))
+    return _estimate(doc, substitutes)[0]
 
 
-def _blocks(doc: Document, substitutes) -> list[_Block]:
+#: work budget of the estimate: blocks (paragraphs, table rows) laid out one by one; a document with more is
+#: laid out up to the budget and the rest is counted in proportion (with a note). Together with the clamps in
+#: the reader (sizes, spacing, page setup as Word accepts them) time and memory follow the text, not numbers.
+MAX_BLOCKS = 100_000
+
+
+def _estimate(doc: Document, substitutes=None) -> tuple[int, str | None]:
+    """(estimated pages, a Dutch note when the work budget ran out)."""
+    blocks = _blocks(doc, substitutes)
+    if len(blocks) <= MAX_BLOCKS:
+        return _paginate(blocks), None
+    pages = _paginate(blocks[:MAX_BLOCKS])
+    scaled = max(pages, round(pages * len(blocks) / MAX_BLOCKS))
+    return scaled, (f"Het document is te groot om de pagina's volledig te schatten ({len(blocks)} alinea's en "
+                    f"tabelrijen); de eerste {MAX_BLOCKS} zijn opgemaakt en de rest is naar verhouding geteld.")
+
+
+def paragraph_pages(doc: Document, substitutes: dict[str, str] | None = None) -> list[int | None]:
+    """The estimated page (1-based) on which each paragraph of ``doc.paragraphs`` starts, laid out as
+    :func:`estimate_pages` lays them out (text boxes: None). For showing where a finding is, not for rules."""
+    owners: list[list[int]] = []
+    blocks = _blocks(doc, substitutes, owners)
+    trace: list[tuple[int, float]] = []
+    _paginate(blocks, trace)
+    pages: list[int | None] = [None] * len(doc.paragraphs)
+    for (page, _y), positions in zip(trace, owners):
+        for pos in positions:
+            if pages[pos] is None:
+                pages[pos] = page
+    return pages
+
+
+def _blocks(doc: Document, substitutes, owners: list | None = None) -> list[_Block]:
+    """``owners`` (a list) receives, per block, the positions in ``doc.paragraphs`` it lays out."""
     setups = [_setup(section) for section in doc.sections] or [_setup(None)]
     blocks: list[_Block] = []
-    paras = [p for p in doc.paragraphs if p.location != "textbox"]
+    positions = [pos for pos, p in enumerate(doc.paragraphs) if p.location != "textbox"]
+    paras = [doc.paragraphs[pos] for pos in positions]
     if doc.source == "markdown":
         paras = _as_built(paras)
+        built_extra = len(paras) - len(positions)  # title page, contents title and its lines come first
+        positions = [None] * built_extra + positions
     i = 0
     while i < len(paras):
         para = paras[i]
@@ -283,10 +321,17 @@ def _blocks(doc: Document, substitutes) -> list[_Block]:
             j = i
             while j < len(paras) and paras[j].table_cell is not None and paras[j].table_cell[0] == para.table_cell[0]:
                 j += 1
-            blocks.extend(_table(paras[i:j], width, height, substitutes))
+            rows = _table(paras[i:j], width, height, substitutes)
+            if owners is not None:
+                row_numbers = list(dict.fromkeys(p.table_cell[1] for p in paras[i:j]))
+                owners.extend([positions[k] for k in range(i, j) if paras[k].table_cell[1] == row
+                               and positions[k] is not None] for row in row_numbers)
+            blocks.extend(rows)
             i = j
             continue
         blocks.append(_paragraph(para, width, height, substitutes))
+        if owners is not None:
+            owners.append([positions[i]] if positions[i] is not None else [])
         i += 1
     return blocks
 
@@ -316,12 +361,13 @@ def _setup(section) -> tuple[float, float]:
     width, height, margins = A4
     if section is not None and section.page_width_cm and section.page_height_cm:
         width, height, margins = section.page_width_cm, section.page_height_cm, section.margins_cm or A4[2]
+    width, height = min(width, MAX_PAGE_CM), min(height, MAX_PAGE_CM)  # Word's largest page (the reader clamps too)
     return (max(width - margins[1] - margins[3], 5.0) / PT_CM, max(height - margins[0] - margins[2], 5.0) / PT_CM)
 
 
 def _table(paras: list, width: float, height: float, substitutes) -> list[_Block]:
     """One block per row of a table: as high as its fullest cell (cells share the width equally)."""
-    columns = max(p.table_cell[2] for p in paras) + 1
+    columns = max(max(p.table_cell[2] for p in paras) + 1, 1)  # a paragraph straight in w:tbl has cell -1
     cell_width = max(width / columns - CELL_PADDING_PT, 20.0)
     rows: dict[int, dict[int, float]] = {}
     for p in paras:
@@ -410,8 +456,9 @@ def _paginate(blocks: list[_Block], trace: list | None = None) -> int:
             trace.append((pages, y))
         start = y
         y += gap + body
-        while y > page:  # a paragraph or picture longer than a page
-            pages, y = pages + 1, y - page
+        if y > page:  # a paragraph or picture longer than a page (arithmetic: huge sizes cost no time)
+            over = math.ceil((y - page) / page)
+            pages, y = pages + over, y - over * page
         after, style = b.after, b.contextual
         if b.break_after and not (b.empty and start == 0.0):  # a break on a still empty page opens none
             pages, y = pages + 1, 0.0

@@ -1,0 +1,179 @@
+"""Findings as a person looks for them: part, sub-heading, page and a quote of the text, and repeated
+findings of one word grouped.
+
+:func:`locate` runs once after the rules, while the document model is still there: it fills the optional
+location fields of each :class:`~stageverslag.findings.Finding` (``heading``, ``page``, ``page_method``,
+``match``, ``quote``). The reporters then only present: :func:`where` says where a finding is in words,
+:func:`group` folds repeated findings ("'delaware' (8×, eerste keer p. 3)").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+QUOTE_SIDE = 28  # characters of context on either side of the words a finding points at
+QUOTE_ALONE = 60  # characters of a paragraph quoted when the finding points at the whole paragraph
+
+_SPACES = re.compile(r"\s+")
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text)
+
+
+def quote(text: str, start: int | None = None, end: int | None = None) -> str | None:
+    """A short quote of ``text`` around ``text[start:end]``, cut at word boundaries, with "…" where cut."""
+    if not text or not text.strip():
+        return None
+    if start is None or end is None or not (0 <= start <= end <= len(text)):
+        body = _clean(text).strip()
+        if len(body) <= QUOTE_ALONE:
+            return body
+        cut = body[:QUOTE_ALONE]
+        cut = cut.rsplit(" ", 1)[0] if " " in cut[QUOTE_ALONE // 2:] else cut
+        return cut.rstrip(" ,;:") + "…"
+    left = text[max(0, start - QUOTE_SIDE):start]
+    right = text[end:end + QUOTE_SIDE]
+    if start - QUOTE_SIDE > 0 and " " in left:
+        left = "…" + left.split(" ", 1)[1]
+    if end + QUOTE_SIDE < len(text) and " " in right:
+        right = right.rsplit(" ", 1)[0] + "…"
+    return _clean(left + text[start:end] + right).strip()
+
+
+def _paragraph_pages(doc) -> list[int | None]:
+    try:
+        from ..document.pages import paragraph_pages
+        return paragraph_pages(doc)
+    except Exception:  # a page we cannot place is shown without page, never a failed check
+        return [None] * len(doc.paragraphs)
+
+
+def _position_finder(doc):
+    """A function finding -> position in ``doc.paragraphs`` (None when the finding points nowhere)."""
+    by_index = {p.index: pos for pos, p in enumerate(doc.paragraphs) if p.index is not None}
+    by_file: dict[str, tuple[list[int], list[int]]] = {}
+    for pos, p in enumerate(doc.paragraphs):
+        if p.source_file and p.source_line is not None:
+            lines, positions = by_file.setdefault(p.source_file, ([], []))
+            lines.append(p.source_line)
+            positions.append(pos)
+
+    def find(f) -> int | None:
+        if f.paragraph is not None:
+            return by_index.get(f.paragraph)
+        if f.file and f.line is not None and f.file in by_file:
+            lines, positions = by_file[f.file]
+            k = bisect.bisect_right(lines, f.line) - 1
+            return positions[k] if k >= 0 else None
+        return None
+    return find
+
+
+def locate(findings, doc, outline=None) -> None:
+    """Fill in where each finding is (sub-heading, page, the words, a quote), from the document model.
+
+    Pages come from the page estimator's layout of the paragraphs (``page_method`` "estimate"); a finding
+    about the whole document keeps none of these."""
+    find = _position_finder(doc)
+    pages: list[int | None] | None = None
+    headings = sorted((h for h in (outline.headings if outline is not None else []) if h.position is not None),
+                      key=lambda h: h.position)
+    heading_positions = [h.position for h in headings]
+    for f in findings:
+        pos = find(f)
+        if pos is None:
+            continue
+        if pages is None:
+            pages = _paragraph_pages(doc)
+        para = doc.paragraphs[pos]
+        text = para.text
+        if pos < len(pages) and pages[pos] is not None:
+            f.page, f.page_method = pages[pos], "estimate"
+        if f.start is not None and f.end is not None and 0 <= f.start < f.end <= len(text):
+            f.match = text[f.start:f.end]
+        f.quote = quote(text, f.start, f.end)
+        k = bisect.bisect_right(heading_positions, pos) - 1
+        if k >= 0:
+            h = headings[k]
+            if h.position != pos and h.part is None and (f.part is None or outline.part_of(h.position) == f.part):
+                f.heading = _clean(h.text).strip() or None
+
+
+# ---------------------------------------------------------------------------------------------- presenting
+
+def part_title(f, profile) -> str | None:
+    if f.part and f.part in profile.part_ids:
+        return profile.part(f.part).title
+    return None
+
+
+def where(f, profile, with_page: bool = True) -> str:
+    """"p. 4 · Uitgangspunten › Het bedrijf" (page estimated: "p. ±4"), or the draft file and line, or ""."""
+    bits = []
+    if with_page and f.page is not None:
+        bits.append(f"p. {f.page}" if f.page_method == "render" else f"p. ±{f.page}")
+    place = part_title(f, profile) or ""
+    if f.heading:
+        place = f"{place} › {f.heading}" if place else f.heading
+    if place:
+        bits.append(place)
+    if f.file:
+        name = f.file.replace("\\", "/").rsplit("/", 1)[-1]
+        bits.append(f"{name}:{f.line}" if f.line else name)
+    return " · ".join(bits)
+
+
+@dataclass
+class Group:
+    """Findings of one rule about the same words, in document order."""
+    code: str
+    match: str
+    findings: list = field(default_factory=list)
+
+    @property
+    def first(self):
+        return self.findings[0]
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "match": self.match, "count": self.count,
+                "places": [{k: v for k, v in (("part", f.part), ("paragraph", f.paragraph), ("start", f.start),
+                                               ("end", f.end), ("page", f.page), ("file", f.file),
+                                               ("line", f.line)) if v is not None} for f in self.findings]}
+
+
+def group(findings) -> list:
+    """The findings in order, with findings of one rule about the same words (case-insensitive) folded into
+    one :class:`Group` at the place of the first; single findings stay as they are."""
+    groups: dict[tuple[str, str], Group] = {}
+    out: list = []
+    for f in findings:
+        if f.match:
+            key = (f.code, _clean(f.match).strip().lower())
+            g = groups.get(key)
+            if g is None:
+                g = groups[key] = Group(f.code, _clean(f.match).strip())
+                out.append(g)
+            g.findings.append(f)
+        else:
+            out.append(f)
+    return [g.first if isinstance(g, Group) and g.count == 1 else g for g in out]
+
+
+def repeated(findings) -> list[Group]:
+    return [g for g in group(findings) if isinstance(g, Group)]
+
+
+def repeat_label(g: Group) -> str:
+    """"'delaware' (8×, eerste keer p. ±3)"."""
+    first = g.first
+    page = ""
+    if first.page is not None:
+        page = f", eerste keer p. {first.page}" if first.page_method == "render" else f", eerste keer p. ±{first.page}"
+    return f"'{g.match}' ({g.count}×{page})"
