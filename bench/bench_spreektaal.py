@@ -1,0 +1,92 @@
+"""Recall and precision of the spreektaal/tussentaal check on tests/data/spreektaal (dev and held-out).
+
+Each set has ``fout.tsv`` (a sentence and the piece(s) that must be reported, " | " between pieces, in order)
+and ``goed.txt`` (correct businesslike sentences with look-alikes: content marketing, de schepen, Den Haag,
+de mijne, formal "u"; no finding expected). A piece counts as found when a spreektaal finding overlaps it;
+a finding that overlaps no labelled piece is a false alarm. The held-out set was written before the rules
+were changed and is never used to tune them.
+
+Run: python bench/bench_spreektaal.py [-v]   (-v lists the misses and the false alarms)
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from stageverslag.language import check_text  # noqa: E402
+
+DATA = REPO / "tests" / "data" / "spreektaal"
+
+
+def _lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def labelled(sentence: str, pieces: str) -> list[tuple[int, int]]:
+    """Spans of the labelled pieces, each searched as whole words after the previous one."""
+    spans, pos = [], 0
+    for piece in (p.strip() for p in pieces.split("|")):
+        if not piece:
+            continue
+        m = re.compile(rf"(?<![\w']){re.escape(piece)}(?!\w)").search(sentence, pos)
+        if m is None:
+            raise ValueError(f"'{piece}' staat niet in: {sentence}")
+        spans.append((m.start(), m.end()))
+        pos = m.end()
+    return spans
+
+
+def score(folder: Path, verbose: bool = False) -> dict:
+    tp = fn = fp = 0
+    misses, alarms = [], []
+    for line in _lines(folder / "fout.tsv"):
+        sentence, _, pieces = line.partition("\t")
+        spans = labelled(sentence, pieces)
+        found = [i for i in check_text(sentence) if i.category == "spreektaal"]
+        for s, e in spans:
+            if any(i.start < e and s < i.end for i in found):
+                tp += 1
+            else:
+                fn += 1
+                misses.append(f"{sentence}  [{sentence[s:e]}]")
+        for i in found:
+            if not any(i.start < e and s < i.end for s, e in spans):
+                fp += 1
+                alarms.append(f"{sentence}  [{sentence[i.start:i.end]}]")
+    right = _lines(folder / "goed.txt")
+    look_alike_alarms = 0
+    for sentence in right:
+        for i in check_text(sentence):
+            if i.category == "spreektaal":
+                fp += 1
+                look_alike_alarms += 1
+                alarms.append(f"{sentence}  [{sentence[i.start:i.end]}]")
+    found_total = tp + fp
+    result = {"pieces": tp + fn, "found": tp, "recall": tp / max(1, tp + fn),
+              "precision": tp / found_total if found_total else 1.0, "false_alarms": fp,
+              "correct_sentences": len(right), "look_alike_alarms": look_alike_alarms,
+              "misses": misses, "alarms": alarms}
+    return result
+
+
+def main(verbose: bool = False) -> None:
+    for name in ("dev", "heldout"):
+        r = score(DATA / name)
+        print(f"{name:8s} recall {r['recall']:.3f} ({r['found']}/{r['pieces']} stukken)   "
+              f"precisie {r['precision']:.3f}   vals alarm {r['false_alarms']} "
+              f"(waarvan {r['look_alike_alarms']} in {r['correct_sentences']} correcte zinnen)")
+        if verbose:
+            for m in r["misses"]:
+                print(f"   gemist      {m}")
+            for a in r["alarms"]:
+                print(f"   vals alarm  {a}")
+
+
+if __name__ == "__main__":
+    main("-v" in sys.argv[1:])
