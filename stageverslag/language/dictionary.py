@@ -166,8 +166,82 @@ def cache_dir() -> Path:
     return Path(base) / "stageverslag"
 
 
-def load_lexicon(dic: Path) -> Lexicon:
-    """The lexicon of ``dic``, from a small cache file when one matches the dictionary's size and date."""
+#: pre-built word data shipped in the package (``tools/build_worddata.py``): ``words-<version>.bin``
+DATA_DIR = Path(__file__).resolve().parent / "data"
+WORDDATA_FORMAT = 1
+_LEXICON_FIELDS = ("verbs", "past_de", "past_te", "participles", "nouns", "adjectives")
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def worddata_header(files: DictionaryFiles) -> dict:
+    """What the shipped word data records about the dictionary it was built from."""
+    return {"format": WORDDATA_FORMAT, "lexicon_version": LEXICON_VERSION, "name": files.name,
+            "version": ".".join(map(str, files.version)), "date": files.date,
+            "dic_size": files.dic.stat().st_size, "dic_sha256": file_sha256(files.dic),
+            "aff_sha256": file_sha256(files.aff)}
+
+
+def worddata_path(version: tuple[int, ...]) -> Path:
+    return DATA_DIR / f"words-{'.'.join(map(str, version))}.bin"
+
+
+def write_worddata(files: DictionaryFiles, lex: Lexicon, path: Path | None = None) -> Path:
+    """Write ``lex`` (built from ``files``) as shipped word data: a zlib-compressed UTF-8 text whose first
+    line is a JSON header (:func:`worddata_header`), then one line per word class: name, tab, the words
+    separated by tabs (sorted, so the file only changes when the dictionary does)."""
+    import zlib
+    path = path or worddata_path(files.version)
+    lines = [json.dumps(worddata_header(files), sort_keys=True)]
+    lines += ["\t".join([name, *sorted(getattr(lex, name))]) for name in _LEXICON_FIELDS]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(zlib.compress("\n".join(lines).encode("utf-8"), 9))
+    return path
+
+
+def read_worddata(path: Path) -> tuple[dict, Lexicon]:
+    """The header and the lexicon of a shipped word data file (ValueError when it is not one)."""
+    import zlib
+    try:
+        text = zlib.decompress(path.read_bytes()).decode("utf-8")
+    except zlib.error as exc:
+        raise ValueError(f"{path.name}: geen woordgegevens") from exc
+    head, _, body = text.partition("\n")
+    header = json.loads(head)
+    lex = Lexicon()
+    for line in body.split("\n"):
+        name, _, words = line.partition("\t")
+        if name in _LEXICON_FIELDS:
+            setattr(lex, name, set(words.split("\t")) if words else set())
+    return header, lex
+
+
+def shipped_lexicon(files: DictionaryFiles) -> Lexicon | None:
+    """The pre-built lexicon when the package ships one for exactly this dictionary file (same version,
+    size and lexicon code), else None (a newer system dictionary: built and cached as before)."""
+    if not files.version:
+        return None
+    path = worddata_path(files.version)
+    try:
+        header, lex = read_worddata(path)
+        size = files.dic.stat().st_size
+    except (OSError, ValueError):
+        return None
+    if (header.get("format") != WORDDATA_FORMAT or header.get("lexicon_version") != LEXICON_VERSION
+            or header.get("name") != files.name or header.get("dic_size") != size):
+        return None
+    return lex
+
+
+def load_lexicon(dic: Path, files: DictionaryFiles | None = None) -> Lexicon:
+    """The lexicon of ``dic``: the word data shipped in the package when it was built from this very
+    dictionary, else from a small cache file when one matches the dictionary's size and date, else parsed."""
+    if files is not None:
+        lex = shipped_lexicon(files)
+        if lex is not None:
+            return lex
     try:
         st = dic.stat()
         key = hashlib.sha1(f"{dic.resolve()}|{st.st_size}|{st.st_mtime_ns}|{LEXICON_VERSION}".encode()).hexdigest()
@@ -268,7 +342,7 @@ class Dictionary:
 
     @cached_property
     def lexicon(self) -> Lexicon:
-        return load_lexicon(self.files.dic)
+        return load_lexicon(self.files.dic, self.files)
 
     @cached_property
     def english(self):
