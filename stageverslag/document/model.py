@@ -137,6 +137,9 @@ class Document:
     cover_sdt: bool = False
     #: non-fatal oddities met while reading, in Dutch (shown as info)
     notes: list[str] = field(default_factory=list)
+    #: unexpected exceptions the reader survived (bugs in the reader, not faults of the file): what the text
+    #: says went wrong; the report marks them as internal errors
+    internal_errors: list[str] = field(default_factory=list)
 
     @property
     def body_paragraphs(self) -> list[Paragraph]:

@@ -123,6 +123,8 @@ def render_pages(path: str | Path, timeout: float = 120) -> int:
     key = (str(path), st.st_mtime_ns, st.st_size)
     if key in _RENDER_CACHE:
         return _RENDER_CACHE[key]
+    if key in _RENDER_FAILED:  # a batch render (render_pages_many) already tried this very file
+        raise UserError(_RENDER_FAILED[key])
     with tempfile.TemporaryDirectory(prefix="stageverslag-pages-") as tmp:
         copy = Path(tmp) / ("document" + (path.suffix.lower() or ".docx"))
         shutil.copyfile(path, copy)
@@ -132,6 +134,73 @@ def render_pages(path: str | Path, timeout: float = 120) -> int:
         raise UserError(f"LibreOffice maakte van {path.name} een pdf zonder pagina's.")
     _RENDER_CACHE[key] = pages
     return pages
+
+
+_RENDER_FAILED: dict[tuple[str, int, int], str] = {}
+
+
+def render_key(path: str | Path) -> tuple[str, int, int]:
+    """The key of a rendered page count: resolved path, modification time and size."""
+    path = Path(path).resolve()
+    st = path.stat()
+    return (str(path), st.st_mtime_ns, st.st_size)
+
+
+def remember_renders(counts: dict) -> None:
+    """Seed this process' render cache with ``{render_key: pages, or a Dutch reason it failed}`` (from
+    :func:`render_pages_many` in another process), so :func:`render_pages` answers without LibreOffice."""
+    for key, value in counts.items():
+        if isinstance(value, int):
+            _RENDER_CACHE[tuple(key)] = value
+        else:
+            _RENDER_FAILED[tuple(key)] = str(value)
+
+
+def render_pages_many(paths, timeout: float = 120, chunk: int | None = None) -> dict[tuple[str, int, int], int | str]:
+    """Render many documents with one LibreOffice process per chunk (``libreoffice.convert_many``) and count
+    their pages: the same numbers as :func:`render_pages` one by one, in a fraction of the time. Returns
+    ``{render_key: pages or a Dutch reason}`` and fills this process' cache."""
+    from ..libreoffice import BATCH_CHUNK, convert_many
+    keys: dict[Path, tuple] = {}
+    out: dict[tuple, int | str] = {}
+    for p in paths:
+        try:
+            key = render_key(p)
+        except OSError:
+            continue  # gone: the reader says so
+        if key in _RENDER_CACHE:
+            out[key] = _RENDER_CACHE[key]
+        elif key in _RENDER_FAILED:
+            out[key] = _RENDER_FAILED[key]
+        else:
+            keys.setdefault(Path(key[0]), key)
+    if not keys:
+        return out
+    with tempfile.TemporaryDirectory(prefix="stageverslag-pages-") as tmp:
+        copies: dict[Path, Path] = {}
+        for n, path in enumerate(keys):
+            copy = Path(tmp) / f"d{n:05d}{path.suffix.lower() or '.docx'}"
+            try:
+                shutil.copyfile(path, copy)
+            except OSError as err:
+                out[keys[path]] = f"{path.name} kon niet gekopieerd worden ({err.strerror or err})"
+                continue
+            copies[copy] = path
+        results = convert_many(list(copies), "pdf", outdir=Path(tmp) / "out", timeout=timeout,
+                               chunk=chunk or BATCH_CHUNK)
+        for copy, result in results.items():
+            path = copies[copy]
+            if isinstance(result, UserError):
+                out[keys[path]] = str(result).replace(copy.name, path.name)
+                continue
+            try:
+                pages = pdf_page_count(result)
+            except OSError as err:
+                out[keys[path]] = f"LibreOffice maakte van {path.name} geen leesbare pdf ({err.strerror or err})."
+                continue
+            out[keys[path]] = pages if pages >= 1 else f"LibreOffice maakte van {path.name} een pdf zonder pagina's."
+    remember_renders(out)
+    return out
 
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")

@@ -39,6 +39,44 @@ _IMAGE_TAGS = {w("drawing"), w("pict"), w("object")}
 _TRACKED = [w(t) for t in ("ins", "del", "moveFrom", "moveTo")]
 _SPACING = ("before", "after", "line", "lineRule")
 
+#: what Word itself accepts (larger or smaller values in a file are clamped to these, as Word does when it
+#: opens the file): page sides and margins up to 22 inches, font sizes 1-1638 pt, space before/after up to
+#: 1584 pt, line spacing up to 132 lines or 1584 pt, pictures up to 22 inches high
+MAX_PAGE_CM = 55.88
+MIN_PAGE_CM = 0.3
+MAX_FONT_PT, MIN_FONT_PT = 1638.0, 1.0
+MAX_SPACE_PT = 1584.0
+MAX_LINES, MIN_LINES = 132.0, 0.06
+MAX_PICTURE_CM = 55.88
+MAX_COUNT = 10**9  # page, word and character counts in docProps/app.xml, page number starts
+#: text limits (time and memory stay bounded by the text): one paragraph, and the whole document; beyond
+#: them the text is cut, with a note
+MAX_PARAGRAPH_CHARS = 200_000
+MAX_DOCUMENT_CHARS = 5_000_000
+#: paragraphs and sections read from one document; further ones are skipped, with a note
+MAX_PARAGRAPHS = 200_000
+MAX_SECTIONS = 2_000
+
+
+def _clamp(value: float | None, low: float, high: float) -> float | None:
+    """``value`` within [low, high]; None stays None, and so does NaN."""
+    if value is None or value != value:
+        return None
+    return min(max(value, low), high)
+
+
+def _points(el) -> float | None:
+    """A font size element (half-points) in points, clamped to Word's range; None when unreadable."""
+    try:
+        return _clamp(half_points(el), MIN_FONT_PT, MAX_FONT_PT)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _count(text) -> int | None:
+    value = to_int(text)
+    return value if value is not None and 0 <= value <= MAX_COUNT else None
+
 
 # ---------------------------------------------------------------------------------------------- fields
 
@@ -118,13 +156,38 @@ class _Reader:
         self._rpr_cache: dict[tuple, tuple] = {}
         self.cells: list[list[int]] = []  # [table number, row, cell] of the tables being read, innermost last
         self._spacing_cache: dict[str | None, dict[str, str]] = {}
+        self.chars = 0  # characters of text read so far (see MAX_DOCUMENT_CHARS)
+
+    def _limit_text(self, text: str) -> str:
+        """Cut a paragraph over MAX_PARAGRAPH_CHARS, and all text past MAX_DOCUMENT_CHARS, with a note."""
+        if len(text) > MAX_PARAGRAPH_CHARS:
+            self._note(f"Een alinea is langer dan {MAX_PARAGRAPH_CHARS:,} tekens; alleen het begin ervan is "
+                       "nagekeken. Zo'n lange alinea komt in een verslag niet voor: kijk het document na in Word."
+                       .replace(",", "."))
+            text = text[:MAX_PARAGRAPH_CHARS]
+        room = MAX_DOCUMENT_CHARS - self.chars
+        if len(text) > room:
+            self._note(f"Het document bevat meer dan {MAX_DOCUMENT_CHARS:,} tekens tekst; alleen het begin is "
+                       "nagekeken.".replace(",", "."))
+            text = text[:max(room, 0)]
+        self.chars += len(text)
+        return text
+
+    def _note(self, note: str) -> None:
+        if note not in self.doc.notes:
+            self.doc.notes.append(note)
 
     # -- blocks
     def blocks(self, container, story: _Story, location: str, top: bool) -> None:
         index = len([p for p in story.paragraphs if p.index is not None]) if top else None
         for child in container:
             tag = child.tag
-            if tag == P:
+            if tag == P and len(story.paragraphs) >= MAX_PARAGRAPHS:
+                self._note(f"Het document bevat meer dan {MAX_PARAGRAPHS:,} alinea's; de rest is niet gelezen."
+                           .replace(",", "."))
+                if top:
+                    index += 1
+            elif tag == P:
                 self.paragraph(child, story, location, index if top else None)
                 if top:
                     index += 1
@@ -180,13 +243,15 @@ class _Reader:
         para = Paragraph(text="", index=index, style_id=style_id or self.styles.default_paragraph,
                          style_name=self.styles.name(known), location=location)
         if self.cells and location == "table":
-            para.table_cell = tuple(self.cells[-1])
+            cell = self.cells[-1]  # a paragraph straight in w:tbl or w:tr (no w:tc): Word puts it in a cell
+            cell[1], cell[2] = max(cell[1], 0), max(cell[2], 0)
+            para.table_cell = tuple(cell)
         para.section = len(self.sect_elements)
         story.paragraphs.append(para)
         self._paragraph_props(para, ppr, known)
         state = _ParaState(para, known)
         self.inline(p, story, state)
-        para.text = "".join(state.text)
+        para.text = self._limit_text("".join(state.text))
         story.fields.text("\n")  # a field result that goes on in the next paragraph
         visible = [b for b in state.runs if b is not None]
         para.bold = bool(visible) and all(b for b, _size, _font in visible)
@@ -196,7 +261,7 @@ class _Reader:
                           else self._mark_font(ppr, known))
         if not sizes:
             mark = ppr.find(f"{RPR}/{w('sz')}") if ppr is not None else None
-            para.mark_size = half_points(mark if mark is not None else self.styles.rpr([None, known], w("sz")))
+            para.mark_size = _points(mark if mark is not None else self.styles.rpr([None, known], w("sz")))
         story.images += state.images
         for box in state.textboxes:
             self.blocks(box, story, "textbox", False)
@@ -238,14 +303,14 @@ class _Reader:
         if direct is not None:
             found.update({a: direct.get(w(a)) for a in _SPACING if direct.get(w(a)) is not None})
         before, after, line = (twips(found.get(a)) for a in ("before", "after", "line"))
-        para.space_before_pt = before / 20 if before is not None else None
-        para.space_after_pt = after / 20 if after is not None else None
+        para.space_before_pt = _clamp(before / 20, 0.0, MAX_SPACE_PT) if before is not None else None
+        para.space_after_pt = _clamp(after / 20, 0.0, MAX_SPACE_PT) if after is not None else None
         if line is not None and line > 0:
             rule = found.get("lineRule", "auto")
             if rule == "auto":
-                para.line_spacing = round(line / 240, 3)
+                para.line_spacing = round(_clamp(line / 240, MIN_LINES, MAX_LINES), 3)
             else:
-                para.line_height_pt = round(line / 20, 2)
+                para.line_height_pt = round(_clamp(line / 20, 0.5, MAX_SPACE_PT), 2)
 
     def _style_spacing(self, sid: str | None) -> dict[str, str]:
         """w:spacing attributes a style gives (each attribute inherits on its own), cached per style."""
@@ -355,7 +420,7 @@ class _Reader:
         bold = bool(inherited_bold) if bold is None else bold
         size_el = size_el if size_el is not None else inherited_size
         font = self.styles.rfonts(rpr.find(RFONTS)) if rpr is not None else None
-        return bold, half_points(size_el), font or inherited_font
+        return bold, _points(size_el), font or inherited_font
 
     def _mark_font(self, ppr, pstyle: str | None) -> str | None:
         """The font of an empty paragraph: its paragraph mark's (pPr/rPr), else its style's."""
@@ -366,7 +431,10 @@ class _Reader:
     def sections(self) -> list[SectionInfo]:
         out: list[SectionInfo] = []
         cache: dict[str, HeaderFooter] = {}
-        for i, sect in enumerate(self.sect_elements):
+        if len(self.sect_elements) > MAX_SECTIONS:
+            self._note(f"Het document bevat {len(self.sect_elements)} secties; alleen de eerste {MAX_SECTIONS} zijn "
+                       "gelezen (pagina-instelling, kop- en voetteksten).")
+        for i, sect in enumerate(self.sect_elements[:MAX_SECTIONS]):
             info = SectionInfo()
             kind = sect.find(w("type"))
             info.start = (kind.get(VAL) if kind is not None else None) or "nextPage"
@@ -375,13 +443,15 @@ class _Reader:
                 owner.page_break = False  # a continuous section break does not start a new page
             size, margins = sect.find(w("pgSz")), sect.find(w("pgMar"))
             if size is not None:
-                info.page_width_cm, info.page_height_cm = cm(size.get(w("w"))), cm(size.get(w("h")))
+                info.page_width_cm = _clamp(cm(size.get(w("w"))), MIN_PAGE_CM, MAX_PAGE_CM)
+                info.page_height_cm = _clamp(cm(size.get(w("h"))), MIN_PAGE_CM, MAX_PAGE_CM)
             if margins is not None:
                 values = tuple(cm(margins.get(w(side))) for side in ("top", "right", "bottom", "left"))
-                info.margins_cm = None if None in values else tuple(abs(v) for v in values)
+                info.margins_cm = (None if None in values or any(v != v for v in values)
+                                   else tuple(min(abs(v), MAX_PAGE_CM) for v in values))
             info.different_first_page = bool(on_off(sect.find(w("titlePg"))))
             num = sect.find(w("pgNumType"))
-            info.page_number_start = to_int(num.get(w("start"))) if num is not None else None
+            info.page_number_start = _count(num.get(w("start"))) if num is not None else None
             prev = out[-1] if out else None
             for kind in ("header", "footer"):
                 own = {}
@@ -474,14 +544,15 @@ def _picture_height_cm(el) -> float:
         if anchor.tag == WP_ANCHOR and (anchor.find(WP_WRAP_NONE) is not None or anchor.get("behindDoc") in ("1", "true")):
             return 0.0
         try:
-            return max(int(child.get("cy") or 0), 0) / 360000
+            return min(max(int(child.get("cy") or 0), 0), int(MAX_PICTURE_CM * 360000)) / 360000
         except ValueError:
             return 0.0
     for child in el.iter():
         style = child.get("style") if isinstance(child.tag, str) else None
         if style and (m := _VML_HEIGHT.search(style)):
             try:
-                return float(m.group(1)) * _VML_UNITS[(m.group(2) or "").lower() or None]
+                return _clamp(float(m.group(1)) * _VML_UNITS[(m.group(2) or "").lower() or None], 0.0,
+                              MAX_PICTURE_CM) or 0.0
             except ValueError:
                 return 0.0
     return 0.0
@@ -510,13 +581,59 @@ def read_docx(path: str | Path) -> Document:
         styles = Styles(pkg.xml_or_none(style_part) if style_part else None, theme)
         reader = _Reader(pkg, main, styles, doc)
         body = _Story(doc.paragraphs, _Fields(doc.fields))
-        reader.blocks(bodies[0], body, "body", True)
-        body.fields.finish()
+        with _guard(doc, "de hoofdtekst"):  # a bug here keeps what was read and says so (never "your file")
+            reader.blocks(bodies[0], body, "body", True)
+            body.fields.finish()
         doc.tables, doc.images = body.tables, body.images
-        doc.sections = reader.sections()
-        _properties(pkg, doc)
-        _notes(pkg, doc, bodies, styles, style_part, main)
+        with _guard(doc, "de secties"):
+            doc.sections = reader.sections()
+        with _guard(doc, "de documenteigenschappen"):
+            _properties(pkg, doc)
+        with _guard(doc, "de opmerkingen"):
+            _notes(pkg, doc, bodies, styles, style_part, main)
+        with _guard(doc, "de koppelingen naar buiten"):
+            _linked_content(pkg, doc)
     return doc
+
+
+def _linked_content(pkg: Package, doc: Document) -> None:
+    """A note on what the document links to outside itself and what stageverslag therefore never fetches
+    (see ``stageverslag.sanitize``): a student then knows why a logo may be missing in a page render."""
+    kinds = [kind for kind, _target in pkg.external_rels() if kind != "hyperlink"]
+    pictures = sum(1 for k in kinds if k in ("image", "video", "audio", "media"))
+    others = len(kinds) - pictures
+    fields = sum(1 for f in doc.fields if f.name in ("INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "LINK", "DDE",
+                                                       "DDEAUTO", "IMPORT"))
+    parts = []
+    if pictures:
+        parts.append(f"{pictures} gekoppelde afbeelding{'en' if pictures > 1 else ''}")
+    if others:
+        parts.append(f"{others} andere koppeling{'en' if others > 1 else ''} (object, sjabloon, frame)")
+    if fields:
+        parts.append(f"{fields} veld{'en' if fields > 1 else ''} dat een extern bestand invoegt"
+                     if fields == 1 else f"{fields} velden die een extern bestand invoegen")
+    if parts:
+        doc.notes.append(f"{', '.join(parts)}: niet opgehaald. stageverslag haalt nooit iets van buiten het "
+                         "document op; wat je ziet, is wat in het bestand zelf zit (voeg afbeeldingen in, koppel ze "
+                         "niet).")
+
+
+class _guard:
+    """Keep reading after an unexpected exception (a bug in the reader, not a fault of the file): what was read
+    stays, and ``doc.internal_errors`` says what went wrong. A file that cannot be read (InputError), memory
+    and recursion errors are not caught."""
+
+    def __init__(self, doc: Document, what: str):
+        self.doc, self.what = doc, what
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if exc is None or isinstance(exc, (InputError, MemoryError, RecursionError)) or not isinstance(exc, Exception):
+            return False
+        self.doc.internal_errors.append(f"bij het lezen van {self.what}: {type(exc).__name__}: {exc}")
+        return True
 
 
 def _properties(pkg: Package, doc: Document) -> None:
@@ -527,9 +644,9 @@ def _properties(pkg: Package, doc: Document) -> None:
         def val(tag):
             el = app.find(f"{{{APP_NS}}}{tag}")
             return el.text.strip() if el is not None and el.text else None
-        doc.app = AppProps(application=val("Application") or "", pages=to_int(val("Pages")), words=to_int(val("Words")),
-                           characters=to_int(val("Characters")),
-                           characters_with_spaces=to_int(val("CharactersWithSpaces")))
+        doc.app = AppProps(application=val("Application") or "", pages=_count(val("Pages")), words=_count(val("Words")),
+                           characters=_count(val("Characters")),
+                           characters_with_spaces=_count(val("CharactersWithSpaces")))
     core_name = targets.get("coreproperties") or "docProps/core.xml"
     if not pkg.has(core_name):
         if "coreproperties" in targets:
