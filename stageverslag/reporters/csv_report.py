@@ -1,7 +1,9 @@
-"""CSV report for coaches: one row per report, one column per check category, a verdict column.
+"""CSV overview for coaches: one row per student with the columns of :mod:`.overview` (Dutch headers).
 
-A category cell is empty when the category has no findings, else the worst severity and the count, e.g.
-"fout (2)". Opens in Excel and LibreOffice Calc (UTF-8 with a byte-order mark, comma-separated).
+Separated by ``;`` and written as UTF-8 with a byte-order mark, so Excel (also with Belgian and Dutch
+settings, where ``,`` is the decimal sign) opens it in columns. Every text cell that comes from a file and
+starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (OWASP's advice
+against CSV injection), so Excel shows it as text and never runs it as a formula.
 """
 
 from __future__ import annotations
@@ -9,31 +11,26 @@ from __future__ import annotations
 import csv
 import io
 
-from ..findings import CATEGORIES, SEVERITY_LABELS
-from . import short_verdict
+from .overview import build_rows
 
-BASE_COLUMNS = ["bestand", "fase", "paginas", "paginatelling", "woorden", "tekens"]
-
-
-def category_cell(report, category: str) -> str:
-    found = [f for f in report.findings if f.category == category]
-    if not found:
-        return ""
-    worst = min(found, key=lambda f: ("error", "warning", "info").index(f.severity)).severity
-    return f"{SEVERITY_LABELS[worst]} ({len(found)})"
+#: first characters that make Excel, LibreOffice Calc or Google Sheets read a cell as a formula
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def rows(reports) -> list[list]:
-    out = [BASE_COLUMNS + list(CATEGORIES) + ["oordeel"]]
-    for r in reports:
-        s = r.stats
-        out.append([r.file, r.stage, "" if s["pages"] is None else s["pages"], s["page_method"] or "",
-                    "" if s["words"] is None else s["words"], "" if s["characters"] is None else s["characters"]]
-                   + [category_cell(r, c) for c in CATEGORIES] + [short_verdict(r)])
-    return out
+def neutralise(cell) -> object:
+    """A cell as it may go into a spreadsheet: numbers as they are, text that starts like a formula with ``'``."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return cell
+    text = "" if cell is None else str(cell)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def render_csv(reports) -> str:
+def rows(reports, annotated: bool | None = None) -> list[list]:
+    cols, body = build_rows(reports, annotated)
+    return [cols] + [[neutralise(r.columns[c]) for c in cols] for r in body]
+
+
+def render_csv(reports, annotated: bool | None = None) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows(reports))
+    csv.writer(buf, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerows(rows(reports, annotated))
     return "\ufeff" + buf.getvalue()

@@ -1,70 +1,230 @@
-"""HTML report for coaches: one self-contained page (inline CSS, no scripts, no external assets) with a table
-of one row per report, one column per check category, a verdict, and the findings of each report below.
-Every piece of text is escaped."""
+"""HTML overview for coaches: one page that stands alone (inline CSS and a small inline script, no files or
+network), with the rows of :mod:`.overview`: verdict and student first, a summary line on top, sortable by
+clicking a column header, filterable by text, verdict and lateness, and each student's findings on a click
+(``<details>``). It fits a 1366 px wide screen.
+
+Everything that comes from a file is escaped. A Content-Security-Policy allows nothing but this page's own
+style and script (by hash): no network, no other scripts, no forms, no frames."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 from html import escape
 
-from ..findings import CATEGORIES, SEVERITY_LABELS
-from . import PAGE_METHODS, location, short_verdict, verdict
-from .csv_report import category_cell
+from ..findings import SEVERITY_LABELS
+from . import PAGE_METHODS, location, plural, verdict
+from .overview import GROUPS, OTHER_GROUP, VERDICTS, build_rows, group_of, summary_line
 
 CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#222}
-table{border-collapse:collapse;font-size:.85rem}th,td{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top}
-th{background:#f0f0f0;writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}
-th.h{writing-mode:horizontal-tb;transform:none}td.error{background:#fbd5d5}td.warning{background:#fdf0c8}
-td.info{background:#dcecf7}td.ok{background:#d8f0d8}td.unreadable{background:#e0b0b0}
-.sev-error{color:#a40000;font-weight:bold}.sev-warning{color:#8a6100}.sev-info{color:#1b5e8a}
-section{margin-top:2rem}li{margin:.2rem 0}.notes{color:#555;font-size:.85rem}
+*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1rem 1.2rem;color:#1e1e1e;
+font-size:14px}
+h1{font-size:1.25rem;margin:0 0 .3rem}
+.summary{font-size:1.1rem;font-weight:600;margin:.2rem 0}.meta{color:#555;margin:.2rem 0 .7rem}
+.filters{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;margin:.5rem 0}
+.filters input[type=search]{width:18rem;padding:.25rem .4rem}
+.count{color:#555}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+th,td{border:1px solid #d0d0d0;padding:.25rem .35rem;vertical-align:top;text-align:left;overflow:hidden;
+text-overflow:ellipsis}
+thead th{background:#eef0f3;font-weight:600;position:sticky;top:0;z-index:1}
+th button{all:unset;cursor:pointer;display:block;width:100%;overflow-wrap:anywhere;hyphens:auto}
+th button:focus-visible{outline:2px solid #1b5e8a}
+th[aria-sort=ascending] button::after{content:" \\25B2";font-size:.7em}
+th[aria-sort=descending] button::after{content:" \\25BC";font-size:.7em}
+td.n{text-align:right;white-space:nowrap}
+td.g{white-space:nowrap;font-size:.85em}
+td.g.ok{color:#2a6b2a}td.g.bad{background:#fdf0d2}td.g.err{background:#fbdcdc}
+td.v{font-weight:600;white-space:nowrap}
+tr.v-ok td.v{background:#d8f0d8}tr.v-bad td.v{background:#f6c9c9}tr.v-unreadable td.v{background:#d9c2c2}
+tr.v-stopped td.v{background:#e3e3e3}
+td.s{overflow:visible}
+td.f{font-size:.85em;color:#444;white-space:nowrap}
+details>summary{cursor:pointer;font-weight:600;overflow-wrap:anywhere}
+details[open]>summary{color:#1b5e8a}
+.pop{position:absolute;left:1.2rem;right:1.2rem;z-index:3;background:#fff;border:1px solid #999;
+box-shadow:0 4px 18px rgba(0,0,0,.25);padding:.6rem 1rem;max-height:70vh;overflow:auto;font-weight:normal;
+white-space:normal;margin-top:.3rem}
+.pop h3{margin:.3rem 0;font-size:1rem}.pop h4{margin:.5rem 0 .2rem;font-size:.9rem}
+.pop ul{margin:.2rem 0 .4rem;padding-left:1.3rem}.pop li{margin:.1rem 0}
+.sev-error{color:#a40000;font-weight:600}.sev-warning{color:#8a6100;font-weight:600}.sev-info{color:#1b5e8a}
+.notes{color:#555;font-size:.9em}
+.late{color:#a40000;font-weight:600}
+col.c-v{width:7.4rem}col.c-student{width:10rem}col.c-file{width:9rem}col.c-fase{width:6.2rem}
+col.c-late{width:3rem}col.c-num{width:4.2rem}col.c-g{width:auto}col.c-ann{width:8rem}
 """
 
-_TONE = {"unreadable": "unreadable", "errors": "error", "warnings": "warning", "ok": "ok"}
+SCRIPT = """
+(function () {
+  var table = document.getElementById("overzicht");
+  if (!table) { return; }
+  var body = table.tBodies[0];
+  var search = document.getElementById("zoek");
+  var verdict = document.getElementById("oordeel");
+  var late = document.getElementById("laat");
+  var count = document.getElementById("aantal");
+  function filter() {
+    var text = search.value.trim().toLowerCase();
+    var shown = 0;
+    Array.prototype.forEach.call(body.rows, function (row) {
+      var ok = (!text || row.textContent.toLowerCase().indexOf(text) >= 0) &&
+        (!verdict.value || row.getAttribute("data-oordeel") === verdict.value) &&
+        (!late.checked || row.getAttribute("data-laat") === "ja");
+      row.hidden = !ok;
+      if (ok) { shown += 1; }
+    });
+    count.textContent = shown + " van " + body.rows.length + " getoond";
+  }
+  search.addEventListener("input", filter);
+  verdict.addEventListener("change", filter);
+  late.addEventListener("change", filter);
+  function key(row, i) {
+    var cell = row.cells[i];
+    var v = cell.getAttribute("data-v");
+    if (v !== null && v !== "" && !isNaN(Number(v))) { return Number(v); }
+    return (v !== null ? v : cell.textContent).trim().toLowerCase();
+  }
+  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, i) {
+    var button = th.querySelector("button");
+    button.addEventListener("click", function () {
+      var up = th.getAttribute("aria-sort") !== "ascending";
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) {
+        other.removeAttribute("aria-sort");
+      });
+      th.setAttribute("aria-sort", up ? "ascending" : "descending");
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x = key(a, i), y = key(b, i);
+        if (typeof x !== typeof y) { x = String(x); y = String(y); }
+        var c = x < y ? -1 : x > y ? 1 : 0;
+        return up ? c : -c;
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+    });
+  });
+  filter();
+})();
+"""
+
+_TONES = {"in orde": "ok", "niet in orde": "bad", "onleesbaar": "unreadable", "niet nagekeken": "stopped"}
+_RANK = {v: n for n, v in enumerate(VERDICTS)}
+_NUMERIC = {"fouten", "waarschuwingen", "pagina's", "woorden"}
 
 
-def _cell_class(report, category: str) -> str:
-    found = [f.severity for f in report.findings if f.category == category]
-    for sev in ("error", "warning", "info"):
-        if sev in found:
-            return sev
-    return ""
+def _hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def render_html(reports, profile) -> str:
+def content_security_policy() -> str:
+    """Nothing but this page's own style and script; no network, frames, forms, images or plugins."""
+    return (f"default-src 'none'; style-src {_hash(CSS)}; script-src {_hash(SCRIPT)}; img-src 'none'; "
+            "connect-src 'none'; font-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; "
+            "form-action 'none'")
+
+
+def _group_class(text: str) -> str:
+    if not text:
+        return "g"
+    if text == "ok":
+        return "g ok"
+    return "g bad"
+
+
+def _details(row, profile) -> str:
+    """The findings of every file of one student."""
     e = escape
-    out = ["<!DOCTYPE html>", '<html lang="nl"><head><meta charset="utf-8">',
-           "<title>Controle stageverslagen</title>", f"<style>{CSS}</style></head><body>",
-           "<h1>Controle stageverslagen</h1>",
-           f"<p>{len(reports)} verslag(en), gecontroleerd op {e(dt.date.today().isoformat())} tegen "
-           f"{e(profile.name)}.</p>", "<table><thead><tr>"]
-    out += [f'<th class="h">{e(c)}</th>' for c in ("verslag", "fase", "pagina's", "woorden")]
-    out += [f"<th>{e(c)}</th>" for c in CATEGORIES]
-    out.append('<th class="h">oordeel</th></tr></thead><tbody>')
-    for n, r in enumerate(reports):
+    out = ['<div class="pop">']
+    for r in row.reports:
+        name = getattr(r, "display", None) or r.file
+        out.append(f"<h3>{e(name)}</h3>")
         s = r.stats
-        out.append(f'<tr><td><a href="#r{n}">{e(r.file)}</a></td><td>{e(r.stage)}</td>'
-                   f"<td>{e('' if s['pages'] is None else str(s['pages']))}</td>"
-                   f"<td>{e('' if s['words'] is None else str(s['words']))}</td>")
-        out += [f'<td class="{_cell_class(r, c)}">{e(category_cell(r, c))}</td>' for c in CATEGORIES]
-        out.append(f'<td class="{_TONE[verdict(r)[0]]}">{e(short_verdict(r))}</td></tr>')
-    out.append("</tbody></table>")
-    for n, r in enumerate(reports):
-        s = r.stats
-        out.append(f'<section id="r{n}"><h2>{e(r.file)}</h2>')
         if not r.error:
-            out.append(f"<p>{e(str(s['pages']))} pagina's ({e(PAGE_METHODS.get(s['page_method'], ''))}), "
-                       f"{e(str(s['words']))} woorden, {e(str(s['characters']))} tekens.</p>")
-        out.append(f"<p><strong>{e(verdict(r)[1])}</strong></p><ul>")
+            out.append(f"<p>{e(str(s.get('pages')))} pagina's ({e(PAGE_METHODS.get(s.get('page_method'), ''))}), "
+                       f"{e(str(s.get('words')))} woorden, {e(str(s.get('characters')))} tekens.</p>")
+        out.append(f"<p><strong>{e(verdict(r)[1])}</strong></p>")
+        annotated = getattr(r, "annotated", None)
+        if annotated:
+            out.append(f"<p>Kopie met opmerkingen: <code>{e(annotated)}</code></p>")
+        by_group: dict[str, list] = {}
         for f in r.findings:
-            part = f" [{e(profile.part(f.part).title)}]" if f.part in profile.part_ids else ""
-            where = location(f)
-            out.append(f'<li><span class="sev-{e(f.severity)}">{e(SEVERITY_LABELS[f.severity])}</span> '
-                       f"{e(f.code)}{part} {e(where + ': ' if where else '')}{e(f.message)}</li>")
-        out.append("</ul>")
+            by_group.setdefault(group_of(f.category), []).append(f)
+        for group in [g for g, _ in GROUPS] + [OTHER_GROUP]:
+            found = by_group.get(group)
+            if not found:
+                continue
+            out.append(f"<h4>{e(group)} ({len(found)})</h4><ul>")
+            for f in found:
+                part = f" [{e(profile.part(f.part).title)}]" if f.part in profile.part_ids else ""
+                where = location(f)
+                suggestion = f" (voorstel: {e(f.suggestion)})" if f.suggestion else ""
+                out.append(f'<li><span class="sev-{e(f.severity)}">{e(SEVERITY_LABELS[f.severity])}</span> '
+                           f"{e(f.code)}{part} {e(where + ': ' if where else '')}{e(f.message)}{suggestion}</li>")
+            out.append("</ul>")
         if r.notes:
-            out.append('<ul class="notes">' + "".join(f"<li>{e(x)}</li>" for x in r.notes) + "</ul>")
-        out.append("</section>")
-    out.append("</body></html>")
+            out.append('<h4>Opmerkingen bij de controle</h4><ul class="notes">'
+                       + "".join(f"<li>{e(x)}</li>" for x in r.notes) + "</ul>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def render_html(reports, profile, annotated: bool | None = None, today: dt.date | None = None) -> str:
+    e = escape
+    cols, rows = build_rows(reports, annotated)
+    groups = [c for c in cols if c in {g for g, _ in GROUPS} | {OTHER_GROUP}]
+    # verdict and student first, then what identifies the file, the numbers and the check groups
+    order = ["oordeel", "student", "bestand", "fase", "laat", "fouten", "waarschuwingen", "pagina's", "woorden",
+             *groups] + [c for c in cols if c not in groups and c not in BASE_ORDER]
+    stages = {r.columns["fase"] for r in rows}
+    today = today or dt.date.today()
+    colgroup = {"oordeel": "c-v", "student": "c-student", "bestand": "c-file", "fase": "c-fase", "laat": "c-late",
+                "fouten": "c-num", "waarschuwingen": "c-num", "pagina's": "c-num", "woorden": "c-num"}
+    out = ["<!DOCTYPE html>", '<html lang="nl"><head><meta charset="utf-8">',
+           f'<meta http-equiv="Content-Security-Policy" content="{e(content_security_policy())}">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           '<meta name="referrer" content="no-referrer">',
+           "<title>Overzicht stageverslagen</title>", f"<style>{CSS}</style></head><body>",
+           "<h1>Overzicht stageverslagen</h1>",
+           f'<p class="summary" id="samenvatting">{e(summary_line(rows))}</p>',
+           f'<p class="meta">Gecontroleerd op {e(today.strftime("%d/%m/%Y"))} tegen {e(profile.name)}'
+           + (f", {e(next(iter(stages)))}" if len(stages) == 1 else "") + ". Klik op een naam voor de details, "
+           "op een kolomkop om te sorteren.</p>",
+           '<div class="filters"><label>Zoeken <input type="search" id="zoek" '
+           'placeholder="naam, bestand of opmerking"></label>',
+           '<label>Oordeel <select id="oordeel"><option value="">alle</option>'
+           + "".join(f'<option value="{e(v)}">{e(v)}</option>' for v in VERDICTS) + "</select></label>",
+           '<label><input type="checkbox" id="laat"> alleen laat ingediend</label>',
+           f'<span class="count" id="aantal">{e(plural(len(rows), "student", "studenten"))}</span></div>',
+           '<table id="overzicht"><colgroup>']
+    out += [f'<col class="{colgroup.get(c, "c-ann" if c not in groups else "c-g")}">' for c in order]
+    out.append("</colgroup><thead><tr>")
+    out += [f'<th scope="col"><button type="button">{e(c)}</button></th>' for c in order]
+    out.append("</tr></thead><tbody>")
+    for row in rows:
+        v = row.columns["oordeel"]
+        out.append(f'<tr class="v-{_TONES.get(v, "bad")}" data-oordeel="{e(v)}" data-laat="{e(row.columns["laat"])}">')
+        for c in order:
+            cell = row.columns[c]
+            text = "" if cell is None else str(cell)
+            if c == "oordeel":
+                out.append(f'<td class="v" data-v="{_RANK.get(v, 9)}">{e(text)}</td>')
+            elif c == "student":
+                out.append(f'<td class="s" data-v="{e(text.lower())}"><details><summary>{e(text)}</summary>'
+                           f"{_details(row, profile)}</details></td>")
+            elif c in _NUMERIC:
+                out.append(f'<td class="n" data-v="{e(text)}">{e(text)}</td>')
+            elif c in groups:
+                count = text.split(":", 1)[0] if text and text != "ok" else ("0" if text == "ok" else "")
+                out.append(f'<td class="{_group_class(text)}" data-v="{e(count)}" title="{e(text)}">{e(text)}</td>')
+            elif c == "laat":
+                out.append(f'<td class="{"late" if text == "ja" else ""}">{e(text)}</td>')
+            else:
+                out.append(f'<td class="f" title="{e(text)}">{e(text)}</td>')
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    out.append(f"<script>{SCRIPT}</script></body></html>")
     return "\n".join(out) + "\n"
+
+
+BASE_ORDER = {"oordeel", "student", "bestand", "fase", "laat", "fouten", "waarschuwingen", "pagina's", "woorden"}
