@@ -157,9 +157,13 @@ class DtChecker(Verbs):
 
     def _past_in_finite_slot(self, w: str, subj: str, nxt: str | None) -> str | None:
         """'Zij beantwoorde', 'het congres starte', 'de vergadering duurte': a wrong weak past tense."""
+        past = self._weak_past_fix(w, subj, nxt)
+        if past and self.english and self.english(w):
+            return None  # "Random state" (the English dictionary is asked only when it can change a finding)
+        return past
+
+    def _weak_past_fix(self, w: str, subj: str, nxt: str | None) -> str | None:
         lex = self.lex
-        if self.english and self.english(w):
-            return None  # "Random state"
         if not w.endswith("e") or len(w) < 5 or w in NOT_PAST or w[:-1] in lex.adjectives or (
                 subj in DET_LIKE and (self.is_noun(w) or (nxt and self.is_noun(nxt)))):
             return None
@@ -407,8 +411,8 @@ class DtChecker(Verbs):
         w = tok.lower
         if len(w) < 4 or not w.isalpha() or self.known(tok.text) or self.known(w):
             return None
-        if (tok.text[0].isupper() and not tok.sentence_start) or (self.english and self.english(w)):
-            return None  # a name, or an English word (based, build, told)
+        if tok.text[0].isupper() and not tok.sentence_start:
+            return None  # a name
         if getattr(tok, "quoted", False):
             return None  # 'pushd': a quoted command or name
         lex = self.lex
@@ -442,6 +446,8 @@ class DtChecker(Verbs):
                 why = f"De persoonsvorm is stam + t: {fix} (met d bestaat dit woord niet)."
         if not fix or not self.known(fix):
             return None
+        if self.english and self.english(w):
+            return None  # an English word (based, build, told): asked last, only when it changes the finding
         fix = _case(tok.text, fix)
         return _issue(tok, fix, f"'{tok.text}' bestaat niet: schrijf '{fix}'.", why)
 

@@ -151,15 +151,16 @@ class Speller:
             if not tok.is_word or tok.start in taken:
                 continue
             word = tok.text
-            if self.skippable(word) or self.accepts(word, tok.sentence_start):
+            if self.skippable(word):
+                continue
+            if word[0].isupper() and (not tok.sentence_start or word in names):
+                continue  # most likely a name (decided first: no dictionary needs to be asked about it)
+            if self.accepts(word, tok.sentence_start):
                 continue
             if tok.broken and (self.accepts(tok.broken, tok.sentence_start) or self._diaeresis(tok.broken)):
                 continue
             if self._glued_in_brackets(tokens, idx):
                 continue
-            if word[0].isupper():
-                if not tok.sentence_start or word in names:
-                    continue  # most likely a name
             suggestions = self.suggest(word, deadline)
             if suggestions and suggestions[0].lower() == word.lower():
                 continue  # only a capital differs; Hunspell is unsure, we say nothing
