@@ -39,7 +39,8 @@ def quote(text: str, start: int | None = None, end: int | None = None) -> str | 
     if start - QUOTE_SIDE > 0 and " " in left:
         left = "…" + left.split(" ", 1)[1]
     if end + QUOTE_SIDE < len(text) and " " in right:
-        right = right.rsplit(" ", 1)[0] + "…"
+        right = right.rsplit(" ", 1)[0]
+        right += "" if right.endswith((".", "!", "?")) else "…"
     return _clean(left + text[start:end] + right).strip()
 
 
@@ -98,7 +99,8 @@ def locate(findings, doc, outline=None) -> None:
         k = bisect.bisect_right(heading_positions, pos) - 1
         if k >= 0:
             h = headings[k]
-            if h.position != pos and h.part is None and (f.part is None or outline.part_of(h.position) == f.part):
+            if (h.position != pos and h.part is None and any(c.isalpha() for c in h.text)
+                    and (f.part is None or outline.part_of(h.position) == f.part)):
                 f.heading = _clean(h.text).strip() or None
 
 
@@ -110,12 +112,38 @@ def part_title(f, profile) -> str | None:
     return None
 
 
-def where(f, profile, with_page: bool = True) -> str:
+def short_title(profile, part_id: str) -> str:
+    """A part's title, or for a long one its shortest alias that still names it alone ("Leerervaringen deel 1")."""
+    title = profile.part(part_id).title
+    if len(title) <= 24:
+        return title
+    others = {a.lower() for p in profile.parts if p.id != part_id for a in (p.title, *p.aliases)}
+    first = title.split()[0].lower()
+    fits = [a for a in profile.part(part_id).aliases
+            if 8 <= len(a) < len(title) and a.split()[0].lower() == first and a.lower() not in others
+            and not any(o.startswith(a.lower()) for o in others)
+            and not set(a.split()[-1].lower()) <= set("ivx")]  # "leerervaringen ii" reads as a typo
+    if not fits:
+        return title
+    best = min(fits, key=len)
+    return best[0].upper() + best[1:]
+
+
+def page_label(f) -> str:
+    if f.page is None:
+        return ""
+    return f"p. {f.page}" if f.page_method == "render" else f"p. ±{f.page}"
+
+
+def where(f, profile, with_page: bool = True, short: bool = False) -> str:
     """"p. 4 · Uitgangspunten › Het bedrijf" (page estimated: "p. ±4"), or the draft file and line, or ""."""
     bits = []
     if with_page and f.page is not None:
-        bits.append(f"p. {f.page}" if f.page_method == "render" else f"p. ±{f.page}")
-    place = part_title(f, profile) or ""
+        bits.append(page_label(f))
+    if short and f.part and f.part in profile.part_ids:
+        place = short_title(profile, f.part)
+    else:
+        place = part_title(f, profile) or ""
     if f.heading:
         place = f"{place} › {f.heading}" if place else f.heading
     if place:
@@ -154,7 +182,7 @@ def group(findings) -> list:
     groups: dict[tuple[str, str], Group] = {}
     out: list = []
     for f in findings:
-        if f.match:
+        if f.match and f.category != "dt":  # a dt error depends on its sentence: each one on its own
             key = (f.code, _clean(f.match).strip().lower())
             g = groups.get(key)
             if g is None:
