@@ -190,6 +190,22 @@ class Package:
             out.append((rel.get("Id") or "", rel_kind(rel.get("Type") or ""), name.lstrip("/")))
         return out
 
+    def external_rels(self) -> list[tuple[str, str]]:
+        """(kind, target) of every relationship in the package that points outside it (a linked picture,
+        a template on a server, a hyperlink ...); broken relationship parts are skipped."""
+        out = []
+        for name in self._names:
+            if not name.endswith(".rels"):
+                continue
+            try:
+                root = self.xml(name)
+            except InputError:
+                continue
+            for rel in root if root is not None else ():
+                if isinstance(rel.tag, str) and (rel.get("TargetMode") or "").lower() == "external":
+                    out.append((rel_kind(rel.get("Type") or ""), rel.get("Target") or ""))
+        return out
+
     def main_part(self) -> str:
         for _id, kind, target in self.rels(""):
             if kind == "officedocument":

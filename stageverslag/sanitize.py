@@ -1,0 +1,273 @@
+"""Nothing a document links to is fetched: a sanitised copy for everything that hands a .docx to LibreOffice
+(page counts, the table of contents' page numbers, pdf) and for what ``build`` writes.
+
+A WordprocessingML package can point outside itself in ways an office suite resolves while *loading*:
+relationships with ``TargetMode="External"`` (linked pictures, linked OLE objects, an attached template on a
+server, frames, sub-documents, media), include-fields (``INCLUDEPICTURE``, ``INCLUDETEXT``, ``LINK``, ``DDE``)
+and web addresses in VML attributes. Each of them tells a third party when and where a document was opened,
+or makes the checking machine send requests inside its own network. :func:`sanitize_bytes` removes them:
+
+* a linked picture points to a small local placeholder picture instead; its size on the page comes from the
+  drawing (``wp:extent``, VML style), not from the picture, so the page count does not change;
+* other fetched-on-load relationships point to a part that does not exist (nothing to fetch), and an attached
+  template is dropped from the settings;
+* include-fields are frozen to their last result (the field code goes, the text Word showed stays);
+* hyperlinks stay: they are only followed when someone clicks them.
+
+The input is never changed: the functions take bytes and give new bytes (or write a new file).
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from .document.package import Package, rel_kind
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+IMAGE_KINDS = {"image", "video", "audio", "media"}
+#: relationship kinds that are only followed on a click
+FOLLOWED_ON_CLICK = {"hyperlink"}
+INCLUDE_FIELDS = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDE|DDEAUTO|IMPORT|DATABASE)\b",
+                            re.IGNORECASE)
+REMOTE_VALUE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|\\\\|//)", re.IGNORECASE)
+PLACEHOLDER = "media/stageverslag-niet-opgehaald.png"
+MISSING_TARGET = "stageverslag-niet-opgehaald"
+# a 1x1 light grey PNG
+PLACEHOLDER_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8f7ef1f0005fe02fe"
+    "a7d6a4bf0000000049454e44ae426082")
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+@dataclass
+class Removed:
+    """What a sanitising pass took out, by kind, for a note to the user."""
+    pictures: int = 0
+    objects: int = 0  # linked OLE objects, frames, sub-documents, other fetched-on-load links
+    templates: int = 0
+    fields: int = 0
+    attributes: int = 0
+    targets: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.pictures + self.objects + self.templates + self.fields + self.attributes
+
+    def describe(self) -> str:
+        """Dutch, one line; empty when nothing was removed."""
+        parts = []
+        if self.pictures:
+            parts.append(f"{self.pictures} gekoppelde afbeelding{'en' if self.pictures > 1 else ''}")
+        if self.objects:
+            parts.append(f"{self.objects} gekoppeld{'e' if self.objects > 1 else ''} "
+                         f"object{'en' if self.objects > 1 else ''}")
+        if self.templates:
+            parts.append("een gekoppelde sjabloon op een server")
+        if self.fields:
+            parts.append("1 veld dat een extern bestand invoegt" if self.fields == 1 else
+                         f"{self.fields} velden die een extern bestand invoegen")
+        if self.attributes:
+            parts.append(f"{self.attributes} webadres{'sen' if self.attributes > 1 else ''} in tekeningen")
+        return ", ".join(parts)
+
+
+def external_references(path: str | Path) -> Removed:
+    """Count what :func:`sanitize_bytes` would remove from the .docx at ``path`` (for the reader's note)."""
+    _data, removed = sanitize_file_bytes(path)
+    return removed
+
+
+def sanitize_file_bytes(path: str | Path) -> tuple[bytes, Removed]:
+    """The sanitised bytes of the .docx at ``path`` (read through the safe package reader)."""
+    with Package(path) as pkg:
+        members = [(info, pkg.read(info.filename)) for info in pkg._zip.infolist() if not info.is_dir()]
+    return _sanitize_members(members)
+
+
+def sanitize_bytes(data: bytes) -> tuple[bytes, Removed]:
+    """Sanitise a .docx given as bytes (e.g. a report the builder composed in memory)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        members = [(info, zf.read(info)) for info in zf.infolist() if not info.is_dir()]
+    return _sanitize_members(members)
+
+
+def sanitized_copy(src: str | Path, dest: str | Path) -> Removed:
+    """Write a sanitised copy of ``src`` to ``dest`` (``src`` is only read)."""
+    data, removed = sanitize_file_bytes(src)
+    Path(dest).write_bytes(data)
+    return removed
+
+
+# --------------------------------------------------------------------------------------------- internals
+
+
+def _sanitize_members(members: list[tuple[zipfile.ZipInfo, bytes | None]]) -> tuple[bytes, Removed]:
+    removed = Removed()
+    parts = {info.filename: data for info, data in members if data is not None}
+    order = [info for info, data in members if data is not None]
+    dropped_ids: dict[str, set[str]] = {}  # source part -> relationship ids that no longer lead anywhere
+    need_png = False
+    for name in list(parts):
+        if not name.endswith(".rels"):
+            continue
+        folder = posixpath.dirname(posixpath.dirname(name))  # "word/_rels/document.xml.rels" -> "word"
+        source = posixpath.join(folder, posixpath.basename(name)[:-len(".rels")])
+        new, ids, png = _sanitize_rels(parts[name], folder, removed)
+        if new is not None:
+            parts[name] = new
+            dropped_ids[source] = ids
+            need_png |= png
+    for name in list(parts):
+        if name.startswith("word/") and name.endswith(".xml"):
+            new = _sanitize_part(parts[name], dropped_ids.get(name, set()), removed)
+            if new is not None:
+                parts[name] = new
+    if need_png:
+        png_name = "word/" + PLACEHOLDER
+        if png_name not in parts:
+            parts[png_name] = PLACEHOLDER_PNG
+            order.append(zipfile.ZipInfo(png_name))
+        parts["[Content_Types].xml"] = _ensure_png_type(parts.get("[Content_Types].xml"))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in order:
+            zf.writestr(info.filename, parts[info.filename])
+    return out.getvalue(), removed
+
+
+def _parse(data: bytes):
+    if re.search(rb"<!DOCTYPE", data[:65536], re.IGNORECASE):
+        return None
+    try:
+        return etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _sanitize_rels(data: bytes, folder: str, removed: Removed) -> tuple[bytes | None, set[str], bool]:
+    root = _parse(data)
+    if root is None:
+        return None, set(), False
+    changed, png = False, False
+    ids: set[str] = set()
+    for rel in list(root):
+        if not isinstance(rel.tag, str) or rel.get("TargetMode", "").lower() != "external":
+            continue
+        kind = rel_kind(rel.get("Type") or "")
+        if kind in FOLLOWED_ON_CLICK:
+            continue
+        removed.targets.append(rel.get("Target") or "")
+        del rel.attrib["TargetMode"]
+        changed = True
+        if kind in IMAGE_KINDS:
+            removed.pictures += 1
+            png = True
+            rel.set("Target", posixpath.relpath("word/" + PLACEHOLDER, folder or "."))
+        elif kind == "attachedtemplate":
+            removed.templates += 1
+            root.remove(rel)
+            ids.add(rel.get("Id") or "")
+        else:
+            removed.objects += 1
+            rel.set("Target", MISSING_TARGET)
+    if not changed:
+        return None, ids, False
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), ids, png
+
+
+def _instr(node) -> str:
+    return "".join(t.text or "" for t in node.iter(f"{{{W}}}instrText"))
+
+
+def _sanitize_part(data: bytes, dropped_ids: set[str], removed: Removed) -> bytes | None:
+    if (b"INCLUDE" not in data.upper() and b"LINK" not in data.upper() and b"DDE" not in data.upper()
+            and b"://" not in data and b"\\\\" not in data and b"attachedTemplate" not in data):
+        return None
+    root = _parse(data)
+    if root is None:
+        return None
+    changed = False
+    # an attached template whose relationship went
+    for el in list(root.iter(f"{{{W}}}attachedTemplate")):
+        el.getparent().remove(el)
+        changed = True
+    # simple fields: keep their result runs
+    for fld in list(root.iter(f"{{{W}}}fldSimple")):
+        if INCLUDE_FIELDS.match(fld.get(f"{{{W}}}instr") or ""):
+            parent, index = fld.getparent(), fld.getparent().index(fld)
+            for offset, child in enumerate(list(fld)):
+                parent.insert(index + offset, child)
+            parent.remove(fld)
+            removed.fields += 1
+            changed = True
+    # complex fields: drop begin .. separate (the code) and the end mark, keep the result
+    changed |= _freeze_complex_fields(root, removed)
+    # web addresses in VML (v:imagedata src, o:href, ...): nothing outside the package is loaded
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag.startswith(f"{{{W}}}"):
+            continue
+        for key, value in list(el.attrib.items()):
+            local = key.rsplit("}", 1)[-1].lower()
+            if local in {"src", "href", "link", "source"} and REMOTE_VALUE.match(value):
+                del el.attrib[key]
+                removed.attributes += 1
+                changed = True
+    if not changed:
+        return None
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _freeze_complex_fields(root, removed: Removed) -> bool:
+    runs = [r for r in root.iter(f"{{{W}}}r")]
+    stack: list[dict] = []  # open fields: {"code": [runs], "state": "code"|"result", "instr": str}
+    doomed: list = []
+    for run in runs:
+        char = run.find(f"{{{W}}}fldChar")
+        kind = char.get(f"{{{W}}}fldCharType") if char is not None else None
+        if kind == "begin":
+            stack.append({"runs": [run], "state": "code", "instr": ""})
+            continue
+        if not stack:
+            continue
+        top = stack[-1]
+        if kind == "separate":
+            top["runs"].append(run)
+            top["state"] = "result"
+            continue
+        if kind == "end":
+            top["runs"].append(run)
+            stack.pop()
+            if INCLUDE_FIELDS.match(top["instr"]):
+                doomed.extend(top["runs"])
+                removed.fields += 1
+            continue
+        if top["state"] == "code":
+            top["instr"] += _instr(run)
+            top["runs"].append(run)
+    for run in doomed:
+        parent = run.getparent()
+        if parent is not None:
+            parent.remove(run)
+    return bool(doomed)
+
+
+def _ensure_png_type(data: bytes | None) -> bytes:
+    root = _parse(data) if data else None
+    if root is None:
+        root = etree.Element(f"{{{CT}}}Types", nsmap={None: CT})
+    if not any(el.get("Extension", "").lower() == "png" for el in root.iter(f"{{{CT}}}Default")):
+        el = etree.Element(f"{{{CT}}}Default")
+        el.set("Extension", "png")
+        el.set("ContentType", "image/png")
+        root.insert(0, el)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
