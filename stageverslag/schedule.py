@@ -204,8 +204,11 @@ class PartStatus:
     last_week: int
     words: int
     done: bool
-    #: "nu" (write it this week), "later", "achter" (window over, still empty), "klaar", "voorbij"
+    #: "nu" (write it this week), "later", "achter" (window over, still empty), "klaar", "voorbij",
+    #: "laat" (a midterm part not finished when the midterm upload date has passed and nothing was uploaded)
     state: str
+    #: the date by which it must be handed in (midterm parts: the upload date; others: the final deadline)
+    due: dt.date | None = None
 
 
 @dataclass
@@ -226,6 +229,7 @@ class Status:
 
 
 def countdown(days: int) -> str:
+    """When a date is, from today: "vandaag", "morgen", "nog 3 dagen", "gisteren", "5 dagen geleden"."""
     if days == 0:
         return "vandaag"
     if days == 1:
@@ -233,8 +237,13 @@ def countdown(days: int) -> str:
     if days > 1:
         return f"nog {days} dagen"
     if days == -1:
-        return "gisteren verstreken"
-    return f"{-days} dagen geleden verstreken"
+        return "gisteren"
+    return f"{-days} dagen geleden"
+
+
+def lateness(days: int) -> str:
+    """How late something due ``-days`` days ago is: "1 dag te laat", "24 dagen te laat" (days < 0)."""
+    return f"{-days} dag te laat" if days == -1 else f"{-days} dagen te laat"
 
 
 def status(schedule: Schedule, today: dt.date, words: dict[str, int] | None = None,
@@ -256,19 +265,25 @@ def status(schedule: Schedule, today: dt.date, words: dict[str, int] | None = No
     plan_week = week if week is not None else (0 if phase == "voor" else (
         schedule.weeks + 1 if phase == "na" else _week_before(schedule, today)))
     parts = []
+    midterm_uploaded = any(a.id in done_actions for a in profile.actions if a.due.kind == "midterm")
     for part in profile.parts:
         first, last = schedule.window(part)
         n = words.get(part.id, 0)
         done = part.id in done_parts
+        due = schedule.midterm_deadline if part.midterm else schedule.final_deadline
         if done:
             state = "klaar"
+        elif part.midterm and today > schedule.midterm_deadline and not midterm_uploaded:
+            state = "laat"  # the upload date passed: this is late, whatever its writing window says
+        elif part.midterm and today > schedule.midterm_deadline:
+            state = "voorbij"
         elif first <= plan_week <= last:
             state = "nu"
         elif plan_week > last:
             state = "achter" if n == 0 and not part.optional_content else "voorbij"
         else:
             state = "later"
-        parts.append(PartStatus(part.id, part.title, first, last, n, done, state))
+        parts.append(PartStatus(part.id, part.title, first, last, n, done, state, due))
     deadlines = [
         Deadline("terugkommoment", "Terugkommoment" + (" (geschatte datum)" if schedule.terugkommoment_estimated
                                                       else ""), schedule.terugkommoment,
@@ -289,7 +304,7 @@ def status(schedule: Schedule, today: dt.date, words: dict[str, int] | None = No
                    + profile.calendar.late_penalty)
     return Status(today=today, week=week, phase=phase, weeks=schedule.weeks, schedule=schedule,
                   write_now=[p for p in parts if p.state == "nu"],
-                  overdue_parts=[p for p in parts if p.state == "achter"], parts=parts,
+                  overdue_parts=[p for p in parts if p.state in ("laat", "achter")], parts=parts,
                   deadlines=deadlines, actions=actions, penalty=penalty,
                   total_words=sum(words.values()), notes=list(schedule.notes))
 

@@ -134,3 +134,29 @@ def test_before_and_after_the_internship(profile):
     assert after.phase == "na"
     overdue = {p.id for p in after.overdue_parts}
     assert "inleiding" not in overdue and "conclusie" in overdue and "bijlage" not in overdue
+
+
+def test_midterm_parts_are_late_once_the_upload_date_passed(profile):
+    """Issue 12: terugkommoment Wednesday 24/3/2027, so the first part goes on Canvas by Sunday 21/3. On Monday
+    22/3 the midterm parts still inside their writing window are late, not "write now"."""
+    s = build_schedule(profile, D(2027, 2, 8), D(2027, 3, 24))
+    assert s.midterm_deadline == D(2027, 3, 21)
+    words = {"uitgangspunten": 700, "leerervaringen_1": 400, "tussentijdse_evaluatie": 0}
+    st = status(s, D(2027, 3, 22), words)
+    states = {p.id: p.state for p in st.parts}
+    assert states["leerervaringen_1"] == states["tussentijdse_evaluatie"] == states["uitgangspunten"] == "laat"
+    assert not {p.id for p in st.write_now} & {"leerervaringen_1", "tussentijdse_evaluatie"}
+    assert {"leerervaringen_1", "tussentijdse_evaluatie"} <= {p.id for p in st.overdue_parts}
+    before = {p.id: p.state for p in status(s, D(2027, 3, 19), words).parts}
+    assert before["leerervaringen_1"] == before["tussentijdse_evaluatie"] == "nu"  # the upload is still ahead
+    uploaded = status(s, D(2027, 3, 22), words, done_actions={"deel1_opgeladen"})
+    assert {p.id: p.state for p in uploaded.parts}["tussentijdse_evaluatie"] == "voorbij"
+    done = status(s, D(2027, 3, 22), words, done_parts={"leerervaringen_1"})
+    assert {p.id: p.state for p in done.parts}["leerervaringen_1"] == "klaar"
+
+
+def test_countdown_and_lateness_read_as_dutch():
+    from stageverslag.schedule import countdown, lateness
+    assert [countdown(d) for d in (2, 1, 0, -1, -24)] == ["nog 2 dagen", "morgen", "vandaag", "gisteren",
+                                                          "24 dagen geleden"]
+    assert lateness(-1) == "1 dag te laat" and lateness(-24) == "24 dagen te laat"

@@ -49,9 +49,15 @@ def render_planning(st, project, size=None) -> Text:
     elif st.phase == "stage":
         text.append("Nu schrijven: ", style="bold")
         text.append("werk bij wat je hebt\n")
-    if st.overdue_parts:
-        word = "onderdeel" if len(st.overdue_parts) == 1 else "onderdelen"
-        text.append(f"Achterstand: {word} {_numbers(st.overdue_parts, st.parts)}\n", style="bold red")
+    late = [p for p in st.overdue_parts if p.state == "laat"]
+    behind = [p for p in st.overdue_parts if p.state != "laat"]
+    if late:
+        word = "onderdeel" if len(late) == 1 else "onderdelen"
+        text.append(f"Te laat (eerste deel moest {short_date(late[0].due)} op Canvas): {word} "
+                    f"{_numbers(late, st.parts)}\n", style="bold red")
+    if behind:
+        word = "onderdeel" if len(behind) == 1 else "onderdelen"
+        text.append(f"Achterstand: {word} {_numbers(behind, st.parts)}\n", style="bold red")
     upcoming = [d for d in st.deadlines if d.days_left >= 0][:3] or st.deadlines[-1:]
     for d in upcoming:
         label = DEADLINE_LABELS.get(d.id, d.title)

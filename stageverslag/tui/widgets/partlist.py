@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 PLAN_LABELS = {"nu": "nu schrijven", "later": "later", "achter": "achterstand", "klaar": "",
-               "voorbij": "voorbij"}
+               "voorbij": "voorbij", "laat": "te laat"}
 
 
 def part_state(p) -> str:
