@@ -103,9 +103,15 @@ def format_status(st: Status, project) -> str:
                        + (f" — {hint}" if hint else ""))
     elif st.phase == "stage":
         out.append("Nu schrijven: geen nieuw onderdeel deze week; werk bij wat je al hebt.")
-    if st.overdue_parts:
+    late = [p for p in st.overdue_parts if p.state == "laat"]
+    if late:
+        out.append(f"Te laat (het eerste deel moest op {format_date(late[0].due)} op Canvas staan):")
+        for p in late:
+            out.append(f"  - {p.title} ({p.words} woorden)")
+    behind = [p for p in st.overdue_parts if p.state != "laat"]
+    if behind:
         out.append("Achterstand (het schrijfvenster is voorbij en er staat nog niets):")
-        for p in st.overdue_parts:
+        for p in behind:
             out.append(f"  - {p.title} (week {p.first_week}–{p.last_week})")
     out.append("")
     out.append("Deadlines:")
@@ -123,7 +129,7 @@ def format_status(st: Status, project) -> str:
                f"{limits.unit_label}):")
     for p in st.parts:
         label = {"nu": "nu schrijven", "later": "later", "achter": "achterstand", "klaar": "klaar",
-                 "voorbij": "venster voorbij"}[p.state]
+                 "voorbij": "venster voorbij", "laat": "te laat"}.get(p.state, p.state)
         out.append(f"  {p.title:<48} {p.words:>5} woorden  week {p.first_week:>2}–{p.last_week:<2}  {label}")
     out.append("")
     out.append(f"Let op: {limits.length_note}")
@@ -131,8 +137,8 @@ def format_status(st: Status, project) -> str:
 
 
 def _due_word(days: int) -> str:
-    from .schedule import countdown
-    return countdown(days).replace("verstreken", "te laat")
+    from .schedule import countdown, lateness
+    return lateness(days) if days < 0 else countdown(days)
 
 
 def cmd_status(args) -> int:
