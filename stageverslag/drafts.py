@@ -30,20 +30,33 @@ def markdown_paragraphs(markdown: str, part_id: str | None = None, source_file: 
             if out and out[-1].source_line == start + 1 and heading_level is None:
                 continue  # another cell of the same table row: the row is one paragraph already
             if heading_level is not None:
-                body = tok.content
+                blocks = [(start, tok.content)]
                 level = heading_level
-            else:
-                body = "\n".join(lines[start:end])
+            elif tokens[i - 1].type == "paragraph_open" and not _in_table(tokens, i):
+                blocks = [(start + k, line) for k, line in enumerate(lines[start:end])]  # a line = a paragraph
                 level = None
-            if body.strip():
+            else:
+                blocks = [(start, "\n".join(lines[start:end]))]
+                level = None
+            for first, body in blocks:
+                if not body.strip():
+                    continue
                 out.append(Paragraph(text=body, index=None, heading_level=level,
                                      style_name=f"heading {level}" if level else None,
                                      outline_level=(level - 1) if level else None, location="markdown",
-                                     part_hint=part_id, source_line=start + 1, source_file=source_file))
+                                     part_hint=part_id, source_line=first + 1, source_file=source_file))
             heading_level = None
         elif tok.type == "heading_close":
             heading_level = None
     return out
+
+
+def _in_table(tokens, i: int) -> bool:
+    depth = 0
+    for tok in tokens[:i]:
+        depth += tok.type == "table_open"
+        depth -= tok.type == "table_close"
+    return depth > 0
 
 
 def project_document(project) -> Document:

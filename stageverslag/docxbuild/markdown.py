@@ -137,6 +137,12 @@ class Writer:
         return self.doc.styles.get_by_id(self.styles[role], 1)
 
     def _paragraph(self, inline, lists, quote, part_title) -> None:
+        """One Word paragraph per line: Enter in the editor starts a new paragraph, as a student expects (a
+        line break inside bold, italic or a link stays a space)."""
+        for children in _lines(inline.children or []):
+            self._one_paragraph(children, lists, quote, part_title)
+
+    def _one_paragraph(self, children, lists, quote, part_title) -> None:
         role = None
         if lists:
             role = "list_bullet" if lists[-1]["kind"] == "bullet" else "list_number"
@@ -156,7 +162,6 @@ class Writer:
                 numpr.append(nid)
                 p._p.get_or_add_pPr().insert_element_before(numpr, "w:suppressLineNumbers", "w:pBdr", "w:shd",
                                                             "w:tabs", "w:spacing", "w:ind", "w:jc")
-        children = inline.children or []
         images = self._inline(p._p, children, part_title)
         only_images = all(c.type == "image" or (c.type in ("text", "softbreak") and not c.content.strip())
                           for c in children)
@@ -288,3 +293,24 @@ class Writer:
                     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.paragraph()  # breathing room after the table, and no two tables glued together
         return i + 1
+
+
+_OPENS = ("strong_open", "em_open", "link_open", "s_open")
+_CLOSES = ("strong_close", "em_close", "link_close", "s_close")
+
+
+def _lines(children: list) -> list[list]:
+    """The inline tokens of a Markdown paragraph cut at its line ends (softbreaks) outside bold, italic and
+    links; empty lines dropped."""
+    out: list[list] = [[]]
+    depth = 0
+    for child in children:
+        if child.type in _OPENS:
+            depth += 1
+        elif child.type in _CLOSES:
+            depth = max(0, depth - 1)
+        if child.type == "softbreak" and depth == 0:
+            out.append([])
+            continue
+        out[-1].append(child)
+    return [group for group in out if group] or [[]]
