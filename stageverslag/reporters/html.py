@@ -15,7 +15,7 @@ from html import escape
 
 from ..findings import SEVERITY_LABELS
 from . import PAGE_METHODS, location, plural, verdict
-from .overview import GROUPS, OTHER_GROUP, VERDICTS, build_rows, group_of, summary_line
+from .overview import GROUPS, OTHER_GROUP, VERDICTS, build_rows, group_of, group_severity, summary_line
 
 CSS = """
 *{box-sizing:border-box}
@@ -29,19 +29,20 @@ h1{font-size:1.25rem;margin:0 0 .3rem}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 th,td{border:1px solid #d0d0d0;padding:.25rem .35rem;vertical-align:top;text-align:left;overflow:hidden;
 text-overflow:ellipsis}
-thead th{background:#eef0f3;font-weight:600;position:sticky;top:0;z-index:1}
-th button{all:unset;cursor:pointer;display:block;width:100%;overflow-wrap:anywhere;hyphens:auto}
+thead th{background:#eef0f3;font-weight:600;position:sticky;top:0;z-index:1;font-size:.88em}
+th button{all:unset;cursor:pointer;display:block;width:100%;hyphens:manual}
 th button:focus-visible{outline:2px solid #1b5e8a}
 th[aria-sort=ascending] button::after{content:" \\25B2";font-size:.7em}
 th[aria-sort=descending] button::after{content:" \\25BC";font-size:.7em}
 td.n{text-align:right;white-space:nowrap}
-td.g{white-space:nowrap;font-size:.85em}
-td.g.ok{color:#2a6b2a}td.g.bad{background:#fdf0d2}td.g.err{background:#fbdcdc}
+td.g{white-space:nowrap;text-align:center;font-variant-numeric:tabular-nums}
+td.g.ok{color:#2a6b2a;font-size:.85em}td.g.bad{background:#fdf0d2}td.g.err{background:#f8d0d0;font-weight:600}
 td.v{font-weight:600;white-space:nowrap}
 tr.v-ok td.v{background:#d8f0d8}tr.v-bad td.v{background:#f6c9c9}tr.v-unreadable td.v{background:#d9c2c2}
 tr.v-stopped td.v{background:#e3e3e3}
 td.s{overflow:visible}
 td.f{font-size:.85em;color:#444;white-space:nowrap}
+.file{font-size:.8em;color:#555;overflow-wrap:anywhere;margin-top:.1rem}
 details>summary{cursor:pointer;font-weight:600;overflow-wrap:anywhere}
 details[open]>summary{color:#1b5e8a}
 .pop{position:absolute;left:1.2rem;right:1.2rem;z-index:3;background:#fff;border:1px solid #999;
@@ -52,8 +53,8 @@ white-space:normal;margin-top:.3rem}
 .sev-error{color:#a40000;font-weight:600}.sev-warning{color:#8a6100;font-weight:600}.sev-info{color:#1b5e8a}
 .notes{color:#555;font-size:.9em}
 .late{color:#a40000;font-weight:600}
-col.c-v{width:7.4rem}col.c-student{width:10rem}col.c-file{width:9rem}col.c-fase{width:6.2rem}
-col.c-late{width:3rem}col.c-num{width:4.2rem}col.c-g{width:auto}col.c-ann{width:8rem}
+col.c-v{width:6.8rem}col.c-student{width:14rem}col.c-fase{width:6.2rem}
+col.c-late{width:2.9rem}col.c-num{width:4.3rem}col.c-wide{width:5.6rem}col.c-g{width:auto}col.c-ann{width:8rem}
 """
 
 SCRIPT = """
@@ -169,17 +170,35 @@ def _details(row, profile) -> str:
     return "".join(out)
 
 
+#: header words a narrow column may break (soft hyphens); the words themselves stay those of the CSV
+_BREAKS = {"waarschuwingen": "waar\u00adschuwingen", "onderdelen": "onder\u00addelen",
+           "titelpagina": "titel\u00adpagina", "inhoudsopgave": "inhouds\u00adopgave",
+           "spreektaal en stijl": "spreek\u00adtaal en stijl", "kop- en voettekst": "kop- en voet\u00adtekst",
+           "pagina's": "pagina's", "dt-fouten": "dt-fouten"}
+
+
+def _file_line(row) -> str:
+    """The file(s) under the student's name, unless the name is just the file name."""
+    shown = row.columns["bestand"]
+    if shown.rsplit(".", 1)[0] == row.student:
+        return ""
+    return f'<div class="file">{escape(shown)}</div>'
+
+
 def render_html(reports, profile, annotated: bool | None = None, today: dt.date | None = None) -> str:
     e = escape
     cols, rows = build_rows(reports, annotated)
-    groups = [c for c in cols if c in {g for g, _ in GROUPS} | {OTHER_GROUP}]
-    # verdict and student first, then what identifies the file, the numbers and the check groups
-    order = ["oordeel", "student", "bestand", "fase", "laat", "fouten", "waarschuwingen", "pagina's", "woorden",
-             *groups] + [c for c in cols if c not in groups and c not in BASE_ORDER]
-    stages = {r.columns["fase"] for r in rows}
+    group_cats = dict(GROUPS)
+    groups = [c for c in cols if c in group_cats or c == OTHER_GROUP]
+    stages = sorted({r.columns["fase"] for r in rows})
+    # verdict and student first (the file under the name), then the numbers and the check groups; the stage
+    # is said once above the table unless it differs between rows
+    order = ["oordeel", "student"] + (["fase"] if len(stages) > 1 else []) + \
+        ["laat", "fouten", "waarschuwingen", "pagina's", "woorden", *groups] + \
+        [c for c in cols if c not in groups and c not in BASE_ORDER]
     today = today or dt.date.today()
-    colgroup = {"oordeel": "c-v", "student": "c-student", "bestand": "c-file", "fase": "c-fase", "laat": "c-late",
-                "fouten": "c-num", "waarschuwingen": "c-num", "pagina's": "c-num", "woorden": "c-num"}
+    colgroup = {"oordeel": "c-v", "student": "c-student", "fase": "c-fase", "laat": "c-late", "fouten": "c-num",
+                "waarschuwingen": "c-wide", "pagina's": "c-num", "woorden": "c-wide"}
     out = ["<!DOCTYPE html>", '<html lang="nl"><head><meta charset="utf-8">',
            f'<meta http-equiv="Content-Security-Policy" content="{e(content_security_policy())}">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -188,8 +207,9 @@ def render_html(reports, profile, annotated: bool | None = None, today: dt.date 
            "<h1>Overzicht stageverslagen</h1>",
            f'<p class="summary" id="samenvatting">{e(summary_line(rows))}</p>',
            f'<p class="meta">Gecontroleerd op {e(today.strftime("%d/%m/%Y"))} tegen {e(profile.name)}'
-           + (f", {e(next(iter(stages)))}" if len(stages) == 1 else "") + ". Klik op een naam voor de details, "
-           "op een kolomkop om te sorteren.</p>",
+           + (f", {e(stages[0])}" if len(stages) == 1 else "") + ". Klik op een naam voor de details, "
+           "op een kolomkop om te sorteren; een getal in een kolom is het aantal problemen (wijs het aan voor "
+           "het eerste).</p>",
            '<div class="filters"><label>Zoeken <input type="search" id="zoek" '
            'placeholder="naam, bestand of opmerking"></label>',
            '<label>Oordeel <select id="oordeel"><option value="">alle</option>'
@@ -197,9 +217,10 @@ def render_html(reports, profile, annotated: bool | None = None, today: dt.date 
            '<label><input type="checkbox" id="laat"> alleen laat ingediend</label>',
            f'<span class="count" id="aantal">{e(plural(len(rows), "student", "studenten"))}</span></div>',
            '<table id="overzicht"><colgroup>']
-    out += [f'<col class="{colgroup.get(c, "c-ann" if c not in groups else "c-g")}">' for c in order]
+    out += [f'<col class="{colgroup.get(c, "c-g" if c in groups else "c-ann")}">' for c in order]
     out.append("</colgroup><thead><tr>")
-    out += [f'<th scope="col"><button type="button">{e(c)}</button></th>' for c in order]
+    out += [f'<th scope="col" title="{e(c)}"><button type="button">{e(_BREAKS.get(c, c))}</button></th>'
+            for c in order]
     out.append("</tr></thead><tbody>")
     for row in rows:
         v = row.columns["oordeel"]
@@ -211,12 +232,18 @@ def render_html(reports, profile, annotated: bool | None = None, today: dt.date 
                 out.append(f'<td class="v" data-v="{_RANK.get(v, 9)}">{e(text)}</td>')
             elif c == "student":
                 out.append(f'<td class="s" data-v="{e(text.lower())}"><details><summary>{e(text)}</summary>'
-                           f"{_details(row, profile)}</details></td>")
+                           f"{_details(row, profile)}</details>" + _file_line(row) + "</td>")
             elif c in _NUMERIC:
                 out.append(f'<td class="n" data-v="{e(text)}">{e(text)}</td>')
             elif c in groups:
-                count = text.split(":", 1)[0] if text and text != "ok" else ("0" if text == "ok" else "")
-                out.append(f'<td class="{_group_class(text)}" data-v="{e(count)}" title="{e(text)}">{e(text)}</td>')
+                if not text:
+                    out.append('<td class="g" data-v=""></td>')
+                elif text == "ok":
+                    out.append('<td class="g ok" data-v="0" title="ok">ok</td>')
+                else:
+                    count = text.split(":", 1)[0]
+                    tone = "err" if group_severity(row.main, group_cats.get(c)) == "error" else "bad"
+                    out.append(f'<td class="g {tone}" data-v="{e(count)}" title="{e(text)}">{e(count)}</td>')
             elif c == "laat":
                 out.append(f'<td class="{"late" if text == "ja" else ""}">{e(text)}</td>')
             else:

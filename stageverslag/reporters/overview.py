@@ -74,6 +74,13 @@ def group_cell(report, categories: tuple[str, ...] | None, checked) -> str:
     return f"{len(problems)}: {shorten(problems[0].message)}"
 
 
+def group_severity(report, categories: tuple[str, ...] | None) -> str | None:
+    """"error" or "warning" when the group has such findings, else None (for colouring a cell)."""
+    found = {f.severity for f in report.findings
+             if (f.category not in _GROUPED if categories is None else f.category in categories)}
+    return "error" if "error" in found else ("warning" if "warning" in found else None)
+
+
 def display_name(report) -> str:
     return getattr(report, "display", None) or report.file
 
