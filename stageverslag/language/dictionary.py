@@ -280,6 +280,7 @@ class Dictionary:
         self._spell_cache: dict[str, bool] = {}
         self._stored: dict | None = None  # {"known": {word: 0/1}, "suggest": {word: [...]}}
         self._stored_new = 0
+        self._learned: dict = {"known": {}, "suggest": {}}  # since take_learned(): a batch worker sends them
 
     # -- verdicts remembered across runs ----------------------------------------------------------------
     def _verdicts_path(self) -> Path | None:
@@ -314,6 +315,22 @@ class Dictionary:
     def remember_suggestions(self, word: str, suggestions: list[str]) -> None:
         self.stored["suggest"][word] = list(suggestions)
         self._stored_new += 1
+        self._learned["suggest"][word] = list(suggestions)
+
+    def take_learned(self) -> dict:
+        """The verdicts learned since the last call, ``{"known": {...}, "suggest": {...}}``: a batch worker
+        returns them with each report, because a worker process never writes the cache file itself."""
+        learned, self._learned = self._learned, {"known": {}, "suggest": {}}
+        return learned
+
+    def merge_learned(self, learned: dict) -> None:
+        """Add verdicts learned in another process (see :meth:`take_learned`); :meth:`save_verdicts` writes
+        them, once, in the process that merged them."""
+        for table in ("known", "suggest"):
+            new = learned.get(table) or {}
+            if new:
+                self.stored[table].update(new)
+                self._stored_new += len(new)
 
     def save_verdicts(self) -> None:
         """Write the remembered verdicts (atomically; a read-only cache folder is no problem)."""
@@ -377,6 +394,7 @@ class Dictionary:
                 if remember:
                     self.stored["known"][key] = int(hit)
                     self._stored_new += 1
+                    self._learned["known"][key] = int(hit)
             self._spell_cache[key] = hit
         return hit
 
