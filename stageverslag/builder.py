@@ -3,7 +3,7 @@ Word document a student can finish and hand in — title page, table of contents
 page numbers, the parts in the handbook's order — in the company's house style or a clean default, and
 optionally as PDF through LibreOffice.
 
-:func:`build_report` is the API (the TUI calls it); :func:`cmd_build` is the command line. The pieces live
+:func:`build_report` is the API (the service layer calls it for both front ends). The pieces live
 in :mod:`stageverslag.docxbuild`; every fixed text in ``templates/docx/``."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .docxbuild.base import open_base, style_id, text_width_emu
 from .docxbuild.markdown import Writer
 from .errors import UserError
 from .libreoffice import INSTALL_HINT, convert, find_soffice
-from .project import DRAFTS_DIR, Project, load_project, strip_comments
+from .project import DRAFTS_DIR, Project, strip_comments
 from .storage import atomic_write_bytes, backup
 
 OUTPUT_DIR = "uit"
@@ -204,21 +204,3 @@ def _write(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise UserError(texts.say("output_locked", path=path, reason=exc.strerror or exc)) from None
 
-
-# ------------------------------------------------------------------------------------ command line
-
-
-def cmd_build(args) -> int:
-    project = load_project(args.project)
-    result = build_report(project, skeleton=args.skeleton, stage=args.stage, house_style=args.huisstijl,
-                          output=args.output, pdf=args.pdf, force=args.force)
-    print(texts.say("built", path=result.docx))
-    if result.pdf:
-        print(texts.say("built_pdf", path=result.pdf))
-    for saved in (result.backup, result.pdf_backup):
-        if saved:
-            print(texts.say("backed_up", path=saved))
-    for note in result.notes:
-        print(texts.say("note", text=note))
-    print(texts.say("next_steps", skeleton=args.skeleton))
-    return 0

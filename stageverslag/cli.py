@@ -123,10 +123,10 @@ def main(argv: list[str] | None = None) -> int:
             from .commands import cmd_status
             return cmd_status(args)
         if args.command == "check":
-            from .lint import cmd_check
+            from .commands import cmd_check
             return cmd_check(args)
         if args.command == "build":
-            from .builder import cmd_build
+            from .commands import cmd_build
             return cmd_build(args)
         if args.command == "tui":
             from .tui import run_tui

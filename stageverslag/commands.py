@@ -1,15 +1,64 @@
-"""The ``init`` and ``status`` commands (the CLI front end of project.py and schedule.py)."""
+"""The CLI's commands (``check``, ``init``, ``status``, ``build``): each translates the parsed arguments into a
+call of :mod:`stageverslag.service`, prints the result and returns the exit status. No checking, building or
+scheduling logic lives here."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
+from pathlib import Path
 
+from . import service
 from .dates import format_date, parse_date
 from .errors import UserError
-from .profile import load_profile
-from .project import ProjectConfig, init_project, load_project
-from .schedule import Status, status
+from .linter import Report, exit_status
+from .profile import Profile, load_profile
+from .schedule import Status
+
+project_status = service.project_status  # old name, kept for callers
+
+
+def _split(codes: str | None) -> list[str]:
+    return [c.strip() for c in (codes or "").split(",") if c.strip()]
+
+
+def render(reports: list[Report], fmt: str, profile: Profile, color: bool = False) -> str:
+    if fmt == "json":
+        from .reporters.json_report import render_json
+        return render_json(reports)
+    if fmt == "csv":
+        from .reporters.csv_report import render_csv
+        return render_csv(reports)
+    if fmt == "html":
+        from .reporters.html import render_html
+        return render_html(reports, profile)
+    from .reporters.text import render_text
+    return render_text(reports, profile, color=color)
+
+
+def cmd_check(args) -> int:
+    """``stageverslag check``: see ``stageverslag check --help``."""
+    project = service.find_project(getattr(args, "project", None))
+    today = parse_date(args.today, "--today") if args.today else None
+    options = service.check_options(project, stage=args.stage, pages=args.pages, languagetool=args.languagetool,
+                                    today=today)
+    rules = service.select(_split(args.select), _split(args.ignore))
+    reports = service.check(args.paths, project=project, options=options, rules=rules, jobs=args.jobs)
+    profile = project.profile if project is not None else load_profile()
+    color = (not args.output and not args.no_color and not os.environ.get("NO_COLOR")
+             and sys.stdout.isatty())
+    out = render(reports, args.format, profile, color=color)
+    if args.output:
+        from .storage import atomic_write_text
+        target = Path(args.output)
+        if any(target.resolve() == Path(r.file).resolve() for r in reports if r.file):
+            raise UserError(f"{target}: dat is een van de gecontroleerde bestanden; kies een ander uitvoerbestand.")
+        atomic_write_text(target, out)
+    else:
+        sys.stdout.write(out)
+        sys.stdout.flush()
+    return exit_status(reports)
 
 
 def _ask(label: str, required: bool = True, check=None) -> str:
@@ -36,6 +85,7 @@ def _check_track(value: str, profile) -> None:
 
 
 def cmd_init(args) -> int:
+    from .project import ProjectConfig
     profile = load_profile()
     interactive = sys.stdin.isatty()
     fields = {
@@ -63,18 +113,13 @@ def cmd_init(args) -> int:
         end=d(args.einde, "einde"), house_style=args.huisstijl or "",
         second_company=args.tweede_bedrijf or "", second_mentor=args.tweede_mentor or "",
         second_start=d(args.tweede_start, "tweede-start"))
-    project = init_project(args.map or ".", cfg, profile)
+    project = service.init(args.map, cfg, profile)
     print(f"Project aangemaakt in {project.root}")
     print(f"  {project.config_path.name}: je gegevens en datums")
     print("  hoofdstukken/: één tekstbestand per onderdeel, met hulpvragen")
     print(f"  {project.wordlist_path.name}: je eigen woorden voor de spellingcontrole")
     print("Volgende stap: 'stageverslag status' of 'stageverslag' voor de schrijfhulp.")
     return 0
-
-
-def project_status(project, today: dt.date) -> Status:
-    progress = project.progress()
-    return status(project.schedule(), today, project.draft_words(), progress["klaar"], progress["acties"])
 
 
 def format_status(st: Status, project) -> str:
@@ -142,7 +187,25 @@ def _due_word(days: int) -> str:
 
 
 def cmd_status(args) -> int:
-    project = load_project(args.project)
+    project = service.open_project(args.project)
     today = parse_date(args.today, "--today") if args.today else dt.date.today()
-    print(format_status(project_status(project, today), project))
+    print(format_status(service.project_status(project, today), project))
+    return 0
+
+
+def cmd_build(args) -> int:
+    """``stageverslag build``: see ``stageverslag build --help``."""
+    from .docxbuild import texts
+    project = service.open_project(args.project)
+    result = service.build(project, skeleton=args.skeleton, stage=args.stage, house_style=args.huisstijl,
+                           output=args.output, pdf=args.pdf, force=args.force)
+    print(texts.say("built", path=result.docx))
+    if result.pdf:
+        print(texts.say("built_pdf", path=result.pdf))
+    for saved in (result.backup, result.pdf_backup):
+        if saved:
+            print(texts.say("backed_up", path=saved))
+    for note in result.notes:
+        print(texts.say("note", text=note))
+    print(texts.say("next_steps", skeleton=args.skeleton))
     return 0

@@ -168,6 +168,7 @@ def test_a_document_without_text_is_not_an_input_error(tmp_path):
     assert doc.paragraphs == [] and doc.text() == ""
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("name, words", [
     ("edge_poi_encrypted_agile.docx", "wachtwoord"),
     ("edge_poi_encrypted_password_pass.docx", "wachtwoord"),

@@ -14,7 +14,7 @@ from fixtures.docx_factory import (write_empty, write_ole2, write_random_bytes, 
                                    write_zip_without_document)
 from lintkit import CORPUS, handbook_parts, sha256, write_report
 from stageverslag.cli import main
-from stageverslag.lint import Progress, check_paths, collect_files
+from stageverslag.batch import Progress, check_paths, collect_files
 from stageverslag.rules import CheckOptions
 
 BROKEN_CORPUS = ["edge_poi_encrypted_agile.docx", "edge_poi_truncated.docx", "edge_word_owner_lockfile.docx"]
@@ -50,6 +50,7 @@ def test_collect_files_recursive_sorted_and_keeps_lock_files(folder):
     assert folder / "~$student00.docx" in files and not any(f.suffix == ".txt" for f in files)
 
 
+@pytest.mark.corpus
 def test_batch_csv_one_row_per_file_broken_ones_as_input(folder, capsys):
     hashes = {f: sha256(f) for f in collect_files([folder])}
     extra = [CORPUS / name for name in BROKEN_CORPUS]
@@ -97,6 +98,7 @@ def test_progress_bar_only_on_a_terminal():
     assert quiet.getvalue() == ""
 
 
+@pytest.mark.corpus
 def test_whole_corpus_every_file_a_report():
     files = collect_files([CORPUS])
     reports = check_paths([CORPUS], options=CheckOptions(pages="estimate"), jobs=2)

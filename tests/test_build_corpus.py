@@ -13,11 +13,12 @@ import pytest
 from stageverslag.builder import build_report
 from stageverslag.docxbuild.base import style_by_name
 from stageverslag.errors import UserError
-from stageverslag.lint import check_file
+from stageverslag.linter import check_file
 from stageverslag.rules import CheckOptions
 from test_build import make_project
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "docx"
+pytestmark = pytest.mark.corpus
 FRAME = ("section-missing", "section-order", "title-page", "toc", "header-footer", "page-numbers",
          "heading-style")
 

@@ -134,6 +134,7 @@ def test_template_without_list_quote_and_link_styles_gets_them(tmp_path, no_soff
     assert any(p.style.name == "TOC Heading" for p in paras)
 
 
+@pytest.mark.libreoffice
 def test_house_style_report_opens_in_libreoffice(tmp_path):
     template = company_template(tmp_path / "huisstijl")
     project = make_project(tmp_path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from stageverslag.builder import build_report
-from stageverslag.lint import check_file
+from stageverslag.linter import check_file
 from stageverslag.rules import CheckOptions
 from test_build import make_project
 from test_build_housestyle import company_template

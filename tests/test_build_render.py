@@ -15,6 +15,7 @@ from stageverslag.docxbuild.toc import outline_pages, page_count
 from stageverslag.libreoffice import convert, find_soffice
 from stageverslag.project import load_project
 
+pytestmark = pytest.mark.libreoffice
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "voorbeeldproject"
 
 
@@ -91,7 +92,7 @@ FRAME = ("section-missing", "section-order", "title-page", "toc", "header-footer
 
 
 def test_linter_finds_no_frame_problems_in_the_built_example(example_build):
-    from stageverslag.lint import check_file
+    from stageverslag.linter import check_file
     from stageverslag.rules import CheckOptions
     project, result = example_build
     report = check_file(result.docx, project.profile, CheckOptions(stage="final", pages="render"),

@@ -6,18 +6,18 @@ XML): body paragraphs, sections, app.xml pages, TOC content controls, header/foo
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
+from shared_data import Manifest
 from stageverslag.errors import InputError
 from stageverslag.document.model import Document
 from stageverslag.document.reader import read_docx
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "docx"
-MANIFEST = {row["file"]: row for row in csv.DictReader((CORPUS / "MANIFEST.tsv").open(encoding="utf-8"),
-                                                       delimiter="\t")}
+MANIFEST = Manifest(CORPUS / "MANIFEST.tsv")  # read on first use: collecting never touches ../shared
+pytestmark = pytest.mark.corpus
 UNREADABLE = {
     "edge_poi_clusterfuzz_5313.docx",  # corrupt zip from a fuzzer
     "edge_poi_encrypted_agile.docx",  # password protected (OLE2 container)

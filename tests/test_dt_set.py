@@ -88,6 +88,7 @@ def test_every_finding_explains_itself_in_dutch():
             assert issue.code == "SV502" and issue.severity == "error"
 
 
+@pytest.mark.shared("handleiding")
 def test_the_handbook_gives_zero_dt_findings():
     text = HANDBOOK.read_text(encoding="utf-8")
     assert len(text) > 30_000

@@ -19,7 +19,7 @@ from docx import Document
 
 from stageverslag.builder import build_report
 from stageverslag.cli import main
-from stageverslag.lint import check_file
+from stageverslag.linter import check_file
 from stageverslag.profile import load_profile
 from stageverslag.project import load_project, strip_comments
 from stageverslag.text import count_words

@@ -11,6 +11,7 @@ from stageverslag.language import check_document
 from stageverslag.document.reader import read_docx
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "docx"
+pytestmark = pytest.mark.corpus
 
 
 def findings(name, category):

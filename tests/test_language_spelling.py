@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import docx
+import pytest
 
 from stageverslag.language import check_document, check_text, get_engine
 from stageverslag.language.dictionary import DictionaryFiles, bundled_dictionary, choose_dictionary
@@ -97,6 +98,7 @@ def test_english_passages_are_left_alone():
     assert check_text(text) == []
 
 
+@pytest.mark.shared("handleiding")
 def test_the_handbook_has_only_real_mistakes_left():
     text = HANDBOOK.read_text(encoding="utf-8")
     found = sorted({text[i.start:i.end] for i in check_text(text) if i.category == "spelling"})

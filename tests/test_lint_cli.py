@@ -216,6 +216,7 @@ def test_check_does_not_import_textual_or_languagetool(good):
     assert "HEAVY [] LANG False" in r.stderr, r.stderr
 
 
+@pytest.mark.libreoffice
 def test_render_with_libreoffice(capsys, tmp_path):
     path = write_report(tmp_path / "r.docx")
     before = sha256(path)
@@ -226,6 +227,7 @@ def test_render_with_libreoffice(capsys, tmp_path):
     assert list(tmp_path.iterdir()) == [path]  # no PDF or lock file left behind
 
 
+@pytest.mark.corpus
 def test_corpus_lock_file_and_encrypted_file(capsys):
     code, data = run_json(capsys, CORPUS / "edge_word_owner_lockfile.docx", CORPUS / "edge_poi_encrypted_agile.docx")
     assert code == 2
@@ -237,7 +239,7 @@ def test_corpus_lock_file_and_encrypted_file(capsys):
 def test_auto_pages_without_the_page_rule_does_not_render(good, monkeypatch):
     """With the page rule deselected, `auto` estimates instead of paying for a LibreOffice render."""
     from stageverslag import libreoffice
-    from stageverslag.lint import check_file
+    from stageverslag.linter import check_file
     from stageverslag.rules import CheckOptions, load_rules, select_rules
 
     def no_render(*a, **k):

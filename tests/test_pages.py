@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import statistics
 from pathlib import Path
 
 import pytest
 
+from shared_data import Manifest
 from fixtures.docx_factory import filler, make_report, picture, table
 from stageverslag.document import pages
 from stageverslag.document.model import Document, Paragraph
@@ -17,7 +17,7 @@ from stageverslag.errors import InputError
 from stageverslag.document.pages import BARE_LIBREOFFICE, count_pages, estimate_pages, font_metrics, render_pages, word_pages
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "docx"
-MANIFEST = {r["file"]: r for r in csv.DictReader((CORPUS / "MANIFEST.tsv").open(encoding="utf-8"), delimiter="\t")}
+MANIFEST = Manifest(CORPUS / "MANIFEST.tsv")  # read on first use: collecting never touches ../shared
 
 
 def long_parts(chapters: int = 6) -> list[tuple]:
@@ -36,6 +36,8 @@ def twenty(tmp_path_factory) -> Path:
                        app_pages=19)
 
 
+@pytest.mark.corpus
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("name", ["edge_pydocx_first_page_hdrftr.docx", "edge_openxmlsdk_coverpage.docx",
                                   "nl_stage_onderzoeksrapport_regas.docx",
                                   "nl_eindverslag_programmingteamproject.docx"])
@@ -46,6 +48,7 @@ def test_render_matches_manifest(name):
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
+@pytest.mark.libreoffice
 def test_twenty_page_report_all_methods(twenty):
     doc = read_docx(twenty)
     count = count_pages(doc)  # auto: LibreOffice is installed here and in CI
@@ -65,6 +68,7 @@ def test_twenty_page_report_all_methods(twenty):
     assert "Word telde bij de laatste bewaring 40 pagina's" in disagree.note
 
 
+@pytest.mark.libreoffice
 def test_render_is_cached_per_file_version(tmp_path):
     path = make_report(tmp_path / "kort.docx", parts=[("Inleiding", [filler(100)])])
     first = render_pages(path)
@@ -93,6 +97,7 @@ def test_word_count_distrusted(tmp_path):
     assert value is None and "LibreOffice" in reason
 
 
+@pytest.mark.corpus
 def test_word_count_from_real_word_files():
     trusted = read_docx(CORPUS / "nl_afstudeerscriptie_ducky035.docx")
     assert word_pages(trusted) == (89, "")
@@ -111,6 +116,7 @@ def test_auto_without_libreoffice(monkeypatch, twenty):
     assert count_pages(doc).method == "estimate"
 
 
+@pytest.mark.corpus
 def test_estimate_on_corpus_reports():
     """The MANIFEST was rendered by a LibreOffice without Calibri, Cambria or their stand-ins (it drew DejaVu):
     estimated with those substitutes, the estimate must match its page counts."""
@@ -130,6 +136,7 @@ def test_estimate_on_corpus_reports():
         assert abs(estimate_pages(read_docx(CORPUS / name), BARE_LIBREOFFICE) - real) <= tolerance, name
 
 
+@pytest.mark.corpus
 def test_estimate_with_named_fonts_follows_words_own_count():
     """With the fonts the document names (what Word draws), the estimate follows Word's own trusted count."""
     errors = {}
@@ -148,6 +155,7 @@ def test_estimate_with_named_fonts_follows_words_own_count():
     assert estimate_pages(calibri) < estimate_pages(calibri, BARE_LIBREOFFICE)
 
 
+@pytest.mark.libreoffice
 def test_estimate_of_our_own_builder_output_matches_the_render(tmp_path):
     from stageverslag.builder import build_report
     from stageverslag.project import load_project
@@ -239,6 +247,7 @@ def test_pdf_page_count_reads_the_page_tree(tmp_path):
     assert pdf_page_count(pdf) == 3
 
 
+@pytest.mark.libreoffice
 def test_render_of_a_file_that_went_away_falls_back(tmp_path):
     path = make_report(tmp_path / "weg.docx", parts=[("Inleiding", [filler(100)])], flavor="word-nl", app_pages=2)
     doc = read_docx(path)

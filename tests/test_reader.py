@@ -256,6 +256,7 @@ def corpus(name: str) -> Path:
     return CORPUS / name
 
 
+@pytest.mark.corpus
 def test_dutch_thesis_from_word_template():
     doc = read_docx(corpus("nl_afstudeerscriptie_ducky035.docx"))
     assert len(doc.body_paragraphs) == 1118
@@ -270,6 +271,7 @@ def test_dutch_thesis_from_word_template():
     assert doc.tables == 21
 
 
+@pytest.mark.corpus
 def test_libreoffice_report_without_heading_styles():
     doc = read_docx(corpus("nl_adviesrapport_prorail_libreoffice.docx"))
     assert len(doc.body_paragraphs) == 112
@@ -279,6 +281,7 @@ def test_libreoffice_report_without_heading_styles():
     assert intro.bold is False and intro.font_size >= 14  # a large Normal line, not bold (w:b=false over Strong)
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("name, counts", [
     ("nl_stageverslag_lyvavandamme.docx", {1: 21, 2: 29}),
     ("en_scriptie_containersrtes.docx", {1: 19, 2: 21, 3: 32, 4: 11}),
@@ -290,6 +293,7 @@ def test_corpus_heading_counts(name, counts):
     assert Counter(p.heading_level for p in doc.body_paragraphs if p.heading_level) == counts
 
 
+@pytest.mark.corpus
 def test_corpus_outline_level_and_custom_heading_styles():
     doc = read_docx(corpus("edge_openxmlsdk_outline_level.docx"))
     first = doc.paragraphs[0]
@@ -302,6 +306,7 @@ def test_corpus_outline_level_and_custom_heading_styles():
     assert numbered.heading_level == 1 and numbered.numbered
 
 
+@pytest.mark.corpus
 def test_corpus_strict_ns0_and_content_controls():
     footer = read_docx(corpus("edge_strict_ooxml_footer.docx"))
     parts = footer.sections[0].headers + footer.sections[0].footers
@@ -319,6 +324,7 @@ def test_corpus_strict_ns0_and_content_controls():
         "col1Header", "col2Header", "col3Header", "col1 content", "Body copy", "col3 content"]
 
 
+@pytest.mark.corpus
 def test_corpus_fields_and_odd_packages():
     assert [f.instruction for f in read_docx(corpus("edge_poi_fldsimple.docx")).fields] == ["FILENAME \\* MERGEFORMAT"]
     codes = read_docx(corpus("edge_poi_fieldcodes.docx")).fields
@@ -397,6 +403,7 @@ def test_font_family_through_runs_styles_defaults_and_theme(tmp_path):
     assert read_docx(path).paragraphs[4].font_name == "Georgia"  # no theme: the named font
 
 
+@pytest.mark.corpus
 def test_font_family_on_corpus_files():
     fonts = {name: Counter() for name in ("nl_stage_planvanaanpak_astron_lofar.docx", "nl_reflectieverslag_ducky035.docx",
                                           "nl_adviesrapport_prorail_libreoffice.docx")}

@@ -12,7 +12,8 @@ import pytest
 
 from lintkit import EXAMPLES, write_report
 from stageverslag.findings import CATEGORIES, Finding
-from stageverslag.lint import Report, check_file, input_report, render
+from stageverslag.commands import render
+from stageverslag.linter import Report, check_file, input_report
 from stageverslag.profile import load_profile
 from stageverslag.rules import CheckOptions
 

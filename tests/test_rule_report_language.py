@@ -2,7 +2,9 @@
 
 from pathlib import Path
 
-from stageverslag.lint import check_file
+import pytest
+
+from stageverslag.linter import check_file
 from stageverslag.rules import CheckOptions, load_rules, select_rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -14,12 +16,14 @@ def sv505(path):
     return check_file(path, options=CheckOptions(pages="estimate"), rules=rules).findings
 
 
+@pytest.mark.corpus
 def test_an_english_report_gets_one_finding():
     [f] = sv505(CORPUS / "en_internship_report_benjvdb9_draft.docx")
     assert (f.code, f.category, f.severity) == ("SV505", "style", "error")
     assert "Engels" in f.message and "Nederlands" in f.message
 
 
+@pytest.mark.corpus
 def test_dutch_reports_do_not(tmp_path):
     assert sv505(ROOT / "examples" / "project-met-fouten" / "stageverslag-met-fouten.docx") == []
     assert sv505(CORPUS / "nl_stageverslag_multimove.docx") == []

@@ -136,6 +136,7 @@ def test_sv302_toc_field_outside_a_content_control_and_empty(tmp_path):
     assert f.severity == "warning" and "leeg" in f.message
 
 
+@pytest.mark.corpus
 def test_sv302_corpus_word_toc_in_content_control_and_libreoffice_typed():
     assert run_rule("SV302", CORPUS / "nl_stageverslag_multimove.docx") == []
     [f] = run_rule("SV302", CORPUS / "nl_adviesrapport_prorail_libreoffice.docx")

@@ -129,7 +129,7 @@ def test_builder_output_of_the_example_project_passes_structure_and_layout(tmp_p
     import shutil
 
     from stageverslag.builder import build_report
-    from stageverslag.lint import check_file
+    from stageverslag.linter import check_file
     from stageverslag.rules import CheckOptions, load_rules
 
     shutil.copytree(EXAMPLES / "voorbeeldproject", tmp_path / "p")

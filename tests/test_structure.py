@@ -185,6 +185,7 @@ def test_example_faulty_docx(profile):
     assert not o.toc.present
 
 
+@pytest.mark.corpus
 def test_corpus_libreoffice_report_with_typed_toc_and_big_normal_headings(profile):
     o = outline_of(CORPUS / "nl_adviesrapport_prorail_libreoffice.docx", profile)
     assert o.toc.typed and o.title_page == (0, 9)
@@ -192,6 +193,7 @@ def test_corpus_libreoffice_report_with_typed_toc_and_big_normal_headings(profil
     assert o.order == ["inleiding", "conclusie"]
 
 
+@pytest.mark.corpus
 def test_corpus_word_thesis_with_toc_content_control(profile):
     o = outline_of(CORPUS / "nl_afstudeerscriptie_ducky035.docx", profile)
     assert o.toc.field and o.toc.sdt and o.title_page is not None
@@ -207,6 +209,7 @@ def test_bold_subheading_with_a_part_title_is_not_a_chapter(tmp_path, profile):
     assert o.parts["conclusie"].heading.detected == "style"
 
 
+@pytest.mark.libreoffice
 def test_report_saved_by_libreoffice_itself(tmp_path, profile):
     """A real LibreOffice save (not an imitation): TOC in a content control with Normal entries, the page
     break after the title page moved into the TOC title."""

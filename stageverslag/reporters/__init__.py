@@ -1,4 +1,4 @@
-"""Reporters: turn a list of :class:`~stageverslag.lint.Report` into text, JSON, CSV or HTML.
+"""Reporters: turn a list of :class:`~stageverslag.linter.Report` into text, JSON, CSV or HTML.
 
 They never decide anything about the report's content (the rules do); they only present it. Shared helpers
 here: the one-line verdict and the Dutch labels of the page-count methods.

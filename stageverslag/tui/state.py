@@ -3,7 +3,7 @@ draft buffers with their autosave bookkeeping, the (lazily loaded) language engi
 pages of the report as ``build`` would make it (measured in a worker, remembered per drafts' content).
 
 Widgets never read or write files themselves: screens ask this object, and it calls the core
-(:mod:`stageverslag.project`, :mod:`stageverslag.commands`). A buffer keeps the editor's text until a
+(:mod:`stageverslag.project`, :mod:`stageverslag.service`). A buffer keeps the editor's text until a
 save succeeds, so a refused write never loses a word.
 """
 
@@ -105,11 +105,12 @@ class AppState:
     _engine: object | None = None
     _engine_error: str | None = None
     _engine_lock: threading.Lock = field(default_factory=threading.Lock)
+    _worker: object | None = None  # the language helper process (langworker), once started
     _report_size: tuple[str, ReportSize] | None = None
 
     # -- status ---------------------------------------------------------------------------------------
     def status(self):
-        from ..commands import project_status
+        from ..service import project_status
         return project_status(self.project, self.today)
 
     def part(self, part_id: str):
@@ -159,7 +160,7 @@ class AppState:
     def measure_report(self) -> ReportSize:
         """Build the report in memory and measure it (about 0.3 s: run it in a worker thread)."""
         from ..errors import UserError
-        from ..lint import measure_built_report
+        from ..service import measure_built_report
         try:
             stats, count = measure_built_report(self.project, stage="final", pages_method="estimate")
         except UserError as exc:
@@ -224,6 +225,19 @@ class AppState:
             from ..language import check_text, get_engine
         except ImportError:
             raise LanguageUnavailable("De taalcontrole is nog niet beschikbaar in deze versie.") from None
+        if self._worker is not None:  # in the helper process: loading the dictionary never blocks typing
+            from .langworker import WorkerUnavailable
+            with self._engine_lock:
+                if self._engine is None:
+                    self._engine = (tuple(sorted(self.project.wordlist())), tuple(sorted(self.project.config.names())))
+                wordlist, names = self._engine
+            try:
+                return self._worker.check(blank_comments(text), wordlist, names,
+                                          self.project.config.languagetool or None, cancelled)
+            except WorkerUnavailable:
+                self._worker = None  # it could not start or died: check in this process from now on
+                with self._engine_lock:
+                    self._engine = None
         with self._engine_lock:
             if cancelled():
                 return None
@@ -231,6 +245,25 @@ class AppState:
                 self._engine = get_engine(self.project)
             server = self.project.config.languagetool or None  # only a server the student named
             return list(check_text(blank_comments(text), engine=self._engine, languagetool=server))
+
+    def start_language_worker(self) -> None:
+        """Start the language helper process now (it loads the dictionary while the student reads the
+        dashboard). ``STAGEVERSLAG_TAAL_IN_PROCES=1`` keeps the checks in this process (for comparison)."""
+        import os
+        if self._worker is not None or self.project is None or os.environ.get("STAGEVERSLAG_TAAL_IN_PROCES"):
+            return
+        from .langworker import LanguageWorker, WorkerUnavailable
+        worker = LanguageWorker()
+        try:
+            worker.start()
+        except WorkerUnavailable:
+            return
+        self._worker = worker
+
+    def stop_language_worker(self) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.close()
 
     def add_word(self, word: str) -> None:
         self.project.add_word(word)

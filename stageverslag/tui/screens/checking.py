@@ -114,7 +114,7 @@ class CheckScreen(Screen):
         title = f"Controle van je project ({STAGE_LABELS[stage]})"
 
         def job():
-            from ...lint import check_project
+            from ...service import check_project
             return render_report(title, check_project(state.project, CheckOptions(
                 stage=stage, pages="estimate", today=state.today))) + (True,)
         self.run_job(title, job)
@@ -157,7 +157,7 @@ class CheckScreen(Screen):
         title = f"Controle van {path.name}"
 
         def job():
-            from ...lint import check_file
+            from ...service import check_file
             return render_report(title, check_file(path, state.project.profile, CheckOptions(
                 stage="final", pages="estimate", today=state.today))) + (False,)
         self.run_job(title, job)

@@ -1,0 +1,138 @@
+"""The linter core: run the rules of ``checks/`` on one document model and return a :class:`Report`.
+
+:func:`check_document` is the core (document model in, :class:`Report` out); :func:`check_file` reads a
+.docx first (an unreadable file becomes a report with one ``input`` finding, rule SV900). Pure: no front end,
+no builder, no processes. Batches are :mod:`stageverslag.batch`; checking a project's drafts (which needs the
+builder to measure the report as built) is :mod:`stageverslag.service`.
+
+Nothing here writes to the files it reads. Heavy modules (the language engine, LanguageTool) are imported
+only when a selected rule needs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError, UserError
+from .findings import Finding
+from .profile import Profile, load_profile
+from .rules import CheckOptions, Context, Rule, load_rules
+
+INPUT_CODE = "SV900"
+DOCX_SUFFIXES = (".docx", ".docm")
+
+
+@dataclass
+class Report:
+    file: str
+    stage: str
+    stats: dict
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    #: the file could not be read (its only finding is the ``input`` one)
+    error: bool = False
+    #: words per part id, in document order (for the text report; not part of the JSON contract)
+    part_words: dict[str, int] = field(default_factory=dict)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count("error")
+
+    def to_dict(self) -> dict:
+        """The stable JSON form (see docs/json-format.md)."""
+        return {"file": self.file, "stage": self.stage, "stats": dict(self.stats),
+                "findings": [f.to_dict() for f in self.findings], "notes": list(self.notes)}
+
+
+def _empty_stats() -> dict:
+    return {"pages": None, "page_method": None, "words": None, "characters": None,
+            "characters_no_spaces": None, "length_unit": None, "length_value": None}
+
+
+def _severity_rank(f: Finding) -> int:
+    return {"error": 0, "warning": 1, "info": 2}[f.severity]
+
+
+def check_document(doc, profile: Profile, options: CheckOptions | None = None, project=None,
+                   rules: list[Rule] | None = None, file: str | None = None, seed: dict | None = None) -> Report:
+    """Run ``rules`` (default: all, for the stage) on a document model and return its report.
+    ``seed``: analyses measured elsewhere (``stats``, ``pages``: for drafts, on the report as built)."""
+    options = options or CheckOptions()
+    rules = load_rules() if rules is None else rules
+    ctx = Context(doc=doc, profile=profile, options=options, project=project)
+    ctx.__dict__.update(seed or {})  # seeds the cached properties
+    findings: list[Finding] = []
+    notes: list[str] = [profile.limits.length_note]
+    notes.extend(doc.notes)
+    for rule in rules:
+        if options.stage not in rule.stages:
+            continue
+        try:
+            findings.extend(rule.check(ctx))
+        except UserError as exc:
+            notes.append(f"{rule.code} ({rule.name}) kon niet uitgevoerd worden: {exc}")
+        except Exception as exc:  # a bug in one rule must not hide the other findings
+            notes.append(f"{rule.code} ({rule.name}) liep vast op dit bestand (interne fout: "
+                         f"{type(exc).__name__}: {exc}). Meld dit aan de ontwikkelaars.")
+    language = ctx.__dict__.get("language")  # the engine's notes: dictionary used, LanguageTool, ...
+    notes.extend(n for n in getattr(language, "notes", []) if n not in notes)
+    stats = ctx.stats
+    ran_page_rule = any(r.category == "pages" and options.stage in r.stages for r in rules)
+    if not ran_page_rule and options.pages == "auto" and "pages" not in ctx.__dict__:
+        # no rule needs an exact count: don't pay for a LibreOffice render just for the statistics
+        from .document.pages import count_pages
+        pages = count_pages(doc, method="estimate")
+    else:
+        pages = ctx.pages
+    if pages.note and pages.note not in notes:
+        notes.append(pages.note)
+    findings.sort(key=lambda f: (f.paragraph if f.paragraph is not None else -1, f.file or "", f.line or 0,
+                                 _severity_rank(f), f.code))
+    return Report(
+        file=file or (str(doc.path) if doc.path else ""), stage=options.stage,
+        stats={"pages": pages.pages, "page_method": pages.method, "words": stats.words,
+               "characters": stats.characters, "characters_no_spaces": stats.characters_no_spaces,
+               "length_unit": stats.length_unit, "length_value": stats.length_value},
+        findings=findings, notes=notes, part_words={pid: stats.part_words.get(pid, 0) for pid in ctx.outline.order})
+
+
+def input_report(path: str | Path, message: str, stage: str, notes: list[str] | None = None) -> Report:
+    """The report of a file that could not be read: one ``input`` finding (SV900)."""
+    finding = Finding(code=INPUT_CODE, category="input", severity="error", message=message)
+    return Report(file=str(path), stage=stage, stats=_empty_stats(), findings=[finding], notes=list(notes or []),
+                  error=True)
+
+
+def _lock_file_message(path: Path) -> str | None:
+    if path.name.startswith("~$"):
+        return ("dit is een tijdelijk vergrendelingsbestand van Word (de naam begint met '~$'), geen verslag. "
+                "Word maakt het terwijl het document open staat; je mag het verwijderen.")
+    return None
+
+
+def check_file(path: str | Path, profile: Profile | None = None, options: CheckOptions | None = None,
+               project=None, rules: list[Rule] | None = None) -> Report:
+    """Read and check one .docx; an unreadable file gives a report with an ``input`` finding."""
+    options = options or CheckOptions()
+    profile = profile or (project.profile if project is not None else load_profile())
+    path = Path(path)
+    lock = _lock_file_message(path)
+    if lock:
+        return input_report(path, f"{path}: {lock}", options.stage, [profile.limits.length_note])
+    from .document.reader import read_docx
+    try:
+        doc = read_docx(path)
+    except InputError as exc:
+        return input_report(path, str(exc), options.stage, [profile.limits.length_note])
+    return check_document(doc, profile, options, project=project, rules=rules, file=str(path))
+
+
+def exit_status(reports: list[Report]) -> int:
+    """0 without errors, 1 with errors, 2 when a file could not be read."""
+    if any(r.error for r in reports):
+        return 2
+    return 1 if any(r.errors for r in reports) else 0
