@@ -2,8 +2,10 @@
 
 A chapter title made with bold or large Normal text (or a bare numbered line) is still recognised as a part
 by the structure analysis, but Word's table of contents stays empty without heading styles: each one is
-reported. Among the real headings, the titles of one level should look alike (size, bold); the odd
-ones out are reported. Markdown drafts are skipped: their headings are styles by construction.
+reported, with the style the document's own chapter titles use (a template's chapter style that its table
+of contents lists, else 'Kop 1'); a voorwoord or list title made that way is left alone. Among the real
+headings, the titles of one level and style should look alike (size, bold); the odd ones out are
+reported. Markdown drafts are skipped: their headings are styles by construction.
 """
 
 from collections import Counter
@@ -25,20 +27,42 @@ def _describe(look: tuple) -> str:
     return f"{f'{size} pt' if size else 'standaardgrootte'}, {'vet' if bold else 'niet vet'}"
 
 
+def _style_label(name: str | None) -> str | None:
+    """The name Word shows a student for a style: "heading 1" -> "Kop 1", "title" -> "Titel"."""
+    key = " ".join((name or "").lower().split())
+    if key.startswith("heading ") and key[8:].isdigit():
+        return f"Kop {key[8:]}"
+    return {"title": "Titel", "subtitle": "Ondertitel", "": None}.get(key, name)
+
+
+def chapter_style(outline, doc) -> str:
+    """The style a chapter title should get: the one the document's real chapter titles use (a template's
+    own chapter style that its table of contents lists), else Word's 'Kop 1'."""
+    used = Counter(doc.paragraphs[h.position].style_name for h in outline.chapters
+                   if not h.fake and h.detected in ("style", "outline"))
+    for name, _n in used.most_common():
+        label = _style_label(name)
+        if label:
+            return label
+    return "Kop 1"
+
+
 def check(ctx):
     if ctx.doc.source == "markdown":
         return
     outline, doc = ctx.outline, ctx.doc
+    style = None
     for h in outline.chapters:
-        if h.fake:
+        if h.fake and not h.extra:  # a voorwoord or a list of figures need not be in the TOC
+            style = style or chapter_style(outline, doc)
             yield RULE.finding(f"De titel '{h.text}' is {HOW[h.detected]}, geen kop. Geef hem de stijl "
-                               f"'Kop {outline.top_level}': anders blijft hij uit de inhoudsopgave.",
-                               part=h.part, **where(doc, h.position))
-    levels: dict[int, list] = {}
-    for h in outline.headings:
+                               f"'{style}' (de stijl van een hoofdstuktitel): anders blijft hij uit de "
+                               "inhoudsopgave.", part=h.part, **where(doc, h.position))
+    levels: dict[tuple, list] = {}
+    for h in outline.headings:  # per level and style: a template may give its appendix title its own style
         if not h.fake and h.detected != "toc" and h.level is not None:
-            levels.setdefault(h.level, []).append(h)
-    for level, heads in sorted(levels.items()):
+            levels.setdefault((h.level, doc.paragraphs[h.position].style_name or ""), []).append(h)
+    for (level, _style), heads in sorted(levels.items()):
         looks = {h.position: _looks(doc.paragraphs[h.position]) for h in heads}
         counts = Counter(looks.values())
         if len(counts) < 2 or len(heads) < 3:

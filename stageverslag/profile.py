@@ -137,6 +137,21 @@ class Profile:
     competences: dict[str, str]
     allowed_extra: tuple[str, ...] = ()
     toc_titles: tuple[str, ...] = ()
+    #: chapters a report may have before its first part (voorwoord, samenvatting, lijsten ...), lower-case
+    front_matter: tuple[str, ...] = ()
+    #: chapters a report may have after the conclusion, before or after the appendix (bronnen ...)
+    back_matter: tuple[str, ...] = ()
+    #: glob patterns (fnmatch, on the normalised title) of lists that may stand in front or back matter:
+    #: "*lijst", "lijst van *", "list of *"
+    matter_patterns: tuple[str, ...] = ()
+    #: the part that opens the report, the one that closes it, and the appendix (ids; "" = none)
+    first_part: str = ""
+    last_part: str = ""
+    appendix_part: str = ""
+    #: phrases that mark an upload as the midterm version on its title page ("tussentijdse versie")
+    midterm_markers: tuple[str, ...] = ()
+    #: texts that are template placeholders, never a student's own words ("typ hier", "lorem ipsum")
+    placeholder_texts: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
 
     def part(self, part_id: str) -> Part:
@@ -282,7 +297,14 @@ def parse_profile(data: dict, path: Path | None = None) -> Profile:
         limits=limits, calendar=calendar, parts=tuple(parts), actions=actions, tracks=tracks,
         criteria=criteria, competences=competences,
         allowed_extra=tuple(x.lower() for x in structure.items("allowed_extra", default=[])),
-        toc_titles=tuple(x.lower() for x in structure.items("toc_titles", default=[])), path=path)
+        toc_titles=tuple(x.lower() for x in structure.items("toc_titles", default=[])),
+        front_matter=tuple(x.lower() for x in structure.items("front_matter", default=[])),
+        back_matter=tuple(x.lower() for x in structure.items("back_matter", default=[])),
+        matter_patterns=tuple(x.lower() for x in structure.items("matter_patterns", default=[])),
+        first_part=structure.text("first_part", default=""), last_part=structure.text("last_part", default=""),
+        appendix_part=structure.text("appendix_part", default=""),
+        midterm_markers=tuple(x.lower() for x in structure.items("midterm_markers", default=[])),
+        placeholder_texts=tuple(x.lower() for x in structure.items("placeholder_texts", default=[])), path=path)
 
 
 def load_profile(path: str | Path | None = None, *, length_unit: str | None = None) -> Profile:

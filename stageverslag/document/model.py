@@ -63,6 +63,9 @@ class Paragraph:
     mark_size: float | None = None
     #: w:contextualSpacing (direct or via the style): no space between it and a neighbour of the same style
     contextual_spacing: bool = False
+    #: Word's w:lastRenderedPageBreak inside it: at its last save Word started a new page in this paragraph
+    #: (its own record of the layout; only Word writes it)
+    rendered_page_break: bool = False
 
     @property
     def is_heading_style(self) -> bool:

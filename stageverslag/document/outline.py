@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from fnmatch import fnmatch
 from functools import lru_cache
 
 from .model import Document, Paragraph
@@ -110,6 +111,11 @@ class Heading:
     extra: str | None = None  # an allowed extra chapter (voorwoord, bronnen, ...), normalised
     subsection: str | None = None  # subsection id when it opens a subsection of a part
     chapter: bool = False  # a top-level chapter (or a part title at a deeper level)
+    #: for an allowed extra chapter: "front" (before the first part), "back" (after the conclusion), "both",
+    #: or "any" (anywhere: the table of contents, ...)
+    matter: str | None = None
+    #: a chapter after the appendix's title that is not a part: part of the appendix ("Bijlage 2: ...")
+    in_appendix: bool = False
 
     @property
     def fake(self) -> bool:
@@ -126,10 +132,21 @@ class PartSpan:
     paragraphs: int = 0  # non-empty paragraphs after the heading
     images: int = 0
     subsections: dict[str, Heading] = field(default_factory=dict)
+    #: template text left in the part: (position, kind, the text) with kind "stijl" (the placeholder
+    #: style), "lorem", "instructie" ("[Vul hier ... in]") or "sjabloon" ("Typ hier je tekst")
+    placeholders: list[tuple[int, str, str]] = field(default_factory=list)
+    #: the part's text is questions only (every sentence ends in '?'); how many, and how many of them are
+    #: the profile's guiding questions (copied or reworded)
+    only_questions: bool = False
+    questions: int = 0
+    guiding: int = 0
+    #: the words of the student's own text: without placeholders (0 for a part of questions only)
+    own_words: int | None = None
 
     @property
     def empty(self) -> bool:
-        return self.words < 10 and self.images == 0
+        words = self.words if self.own_words is None else self.own_words
+        return words < 10 and self.images == 0
 
 
 @dataclass
@@ -190,7 +207,8 @@ class Outline:
 
 def _names(profile: Profile) -> tuple[dict, dict, dict]:
     parts = {p.id: tuple(dict.fromkeys(normalise(a) for a in (p.title.lower(), *p.aliases))) for p in profile.parts}
-    extras = {normalise(x): (normalise(x),) for x in profile.allowed_extra}
+    extras = {normalise(x): (normalise(x),) for x in (*profile.allowed_extra, *profile.front_matter,
+                                                      *profile.back_matter)}
     subs = {p.id: {s.id: tuple(dict.fromkeys(normalise(a) for a in (s.title.lower(), *s.aliases)))
                    for s in p.subsections} for p in profile.parts}
     return parts, extras, subs
@@ -218,6 +236,60 @@ def _has_field(p: Paragraph, name: str) -> bool:
     return any(f.split()[0].upper() == name for f in p.fields if f.strip())
 
 
+_TOC_TOKEN = re.compile(r'"[^"]*"|\S+')
+#: the names Word shows for built-in styles in other languages, as a TOC's \t switch may spell them
+_LOCAL_HEADING = re.compile(r"^(?:kop|heading|uberschrift|titre|titolo|titulo|encabezado)\s*([1-9])$")
+_LOCAL_NAMES = {"titel": "title", "ondertitel": "subtitle", "titre": "title", "untertitel": "subtitle"}
+
+
+def _style_key(name: str | None) -> str:
+    """A style name as a TOC switch and styles.xml may both spell it: lower-case, single spaces."""
+    return " ".join(_strip_accents(name or "").lower().split())
+
+
+def _local_key(key: str) -> str | None:
+    """The built-in name behind a localised display name: "kop 1" -> "heading 1", "titel" -> "title"."""
+    m = _LOCAL_HEADING.match(key)
+    if m:
+        return f"heading {m.group(1)}"
+    return _LOCAL_NAMES.get(key)
+
+
+def toc_styles(instructions: list[str]) -> dict[str, int]:
+    """The styles a table of contents lists by its ``\\t`` switch, with their TOC level:
+    ``TOC \\o "1-3" \\t "Tussenpagina_titel;1;Heading 1;3"`` -> {"tussenpagina_titel": 1, "heading 1": 3}.
+    The list separator is ";" or "," (Word writes the one of the computer's region); a style without a
+    level is level 1. Keys are :func:`_style_key` names; localised built-in names ("Kop 1") are added under
+    their built-in name too."""
+    out: dict[str, int] = {}
+    for instruction in instructions:
+        tokens = _TOC_TOKEN.findall(instruction)
+        for k, token in enumerate(tokens[:-1]):
+            if token.lower() != "\\t":
+                continue
+            arg = tokens[k + 1].strip('"')
+            sep = ";" if ";" in arg else ","
+            items = [x.strip() for x in arg.split(sep)]
+            i = 0
+            while i < len(items):
+                name = items[i]
+                i += 1
+                if not name or name.isdigit():
+                    continue
+                level = 1
+                if i < len(items) and items[i].isdigit():
+                    level = int(items[i])
+                    i += 1
+                if not 1 <= level <= 9:
+                    continue
+                key = _style_key(name)
+                out.setdefault(key, level)
+                local = _local_key(key)
+                if local:
+                    out.setdefault(local, level)
+    return out
+
+
 def _body_font_size(doc: Document) -> float | None:
     sizes = [p.font_size for p in doc.paragraphs
              if p.font_size and p.heading_level is None and count_words(p.text) >= 15]
@@ -231,7 +303,40 @@ class _Analyser:
         self.paras = doc.paragraphs
         self.part_names, self.extra_names, self.sub_names = _names(profile)
         self.toc_titles = {normalise(t) for t in profile.toc_titles}
+        self.front = {normalise(x) for x in profile.front_matter}
+        self.back = {normalise(x) for x in profile.back_matter}
+        self.patterns = tuple(profile.matter_patterns)
         self.body_size = _body_font_size(doc)
+        #: styles the table of contents lists by name (``\\t``), with their level
+        self.toc_styles = toc_styles([f.instruction for f in doc.fields if _contents_field(f.instruction)])
+        #: every paragraph's heading level as the table of contents sees it (None: body text)
+        self.levels = [self.toc_level(p) for p in self.paras]
+
+    def toc_level(self, p: Paragraph) -> int | None:
+        """The level Word's TOC gives a paragraph: the level its ``\\t`` switch names for the paragraph's style
+        (by name, localised name or id), else the heading level of its style or outline level. Text in text
+        boxes is never in a TOC."""
+        if p.location == "textbox":
+            return None
+        if self.toc_styles:
+            name = _style_key(p.style_name)
+            for key in (name, _local_key(name), _style_key(p.style_id)):
+                if key and key in self.toc_styles:
+                    return self.toc_styles[key]
+        return p.heading_level
+
+    def matter(self, title: str) -> str | None:
+        """"front", "back", "both" or "any" (allowed anywhere) for a chapter title the profile allows besides
+        the parts, else None. ``title`` is normalised."""
+        if not title:
+            return None
+        front = title in self.front or any(fnmatch(title, pat) for pat in self.patterns)
+        back = title in self.back or any(fnmatch(title, pat) for pat in self.patterns)
+        if front and back:
+            return "both"
+        if front or back:
+            return "front" if front else "back"
+        return "any" if title in self.extra_names or title in self.toc_titles else None
 
     # -- helpers ------------------------------------------------------------------------------------
     def is_toc_title(self, p: Paragraph) -> bool:
@@ -246,7 +351,7 @@ class _Analyser:
         """A typed TOC line: "Inleiding ....... 3", "Inleiding<tab>3"; ``loose`` (right after a TOC title)
         also accepts any short title-like line ("<tab>1.2 Achtergrond")."""
         text = p.text.strip()
-        if p.heading_level is not None or not text or len(text) > 120:
+        if self.toc_level(p) is not None or not text or len(text) > 120:
             return False
         if _TRAILING_PAGE.search(text):
             return True
@@ -295,7 +400,7 @@ class _Analyser:
             p = self.paras[end]
             if p.page_break_before and end > start + 1:
                 return end, entries, typed, True
-            if not p.text.strip() and p.heading_level is None:
+            if not p.text.strip() and self.levels[end] is None:
                 end += 1
                 if p.page_break:
                     return end, entries, typed, True
@@ -312,36 +417,81 @@ class _Analyser:
 
     def find_title_page(self, toc: TocInfo) -> tuple[tuple[int, int] | None, bool]:
         """The title page: what comes before the TOC or the first heading, ending with a page break.
-        At most 150 words (more is body text) within the first 80 paragraphs."""
+        At most 150 words (more is body text) within the first 80 paragraphs. Text boxes and shapes count
+        (a cover built from text boxes). Without a page break, a title block (Title style, big letters or a
+        picture) followed by the first chapter is a title page that shares its page, unless the page
+        estimate puts the first chapter on a later page; a document that is only a title block is one."""
         limit = min(len(self.paras), 80)
         stop = toc.start if toc.start is not None and toc.start < limit else limit
         words, content, titled = 0, False, False
+        block_end = None  # end of the title block at the top (big letters, Title style, picture)
         for i in range(stop):
             p = self.paras[i]
             if p.page_break_before and i > 0 and content:
                 return (0, i), True
-            if (p.heading_level is not None and p.text.strip() and p.location != "table"
+            if (self.levels[i] is not None and p.text.strip() and p.location not in ("table", "textbox")
                     and not self.is_toc_title(p)):
                 if self.title_matches(p.text):  # the first chapter starts without a page break before it
-                    return ((0, i), False) if content and self._title_like(0, i) else (None, False)
+                    if content and self._title_like(0, i):
+                        return (0, i), self._later_page(i)
+                    return None, False
                 if titled:
-                    return None, False  # a second heading: these are chapters, not a title page
+                    return self._shared(block_end)  # a second heading: these are chapters
                 titled = True  # a heading-styled report title on the title page ("Stageverslag")?
             words += count_words(p.text)
             content = content or words > 0 or p.has_image
+            if self._title_like(i, i + 1) and words <= 60 and (self.levels[i] is None or p.location == "textbox"):
+                block_end = i + 1
             if words > (60 if titled else 150):
-                return None, False
+                return self._shared(block_end)
             if p.page_break:
                 return ((0, i + 1), True) if content or titled else (None, False)
         if stop == toc.start and content and self._title_like(0, stop):
             # LibreOffice puts the page break into the TOC title paragraph itself
-            return (0, stop), bool(self.paras[stop].page_break_before or self.paras[stop].page_break)
+            return (0, stop), bool(self.paras[stop].page_break_before or self.paras[stop].page_break
+                                   or self._toc_on_page_two(toc) or self._later_page(stop))
         if self.doc.cover_sdt and self.paras and self.paras[0].location == "sdt":
             end = 0
             while end < len(self.paras) and self.paras[end].location == "sdt":
                 end += 1
             return (0, end), True
+        if stop == len(self.paras) and content and self._title_like(0, stop):
+            return (0, stop), True  # the document is a title page and nothing else
         return None, False
+
+    def _toc_on_page_two(self, toc: TocInfo) -> bool:
+        """The TOC's own page numbers say the first chapter starts on page 3 or later: the title page and
+        the table of contents each have a page (Word numbered the entries when it last updated them)."""
+        numbers = []
+        for p in self.paras[toc.start:toc.end]:
+            m = re.search(r"\t\s*(\d{1,3})\s*$", p.text)
+            if m and (_is_toc_entry_style(p) or p.location == "sdt" or _has_field(p, "PAGEREF")):
+                numbers.append(int(m.group(1)))
+        return bool(numbers) and min(numbers) >= 3
+
+    def _shared(self, block_end: int | None) -> tuple[tuple[int, int] | None, bool]:
+        """A title block at the top with text after it on the same page (no page break): a title page
+        that does not stand on its own page, or none when there is no title block."""
+        if block_end is None:
+            return None, False
+        return (0, block_end), self._later_page(block_end)
+
+    def _later_page(self, position: int) -> bool:
+        """Does paragraph ``position`` start on a later page than the first (a title page filled with empty
+        lines needs no page break)? Yes when Word started a page before it at its last save
+        (w:lastRenderedPageBreak), or by the page estimate, allowing two lines for its error."""
+        if position >= len(self.paras):
+            return True
+        if any(p.rendered_page_break for p in self.paras[1:position + 1]):
+            return True  # (Word leaves out some of its records, in a TOC field: "none" proves nothing)
+        try:
+            from .pages import paragraph_pages
+            pages = paragraph_pages(self.doc)
+        except Exception:  # the estimate is a help here, never a reason to fail
+            return False
+        first = next((pg for pg in pages[:position + 1] if pg is not None), None)
+        later = [pg for pg in pages[position:position + 3] if pg is not None]
+        return first is not None and bool(later) and max(later) > first
 
     def _title_like(self, start: int, end: int) -> bool:
         """Does this stretch look like a title page (a Title style, big letters or a picture)?"""
@@ -377,9 +527,9 @@ class _Analyser:
                 continue
             level, detected = None, None
             if i == toc_title:  # never listed in a TOC itself, whatever its formatting
-                level, detected = p.heading_level, "toc"
-            elif p.heading_level is not None:
-                level = p.heading_level
+                level, detected = self.levels[i], "toc"
+            elif self.levels[i] is not None:
+                level = self.levels[i]
                 if p.location == "markdown":
                     detected = "markdown"
                 elif (p.style_name or "").lower().startswith(("heading", "kop")) or \
@@ -402,8 +552,11 @@ class _Analyser:
             n = normalise(h.text)
             h.candidates = _best(n, self.part_names) if len(n.split()) <= 12 else []
             extra = _best(n, self.extra_names) or ([(1.0, n)] if n in self.toc_titles else [])
+            if not extra and self.matter(n):  # a list by its form: "Codefragmentenlijst", "Lijst van bijlagen"
+                extra = [(0.95, n)]
             if extra and (not h.candidates or extra[0][0] > h.candidates[0][0]):
                 h.extra, h.candidates = extra[0][1], []
+                h.matter = self.matter(h.extra) or "any"
             out.append(h)
         return out
 
@@ -472,9 +625,22 @@ def _analyse(doc: Document, profile: Profile) -> Outline:
     unexpected: list[Heading] = []
     previous_part: str | None = None
     continued: set[int] = set()
+    appendix = profile.appendix_part
+
+    def absorbed(h: Heading) -> bool:
+        """After the appendix's title every chapter that is not a new part belongs to the appendix (an
+        appendix holds whole documents: a plan with its own 'Inleiding', 'Bijlage 2: Logboek')."""
+        if appendix and appendix in parts and previous_part == appendix:
+            h.part, h.in_appendix = appendix, True
+            continued.add(h.position)
+            return True
+        return False
+
     for h in chapters:
         if h.extra:
             extras.append(h)
+            if appendix and previous_part == appendix:
+                continue  # "Bronnen" (or an appended document's own TOC) after the appendix: it goes on
             previous_part = None
             continue
         if not h.candidates:
@@ -482,6 +648,8 @@ def _analyse(doc: Document, profile: Profile) -> Outline:
             if sub:
                 h.chapter = False
                 h.subsection = sub
+                continue
+            if absorbed(h):
                 continue
             unexpected.append(h)
             previous_part = None
@@ -496,6 +664,8 @@ def _analyse(doc: Document, profile: Profile) -> Outline:
             h.part = h.candidates[0][1]
             if h.part == previous_part:  # "Bijlage 1", "Bijlage 2": one part in several chapters
                 continued.add(h.position)
+            elif absorbed(h):
+                continue
             else:
                 duplicates.append(h)
                 previous_part = None
@@ -524,6 +694,7 @@ def _analyse(doc: Document, profile: Profile) -> Outline:
                     span.subsections[sub] = h
         span.words = sum(count_words(doc.paragraphs[i].text) for i in range(span.start + 1, span.end)
                          if i not in skip and i not in heading_positions)
+        _template_text(span, doc, profile, skip | heading_positions)
     nested: dict[str, Heading] = {}
     for h in headings:
         if not h.chapter and h.candidates and h.candidates[0][0] >= 0.9 and not h.subsection:
@@ -534,6 +705,115 @@ def _analyse(doc: Document, profile: Profile) -> Outline:
                    order=order, duplicates=duplicates, extras=extras, unexpected=unexpected, toc=toc,
                    title_page=title_page, title_page_break=title_break, cover_sdt=doc.cover_sdt,
                    nested=nested, source=doc.source)
+
+
+# ------------------------------------------------------------------------------------------ template text
+
+#: paragraph styles of placeholder text: our skeleton's "Plaatshouder", Word's "Placeholder Text" as Dutch
+#: and English templates name it
+_PLACEHOLDER_STYLES = {"plaatshouder", "placeholder", "placeholdertext", "tekstvoortijdelijkeaanduiding",
+                       "tijdelijkeaanduidingstekst", "tekstvantijdelijkeaanduiding"}
+_LOREM = re.compile(r"\blorem\s+ipsum\b|\bdolor\s+sit\s+amet\b", re.IGNORECASE)
+#: "[Vul hier je naam in]", "[Naam student]": an instruction or a capitalised field label in square brackets
+_BRACKETED = re.compile(r"\[([^\]\[]{2,100})\]")
+_INSTRUCTION = re.compile(r"\b(?:vul|typ|schrijf|voeg|plaats|invullen|aanvullen|kies|klik|tik|hier|insert|enter|"
+                          r"type|click|here|fill)\b", re.IGNORECASE)
+_LABEL = re.compile(r"^(?:naam|titel|datum|bedrijf|stagebedrijf|ondertitel|auteur|mentor|coach|opleiding|"
+                    r"academiejaar|tekst|name|title|date|company|author|subtitle)\b", re.IGNORECASE)
+_QUESTION_PREFIX = re.compile(r"^\s*(?:(?:hulp)?vraag\s*\d*\s*[:.)-]|[-–•*·]|\d+[.)])\s*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
+_STOP = set("""de het een en van in op te voor met aan om dat die wat wie hoe welke waar waarom je jij jouw jou
+ik mijn we wij ons onze zijn is er als of bij naar door uit tot ook nog dan niet wel al deze dit zo kan
+kun kon wil zou moet hebt heb heeft had the a an of to and in on for you your what how which why""".split())
+
+
+def placeholder_kind(p: Paragraph, phrases: tuple[str, ...]) -> tuple[str, str] | None:
+    """(kind, text) when paragraph ``p`` is template text, not the student's: its style is a placeholder
+    style ("stijl"), it holds lorem ipsum ("lorem"), a bracketed instruction or label ("instructie"), or it
+    starts with one of the profile's ``phrases`` such as "typ hier" ("sjabloon")."""
+    text = p.text.strip()
+    if not text:
+        return None
+    style = re.sub(r"[^a-z]", "", _strip_accents(f"{p.style_name or ''}").lower())
+    style_id = re.sub(r"[^a-z]", "", _strip_accents(f"{p.style_id or ''}").lower())
+    if style in _PLACEHOLDER_STYLES or style_id in _PLACEHOLDER_STYLES:
+        return "stijl", text
+    m = _LOREM.search(text)
+    if m:
+        return "lorem", text
+    for m in _BRACKETED.finditer(text):
+        inner = m.group(1).strip()
+        if _INSTRUCTION.search(inner) or (_LABEL.match(inner) and inner[0].isupper() and len(inner.split()) <= 4):
+            return "instructie", m.group(0)
+    n = normalise(text)
+    for phrase in phrases:
+        key = normalise(phrase)
+        if key and (n == key or n.startswith(key + " ")):
+            return "sjabloon", text
+    return None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in normalise(text).split() if len(w) > 2 and w not in _STOP and not w.isdigit()}
+
+
+def is_question_paragraph(text: str) -> bool:
+    """Every sentence of the paragraph ends in '?' ("Hulpvraag: Waarom ...?", "1. Wat ...?")."""
+    text = _QUESTION_PREFIX.sub("", text.strip())
+    sentences = [x.strip().rstrip("\"'”’) ") for x in _SENTENCE_END.split(text) if x.strip()]
+    return bool(sentences) and all(x.endswith("?") for x in sentences)
+
+
+def _guiding_question(text: str, guides: list[set[str]]) -> bool:
+    """Is this question one of the profile's guiding questions, copied or reworded? Most of its content
+    words (or most of the guiding question's) are the same."""
+    mine = _content_words(_QUESTION_PREFIX.sub("", text))
+    if len(mine) < 2:
+        return False
+    for guide in guides:
+        shared = len(mine & guide)
+        if shared >= 2 and shared / min(len(mine), len(guide)) >= 0.6:
+            return True
+    return False
+
+
+_GUIDES: dict[int, tuple[Profile, list[set[str]]]] = {}
+
+
+def _guides(profile: Profile) -> list[set[str]]:
+    """The content words of every guiding question of the profile (parts and subsections), cached."""
+    cached = _GUIDES.get(id(profile))
+    if cached is None or cached[0] is not profile:
+        questions = [q for p in profile.parts
+                     for q in (*p.questions, *(q for s in p.subsections for q in s.questions))]
+        cached = _GUIDES[id(profile)] = (profile, [g for g in map(_content_words, questions) if len(g) >= 2])
+    return cached[1]
+
+
+def _template_text(span: PartSpan, doc: Document, profile: Profile, skip: set[int]) -> None:
+    """Fill the span's placeholders, questions and own words (see :class:`PartSpan`)."""
+    own, questions, guiding, other = 0, 0, 0, 0
+    guides = _guides(profile)
+    for i in range(span.start + 1, span.end):
+        if i in skip:
+            continue
+        p = doc.paragraphs[i]
+        if not p.text.strip():
+            continue
+        found = placeholder_kind(p, profile.placeholder_texts)
+        if found:
+            span.placeholders.append((i, *found))
+            continue
+        words = count_words(p.text)
+        if is_question_paragraph(p.text):
+            questions += 1
+            guiding += _guiding_question(p.text, guides)
+        else:
+            other += 1
+        own += words
+    span.questions, span.guiding = questions, guiding
+    span.only_questions = questions > 0 and other == 0
+    span.own_words = 0 if span.only_questions else own
 
 
 def _subsection_of(part_id: str | None, title: str, sub_names: dict) -> str | None:

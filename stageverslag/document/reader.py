@@ -378,6 +378,8 @@ class _Reader:
                     text.append("\n")
             elif tag == w("cr"):
                 text.append("\n")
+            elif tag == w("lastRenderedPageBreak"):
+                state.para.rendered_page_break = True
             elif tag == w("noBreakHyphen"):
                 text.append("-")
             elif tag in _IMAGE_TAGS or tag == MC_ALT:
