@@ -66,8 +66,6 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
     if style_path is not None and out == style_path.resolve():
         raise UserError(texts.say("output_is_input", path=out))
     soffice = find_soffice()
-    if pdf and not soffice:
-        raise UserError(INSTALL_HINT)
 
     doc, writer, part_notes = _compose(project, skeleton, stage, style_path, today or dt.date.today())
     notes = list(part_notes)
@@ -90,13 +88,18 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
     backups = project.root / OUTPUT_DIR / BACKUP_DIR
     result.backup = None if force else backup(out, backups)
     _write(out, _bytes(doc))
-    if pdf:
+    if pdf and not soffice:  # the Word document is there all the same; say how to get the PDF
+        notes.append(texts.say("pdf_skipped", reason=INSTALL_HINT))
+    elif pdf:
         target = out.with_suffix(".pdf")
-        with tempfile.TemporaryDirectory(prefix="stageverslag-pdf-") as tmp:
-            made = convert(out, "pdf", outdir=tmp)
-            result.pdf_backup = None if force else backup(target, backups)
-            _write(target, made.read_bytes())
-        result.pdf = target
+        try:
+            with tempfile.TemporaryDirectory(prefix="stageverslag-pdf-") as tmp:
+                made = convert(out, "pdf", outdir=tmp)
+                result.pdf_backup = None if force else backup(target, backups)
+                _write(target, made.read_bytes())
+            result.pdf = target
+        except UserError as exc:
+            notes.append(texts.say("pdf_skipped", reason=exc))
     return result
 
 

@@ -43,17 +43,18 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
 
 
 def backup(path: str | os.PathLike, folder: str | os.PathLike | None = None) -> Path | None:
-    """Copy ``path`` to ``folder`` (default: beside it) as ``name.YYYYMMDD-HHMMSS.bak``; None if absent."""
+    """Copy ``path`` to ``folder`` (default: beside it) as ``name (kopie 2026-12-01 13.23).docx``: the
+    extension stays, so Word opens the copy with a double-click. None if ``path`` does not exist."""
     src = Path(path)
     if not src.exists():
         return None
     dest_dir = Path(folder) if folder else src.parent
     dest_dir.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = dest_dir / f"{src.name}.{stamp}.bak"
-    n = 1
+    stamp = dt.datetime.now().strftime("%Y-%m-%d %H.%M")
+    dest = dest_dir / f"{src.stem} (kopie {stamp}){src.suffix}"
+    n = 2
     while dest.exists():
-        dest = dest_dir / f"{src.name}.{stamp}-{n}.bak"
+        dest = dest_dir / f"{src.stem} (kopie {stamp}, {n}){src.suffix}"
         n += 1
     shutil.copy2(src, dest)
     return dest

@@ -1,6 +1,7 @@
 """Atomic writes and backups: a student's text is never lost."""
 
 import os
+import re
 import stat
 
 import pytest
@@ -43,3 +44,7 @@ def test_backup_keeps_every_version(tmp_path):
     target.write_bytes(b"v2")
     b2 = storage.backup(target, tmp_path / "backup")
     assert b1 != b2 and b1.read_bytes() == b"v1" and b2.read_bytes() == b"v2"
+    # the copy keeps its extension (Word opens it with a double-click): "verslag (kopie 2026-12-01 13.23).docx"
+    assert b1.suffix == b2.suffix == ".docx"
+    assert re.fullmatch(r"verslag \(kopie \d{4}-\d\d-\d\d \d\d\.\d\d(, \d+)?\)\.docx", b1.name), b1.name
+    assert re.fullmatch(r"verslag \(kopie [^)]*\)\.docx", b2.name), b2.name
