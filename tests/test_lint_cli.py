@@ -144,6 +144,7 @@ def test_bad_input_in_json(capsys, tmp_path):
     assert any("woorden" in n for n in data["reports"][0]["notes"])  # every report states the length reading
 
 
+@pytest.mark.libreoffice
 def test_project_drafts_without_paths():
     r = cli("--format", "json", "--today", "2027-03-01", cwd=EXAMPLES / "voorbeeldproject")
     assert r.returncode in (0, 1), r.stderr
