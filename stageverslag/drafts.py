@@ -67,4 +67,5 @@ def project_document(project) -> Document:
                                         outline_level=0, location="markdown", part_hint=part.id,
                                         source_file=str(path)))
         doc.paragraphs.extend(markdown_paragraphs(project.read_draft(part.id), part.id, str(path)))
+    doc.notes.extend(note for note in getattr(project, "read_notes", {}).values() if note not in doc.notes)
     return doc

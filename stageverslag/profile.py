@@ -219,8 +219,17 @@ def _astuple(types):
     return types if isinstance(types, tuple) else (types,)
 
 
+#: a part id names its draft file (``hoofdstukken/NN-id.md``): letters, digits, '_' and '-' only, so no
+#: profile can make a project read or write outside its folder (``../``, ``/``, ``\``)
+_PART_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+
+
 def _section(r: _Reader) -> dict:
-    return dict(id=r.text("id"), title=r.text("title"),
+    part_id = r.text("id")
+    if not _PART_ID.fullmatch(part_id):
+        raise ProfileError(f"profiel: veld '{r.where}id' ('{part_id[:80]}') mag alleen letters, cijfers, '_' en '-' "
+                           "bevatten (het wordt een bestandsnaam in je project; '..', '/' en '\\' kunnen niet).")
+    return dict(id=part_id, title=r.text("title"),
                 aliases=tuple(a.lower() for a in r.items("aliases", default=[])) or (r.text("title").lower(),),
                 questions=tuple(r.items("questions", default=[])))
 
@@ -327,4 +336,8 @@ def _load_cached(path: str) -> Profile:
         raise ProfileError(f"profiel '{p}' niet gevonden.") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ProfileError(f"profiel '{p}' is geen geldig TOML-bestand: {exc}") from None
+    except RecursionError:
+        raise ProfileError(f"profiel '{p}' is geen geldig TOML-bestand: te diep genest.") from None
+    except OSError as exc:
+        raise ProfileError(f"profiel '{p}' kan niet gelezen worden ({exc.strerror or exc}).") from None
     return parse_profile(data, p)

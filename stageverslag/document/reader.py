@@ -51,11 +51,11 @@ MAX_PICTURE_CM = 55.88
 MAX_COUNT = 10**9  # page, word and character counts in docProps/app.xml, page number starts
 #: text limits (time and memory stay bounded by the text): one paragraph, and the whole document; beyond
 #: them the text is cut, with a note
-MAX_PARAGRAPH_CHARS = 200_000
-MAX_DOCUMENT_CHARS = 5_000_000
+MAX_PARAGRAPH_CHARS = 20_000
+MAX_DOCUMENT_CHARS = 2_000_000
 #: paragraphs and sections read from one document; further ones are skipped, with a note
 MAX_PARAGRAPHS = 200_000
-MAX_SECTIONS = 2_000
+MAX_SECTIONS = 500
 
 
 def _clamp(value: float | None, low: float, high: float) -> float | None:
@@ -155,6 +155,8 @@ class _Reader:
         self.manual_breaks: set[int] = set()  # id() of paragraphs with a w:br type="page"
         self._rpr_cache: dict[tuple, tuple] = {}
         self.cells: list[list[int]] = []  # [table number, row, cell] of the tables being read, innermost last
+        self.last_index: int | None = None  # the last body paragraph read (anchor of what is not body text)
+        self.boxes = self.controls = 0  # text boxes and block content controls met so far
         self._spacing_cache: dict[str | None, dict[str, str]] = {}
         self.chars = 0  # characters of text read so far (see MAX_DOCUMENT_CHARS)
 
@@ -206,7 +208,11 @@ class _Reader:
                 self._sdt_gallery(child)
                 content = child.find(SDT_CONTENT)
                 if content is not None:
+                    first, self.controls = len(story.paragraphs), self.controls + (location == "body")
+                    number = self.controls
                     self.blocks(content, story, "sdt" if location == "body" else location, False)
+                    if location == "body":
+                        _mark(story.paragraphs[first:], "control", number)
             elif tag == SECT_PR:
                 if top:
                     self.sect_elements.append(child)
@@ -247,6 +253,10 @@ class _Reader:
             cell[1], cell[2] = max(cell[1], 0), max(cell[2], 0)
             para.table_cell = tuple(cell)
         para.section = len(self.sect_elements)
+        if index is not None:
+            self.last_index = index
+        else:
+            para.anchor = self.last_index
         story.paragraphs.append(para)
         self._paragraph_props(para, ppr, known)
         state = _ParaState(para, known)
@@ -264,7 +274,10 @@ class _Reader:
             para.mark_size = _points(mark if mark is not None else self.styles.rpr([None, known], w("sz")))
         story.images += state.images
         for box in state.textboxes:
+            first, self.boxes = len(story.paragraphs), self.boxes + 1
+            number = self.boxes
             self.blocks(box, story, "textbox", False)
+            _mark(story.paragraphs[first:], "box", number)
 
     def _paragraph_props(self, para: Paragraph, ppr, sid: str | None) -> None:
         def prop(tag):
@@ -504,6 +517,13 @@ class _ParaState:
             self.font_chars[font] = self.font_chars.get(font, 0) + n
         self.textboxes += other.textboxes
         self.images += other.images
+
+
+def _mark(paragraphs: list[Paragraph], attr: str, number: int) -> None:
+    """Number the text box or content control the paragraphs were read from (the innermost wins)."""
+    for q in paragraphs:
+        if getattr(q, attr) is None:
+            setattr(q, attr, number)
 
 
 def _textboxes(el):
