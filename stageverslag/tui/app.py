@@ -52,11 +52,16 @@ class StageverslagApp(App):
             self.push_screen(CreateProjectScreen(self.root))
         else:
             self.push_screen(DashboardScreen())
+            self.state.start_language_worker()  # loads the dictionary in its own process meanwhile
+
+    def on_unmount(self) -> None:
+        self.state.stop_language_worker()
 
     # -- navigation (called by screens: messages up, attributes down) -----------------------------------
     def project_created(self, project: Project) -> None:
         self.state.project = project
         self.root = project.root
+        self.state.start_language_worker()
         self.switch_screen(DashboardScreen())
         self.notify(f"Je project staat in {project.root}.", title="Project gemaakt")
 
