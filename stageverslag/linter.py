@@ -34,6 +34,15 @@ class Report:
     error: bool = False
     #: words per part id, in document order (for the text report; not part of the JSON contract)
     part_words: dict[str, int] = field(default_factory=dict)
+    #: set by a batch (coaches' overview; not part of the JSON contract): the student and late mark from
+    #: Canvas's file name, the name the coach knows (``inzendingen.zip/member``), the categories checked, the
+    #: commented copy, and whether the check itself stopped (not the file's fault)
+    student: str | None = None
+    late: bool | None = None
+    display: str | None = None
+    checked: tuple = ()
+    annotated: str | None = None
+    stopped: bool = False
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
