@@ -106,7 +106,6 @@ class AppState:
     _engine_error: str | None = None
     _engine_lock: threading.Lock = field(default_factory=threading.Lock)
     _worker: object | None = None  # the language helper process (langworker), once started
-    _worker: object | None = None  # the language helper process (langworker), once started
     _report_size: tuple[str, ReportSize] | None = None
 
     # -- status ---------------------------------------------------------------------------------------
@@ -239,19 +238,6 @@ class AppState:
                 self._worker = None  # it could not start or died: check in this process from now on
                 with self._engine_lock:
                     self._engine = None
-        if self._worker is not None:  # in the helper process: loading the dictionary never blocks typing
-            from .langworker import WorkerUnavailable
-            with self._engine_lock:
-                if self._engine is None:
-                    self._engine = (tuple(sorted(self.project.wordlist())), tuple(sorted(self.project.config.names())))
-                wordlist, names = self._engine
-            try:
-                return self._worker.check(blank_comments(text), wordlist, names,
-                                          self.project.config.languagetool or None, cancelled)
-            except WorkerUnavailable:
-                self._worker = None  # it could not start or died: check in this process from now on
-                with self._engine_lock:
-                    self._engine = None
         with self._engine_lock:
             if cancelled():
                 return None
@@ -259,25 +245,6 @@ class AppState:
                 self._engine = get_engine(self.project)
             server = self.project.config.languagetool or None  # only a server the student named
             return list(check_text(blank_comments(text), engine=self._engine, languagetool=server))
-
-    def start_language_worker(self) -> None:
-        """Start the language helper process now (it loads the dictionary while the student reads the
-        dashboard). ``STAGEVERSLAG_TAAL_IN_PROCES=1`` keeps the checks in this process (for comparison)."""
-        import os
-        if self._worker is not None or self.project is None or os.environ.get("STAGEVERSLAG_TAAL_IN_PROCES"):
-            return
-        from .langworker import LanguageWorker, WorkerUnavailable
-        worker = LanguageWorker()
-        try:
-            worker.start()
-        except WorkerUnavailable:
-            return
-        self._worker = worker
-
-    def stop_language_worker(self) -> None:
-        worker, self._worker = self._worker, None
-        if worker is not None:
-            worker.close()
 
     def start_language_worker(self) -> None:
         """Start the language helper process now (it loads the dictionary while the student reads the
