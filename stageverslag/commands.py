@@ -118,8 +118,26 @@ def cmd_init(args) -> int:
     print(f"  {project.config_path.name}: je gegevens en datums")
     print("  hoofdstukken/: één tekstbestand per onderdeel, met hulpvragen")
     print(f"  {project.wordlist_path.name}: je eigen woorden voor de spellingcontrole")
-    print("Volgende stap: 'stageverslag status' of 'stageverslag' voor de schrijfhulp.")
+    print("Volgende stappen (typ deze opdrachten):")
+    for line in next_commands(project.root):
+        print(f"  {line}")
+    print("'stageverslag status' toont je planning: wat je nu schrijft, deadlines en acties; 'stageverslag' "
+          "zonder meer opent de schrijfhulp.")
     return 0
+
+
+def next_commands(root, cwd=None) -> list[str]:
+    """What to type after ``init``: go into the project folder (unless already there), then status or the app."""
+    from pathlib import Path
+    root, cwd = Path(root).resolve(), Path(cwd or Path.cwd()).resolve()
+    out = []
+    if root != cwd:
+        where = root.relative_to(cwd) if root.is_relative_to(cwd) else root
+        shown = str(where)
+        out.append(f"cd \"{shown}\"" if any(c in shown for c in " '&()") else f"cd {shown}")
+    out.append("stageverslag status")
+    out.append("stageverslag")
+    return out
 
 
 def format_status(st: Status, project) -> str:

@@ -160,3 +160,30 @@ def test_countdown_and_lateness_read_as_dutch():
     assert [countdown(d) for d in (2, 1, 0, -1, -24)] == ["nog 2 dagen", "morgen", "vandaag", "gisteren",
                                                           "24 dagen geleden"]
     assert lateness(-1) == "1 dag te laat" and lateness(-24) == "24 dagen te laat"
+
+
+def test_status_on_22_3_2027_says_the_midterm_parts_are_late(tmp_path, capsys):
+    """The issue's scenario through the CLI: terugkommoment 24/3/2027, upload 21/3, today 22/3."""
+    from stageverslag.cli import main
+    root = tmp_path / "verslag"
+    assert main(["init", str(root), "--student", "An", "--traject", "HR", "--bedrijf", "X", "--start", "8/2/2027",
+                 "--terugkommoment", "24/3/2027"]) == 0
+    out = capsys.readouterr().out
+    assert "Volgende stappen (typ deze opdrachten):" in out and "\n  stageverslag status\n" in out
+    assert f"  cd {root}\n" in out or "  cd verslag\n" in out
+    assert main(["status", "--project", str(root), "--today", "22/3/2027"]) == 0
+    out = capsys.readouterr().out
+    assert "Te laat (het eerste deel moest op zondag 21 maart 2027 op Canvas staan):" in out
+    late = out.split("Te laat")[1].split("\n\n")[0]
+    assert "Leerervaringen in het eerste deel van de stage" in late and "Tussentijdse evaluatie" in late
+    rows = {line[:50].strip(): line for line in out.splitlines() if "woorden  week" in line}
+    assert rows["Tussentijdse evaluatie"].endswith("te laat")
+    assert not rows["Leerervaringen in het eerste deel van de stage"].endswith("nu schrijven")
+    assert "geleden te laat" not in out and "dagen te laat" in out
+
+
+def test_next_commands_after_init(tmp_path):
+    from stageverslag.commands import next_commands
+    assert next_commands(tmp_path, cwd=tmp_path) == ["stageverslag status", "stageverslag"]
+    assert next_commands(tmp_path / "mijn verslag", cwd=tmp_path)[0] == 'cd "mijn verslag"'
+    assert next_commands(tmp_path / "a", cwd=tmp_path / "b")[0] == f"cd {tmp_path / 'a'}"
