@@ -98,3 +98,58 @@ def test_the_data_file_is_plain_and_complete():
         assert e.alternative and e.note
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     assert all(2 <= line.count("\t") <= 3 for line in lines)
+
+
+@pytest.mark.parametrize("text,form,alternative", [
+    ("Ik was heel content met het resultaat.", "content", "tevreden"),
+    ("De klant bleek niet content over de levering.", "content", "tevreden"),
+    ("Tegen dat de klant belde, was alles klaar.", "Tegen dat", "tegen de tijd dat"),
+    ("Het was zeker en vast leerrijk.", "zeker en vast", "zeker"),
+    ("Merci voor de hulp.", "Merci", "bedankt"),
+    ("Bon, dan de resultaten.", "Bon", None),
+    ("De opdracht was wreed interessant.", "wreed", "heel"),
+    ("Ik kreeg goeie raad.", "goeie", "goede"),
+    ("Ik sprak met den boekhouder.", "den", "de"),
+    ("Je moet u eerst aanmelden.", "u", "je"),
+    ("Ik dronk een kopke koffie.", "kopke", "kopje"),
+    ("Ik schreef twee briefkes.", "briefkes", "briefjes"),
+    ("Ik wist niet waar dat ik moest zijn.", "waar dat", "waar"),
+    ("Moest je vragen hebben, bel me dan.", "Moest", "als"),
+    ("Amai, wat een week.", "Amai", None),
+    ("Voilà, dat was het.", "Voilà", None),
+    ("Dat was nice om te zien.", "nice", "fijn"),
+    ("Ik was het kotsbeu.", "kotsbeu", "moe"),
+    ("Ik vond de opleiding supernice.", "supernice", "zeer ..."),
+])
+def test_patterns_with_a_businesslike_alternative(text, form, alternative):
+    assert found(text, "spreektaal") == [(form, alternative)]
+
+
+@pytest.mark.parametrize("text", [
+    "We werkten aan content marketing voor de webshop.",
+    "De content van de website werd vernieuwd.",
+    "Ik had een gesprek met de schepen van economie.",
+    "De vestiging in Den Haag opende in maart.",
+    "Op den duur kende ik elke klant.",
+    "De heer Van den Broeck leidde de vergadering.",
+    "Jouw taak en de mijne overlappen.",
+    "Wij danken u voor uw medewerking.",
+    "Kunt u mij uw gegevens bezorgen?",
+    "Ik had niets tegen dat voorstel.",
+    "Ik kreeg een bon voor de kantine.",
+    "Ik wist niet waar dat bestand stond.",
+    "Ik vroeg of dat de juiste versie was.",
+    "Een wrede straf is niet de bedoeling.",
+    "Het sterke punt van het team is de communicatie.",
+    "Ik maakte een lijstje met taken.",
+    "Het congres vond plaats in Nice.",
+    "De 'nice-to-have'-functies kwamen later.",
+    "Ik las het boek 'Allez, Allez' over wielrennen.",
+    "Ge- en verbodsborden hangen aan de ingang.",
+    "Wanneer dat in orde was, moest ik de filter testen.",
+    "De mutaties van genen werden onderzocht.",
+    "Een interface is geen must have maar een nice to have.",
+    "Talen leer je aan den lijve.",
+])
+def test_formal_look_alikes_stay_quiet(text):
+    assert found(text, "spreektaal") == []

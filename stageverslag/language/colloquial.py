@@ -1,9 +1,22 @@
 """Spoken language and informal style.
 
-``spreektaal``: Flemish tussentaal and spoken forms from ``templates/taal/spreektaal.tsv`` (one plain data
-file: form, businesslike alternative, note, optional condition), plus the double perfect
-("ik heb dat gedaan geweest"). ``style``: informal punctuation (!!, ?!), smileys and emoji, chat
-abbreviations (lol, idd, mss, ...; "btw" only in the sense "by the way") and very long sentences (info).
+``spreektaal``: Flemish tussentaal and spoken forms. Two sources, both with a businesslike alternative and a
+one-line Dutch explanation:
+
+* ``templates/taal/spreektaal.tsv`` (plain data: form, alternative, note, optional context conditions such as
+  "only before an adjective" or "only as an interjection"), for fixed words and word groups;
+* patterns in this module for what a word list cannot catch: *content* as an adjective after a copula
+  ("ik was heel content") but not as a noun ("content marketing"), *tegen dat* / *van als* before a clause,
+  *den* as an article ("den baas", not "Den Haag" or "op den duur"), *u/uw* next to *je/ge* (tussentaal)
+  but not formal *u*, diminutives in *-ke/-ske* ("kopke" for "kopje", checked against the dictionary),
+  a doubled conjunction ("waar dat ik", "of dat we"), conditional *moest* ("Moest je vragen hebben")
+  and the double perfect ("ik heb dat gedaan geweest").
+
+Words between quotes (a title, a quoted remark) are left alone, and so are names (a capital in the middle of
+a sentence) and parts of compounds or code ("nice-to-have", "ge- en verbodsborden").
+
+``style``: informal punctuation (!!, ?!), smileys and emoji, chat abbreviations (lol, idd, mss, ...; "btw"
+only in the sense "by the way") and very long sentences (info).
 """
 
 from __future__ import annotations
@@ -21,6 +34,35 @@ _NO_ARTICLE_BEFORE = {"de", "het", "een", "ter", "aan", "en", "van", "met", "zij
                       "hun", "deze", "die", "dat", "welke", "zijner", "uw", "jouw", "of", "andere", "kennis"}
 _PRONOUNS_AFTER = {"ge", "gij", "gij", "mij", "me", "ons", "da", "dat", "het", "'t", "ne", "nen", "eens", "efkes",
                    "even", "wa", "hem", "haar", "ze", "gaan", "komen", "nog", "ook", "nie", "niet"}
+#: personal pronouns that can be a subject
+_SUBJECT_PRONOUNS = {"ik", "je", "jij", "ge", "gij", "hij", "ze", "zij", "we", "wij", "jullie", "men", "u", "'k"}
+#: words that can open a clause right after a conjunction ("tegen dat de klant ...")
+_CLAUSE_START = _SUBJECT_PRONOUNS | {"de", "het", "een", "mijn", "zijn", "haar", "onze", "ons", "hun", "jouw",
+                                     "uw", "er", "alles", "iedereen", "niemand", "iemand", "dit", "die", "deze",
+                                     "elke", "iedere", "alle", "'t", "ne", "nen", "den"}
+_COPULA = {"ben", "bent", "is", "was", "waren", "zijn", "zijt", "wezen", "geweest", "bleek", "bleken", "blijkt",
+           "blijken", "lijkt", "lijken", "leek", "leken", "bleef", "bleven", "blijft", "blijf", "blijven", "word",
+           "wordt", "werd", "werden", "worden", "voel", "voelt", "voelde", "voelden", "raakte", "raakt"}
+#: degree words that make a following word an adjective ("heel content")
+_INTENSIFIERS = {"heel", "zeer", "erg", "echt", "zo", "nogal", "bijzonder", "enorm", "wreed", "super", "best",
+                 "redelijk", "vrij", "tamelijk", "ontzettend", "uiterst", "helemaal", "zeker", "absoluut", "heus",
+                 "meer", "minder", "niet", "zo'n"}
+#: words that may stand between a copula and its adjective ("was toen allemaal niet zo content")
+_BETWEEN = _INTENSIFIERS | {"wel", "ook", "allemaal", "al", "toch", "eerder", "even", "nog", "dus", "daar", "er",
+                            "toen", "altijd", "steeds", "meteen", "direct", "nu", "uiteindelijk", "zelf", "best"}
+#: what may follow an adjective "content" (a noun "content" is followed by anything)
+_AFTER_ADJECTIVE = {"met", "over", "dat", "om", "omdat", "want", "maar", "en", "toen", "als", "wanneer", "ben",
+                    "was", "is", "waren", "geweest", "zijn", "te", "hoe", "nu", "toch", "genoeg", "mee", "over"}
+#: adverbs that "wreed" can intensify besides the adjectives of the dictionary
+_ADVERBS = {"veel", "weinig", "vaak", "lang", "graag", "snel", "hard", "goed", "slecht", "druk", "lastig", "mooi"}
+#: fixed expressions where "den" is standard Dutch
+_DEN_IDIOMS = {"duur", "beginne", "lande", "vreemde", "brode", "blinde", "lijve", "volke", "hoofde", "boze",
+               "treure", "dele", "hoge", "huize", "dienste", "wille", "tijde", "lijfe"}
+#: conjunctions and question words that a spoken "dat" gets doubled after ("waar dat ik")
+_DOUBLED = {"waar", "hoe", "wanneer", "wie", "wat", "of", "waarom", "hoeveel", "waarmee", "waarover", "waarvoor",
+            "waarop", "welke", "als", "zodra", "terwijl", "omdat"}
+_QUOTE_CHARS = set("'\"‘’“”„«»`")
+_INFORMAL_SECOND = {"je", "jij", "ge", "gij"}
 CHAT = {
     "lol": ("(weglaten)", "Chattaal hoort niet in een verslag; laat het weg."),
     "idd": ("inderdaad", "Chatafkorting; schrijf 'inderdaad' voluit."),
@@ -68,8 +110,56 @@ def load_entries(path: Path | None = None) -> list[Entry]:
     return out
 
 
+class _Sentence:
+    """The words of one sentence with what surrounds each: the punctuation right after it, whether it stands
+    between quotes, whether it is glued to a hyphen or slash (part of a compound or a code)."""
+
+    def __init__(self, tokens: list[Token]):
+        self.words: list[Token] = []
+        self.after: list[str | None] = []  # punctuation right after the word, or None (a word or the end)
+        self.before: list[str | None] = []
+        self.glued: list[bool] = []
+        self.quoted: list[bool] = []
+        inside = False
+        pending: list[int] = []  # words seen since an opening quote
+        prev_tok: Token | None = None
+        for k, tok in enumerate(tokens):
+            if tok.is_word:
+                i = len(self.words)
+                self.words.append(tok)
+                self.before.append(prev_tok.text if prev_tok is not None and not prev_tok.is_word else None)
+                nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+                self.after.append(nxt.text if nxt is not None and not nxt.is_word else None)
+                self.glued.append(bool(
+                    tok.glued or (nxt is not None and not nxt.is_word and nxt.start == tok.end and nxt.text in "-/")))
+                self.quoted.append(bool(tok.quoted))
+                if inside:
+                    pending.append(i)
+            elif tok.kind == "punct" and tok.text in _QUOTE_CHARS:
+                if inside:  # a closing quote: everything since the opening one was quoted
+                    for i in pending:
+                        self.quoted[i] = True
+                    pending = []
+                inside = not inside
+            prev_tok = tok
+        self.lows = [w.lower.replace("’", "'") for w in self.words]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def capital_inside(self, i: int) -> bool:
+        """A capital that does not come from the sentence start: a name (Den Haag, Nice, Merci)."""
+        w = self.words[i]
+        return any(c.isupper() for c in w.text[1:]) or (w.text[:1].isupper() and not w.sentence_start)
+
+    def interjection(self, i: int) -> bool:
+        """The word stands on its own: followed by a comma or the end of the sentence, or after a comma."""
+        return (self.after[i] is None and i == len(self) - 1) or (self.after[i] or "")[:1] in ",.!?;:…" or (
+            self.before[i] or "")[-1:] in (",", ";", "–", "—")
+
+
 class Colloquial:
-    def __init__(self, entries: list[Entry], adjectives: set[str]):
+    def __init__(self, entries: list[Entry], adjectives: set[str], known=None):
         self.by_first: dict[str, list[Entry]] = {}
         self.prefixes = [e for e in entries if e.prefix]
         for e in entries:
@@ -78,78 +168,222 @@ class Colloquial:
         for lst in self.by_first.values():
             lst.sort(key=lambda e: -len(e.words))
         self.adjectives = adjectives
+        self._known = known
+        self.spoken = {e.words[0] for e in entries if len(e.words) == 1 and not e.prefix}
 
-    def _fits(self, e: Entry, words: list[Token], i: int) -> bool:
-        first = words[i]
-        nxt = words[i + len(e.words)].lower if i + len(e.words) < len(words) else None
-        prev = words[i - 1].lower if i else None
+    @property
+    def nouns(self) -> set[str]:
+        from .dictionary import get_dictionary
+        return get_dictionary().lexicon.nouns
+
+    def known(self, word: str) -> bool:
+        if self._known is None:
+            from .dictionary import get_dictionary
+            self._known = get_dictionary().known
+        return self._known(word)
+
+    # -- conditions from the data file -------------------------------------------------------------------
+    def _adjective(self, low: str) -> bool:
+        return low in self.adjectives or low in _ADVERBS or (low.endswith("e") and (
+            low[:-1] in self.adjectives or (len(low) > 3 and low[-2] == low[-3] and low[:-2] in self.adjectives)))
+
+    def _fits(self, e: Entry, s: _Sentence, i: int) -> bool:
+        first = s.words[i]
+        last = i + len(e.words) - 1
+        nxt_i = last + 1
+        nxt = s.lows[nxt_i] if nxt_i < len(s) and s.after[last] is None else None
+        prev = s.lows[i - 1] if i and s.before[i] is None else None
         for cond in e.conditions:
-            if cond == "klein" and (any(c.isupper() for c in first.text[1:])
-                                    or (first.text[0].isupper() and not first.sentence_start)):
+            if cond == "klein" and s.capital_inside(i):
                 return False
-            if cond == "voor-woord" and (nxt is None or not words[i + len(e.words)].text[:1].islower()):
+            if cond == "voor-woord" and (nxt is None or not s.words[nxt_i].text[:1].islower()):
                 return False
             if cond == "geen-lidwoord" and prev in _NO_ARTICLE_BEFORE:
                 return False
             if cond == "spreekvraag" and nxt not in _PRONOUNS_AFTER:
                 return False
-            if cond.startswith("niet-voor:") and nxt == cond.split(":", 1)[1]:
+            if cond == "bijzin" and not (nxt in _CLAUSE_START or (
+                    nxt is not None and s.words[nxt_i].text[:1].isupper() and not s.words[nxt_i].sentence_start)):
+                return False
+            if cond == "tussenwerpsel" and not s.interjection(last) and not (i == 0 and s.after[last]):
+                return False
+            if cond == "voor-bijvoeglijk" and (nxt is None or not self._adjective(nxt)):
+                return False
+            if cond == "bijwoord" and (prev in _NO_ARTICLE_BEFORE | {"naar", "over", "rond", "zoals"}
+                                       or nxt in {"en", "of", "muziek"}):
+                return False
+            if cond.startswith("niet-voor:") and nxt in cond.split(":", 1)[1].split("/"):
+                return False
+            if cond.startswith("niet-na:") and prev in cond.split(":", 1)[1].split("/"):
                 return False
         return True
 
+    def _prefixed(self, low: str) -> Entry | None:
+        for e in self.prefixes:
+            p = e.words[0]
+            rest = low[len(p):].lstrip("-")
+            if not low.startswith(p) or len(rest) <= 2:
+                continue
+            if p == "kei" and rest.startswith("hard"):
+                continue
+            if self._adjective(rest) or rest in self.spoken or rest.rstrip("e") in self.spoken:
+                return e
+        return None
+
+    # -- checking ---------------------------------------------------------------------------------------------
     def check(self, sentences: list[list[Token]]) -> list[Issue]:
         issues = []
         for sentence in sentences:
-            words = [t for t in sentence if t.is_word]
+            s = _Sentence(sentence)
+            hits: list[tuple[int, int, str, str]] = []  # first word, last word, alternative, note
             i = 0
-            while i < len(words):
-                tok = words[i]
-                low = tok.lower.replace("’", "'")
-                hit = None
-                if tok.glued or tok.quoted:
+            while i < len(s):
+                if s.glued[i] or s.quoted[i]:
                     i += 1
                     continue
+                low = s.lows[i]
+                hit = None
                 for e in self.by_first.get(low, ()):
                     n = len(e.words)
-                    if [w.lower.replace("’", "'") for w in words[i:i + n]] == list(e.words) and self._fits(e, words, i):
-                        hit = (e, n)
+                    if s.lows[i:i + n] == list(e.words) and all(s.after[k] is None for k in range(i, i + n - 1)) \
+                            and not s.glued[i + n - 1] and self._fits(e, s, i):
+                        hit = (i, i + n - 1, e.alternative, e.note)
                         break
+                if hit is None and low.isalpha() and not s.capital_inside(i):
+                    e = self._prefixed(low)
+                    if e is not None:
+                        hit = (i, i, e.alternative, e.note)
                 if hit is None:
-                    for e in self.prefixes:
-                        p = e.words[0]
-                        rest = low[len(p):].lstrip("-")
-                        adjective = rest in self.adjectives or (rest.endswith("e") and (
-                            rest[:-1] in self.adjectives or rest[:-2] in self.adjectives))
-                        if low.startswith(p) and len(rest) > 2 and adjective and not (
-                                p == "kei" and rest.startswith("hard")):
-                            hit = (e, 1)
-                            break
+                    hit = self._pattern(s, i)
                 if hit:
-                    e, n = hit
-                    end = words[i + n - 1].end
-                    alt = e.alternative
-                    issues.append(Issue("spreektaal", f"Spreektaal: '{' '.join(w.text for w in words[i:i + n])}'"
-                                        + (f"; schrijf '{alt}'." if not alt.startswith("(") else f" {alt}."),
-                                        tok.start, end, [] if alt.startswith("(") else [alt], e.note))
-                    i += n
+                    hits.append(hit)
+                    i = hit[1] + 1
                     continue
                 i += 1
-            issues.extend(self._double_perfect(words))
+            hits += self._second_person_u(s, {k for h in hits for k in range(h[0], h[1] + 1)})
+            for first, last, alt, note in sorted(hits):
+                words = s.words
+                shown = " ".join(w.text for w in words[first:last + 1])
+                issues.append(Issue("spreektaal", f"Spreektaal: '{shown}'"
+                                    + (f"; schrijf '{alt}'." if not alt.startswith("(") else f" {alt}."),
+                                    words[first].start, words[last].end, [] if alt.startswith("(") else [alt], note))
+            issues.extend(self._double_perfect(s))
         return issues
 
+    # -- patterns ----------------------------------------------------------------------------------------------
+    def _pattern(self, s: _Sentence, i: int) -> tuple[int, int, str, str] | None:
+        low = s.lows[i]
+        if low == "content":
+            return self._content(s, i)
+        if low == "den":
+            return self._den(s, i)
+        if low in _DOUBLED and i + 2 < len(s) and s.lows[i + 1] == "dat" and s.lows[i + 2] in _SUBJECT_PRONOUNS \
+                and s.after[i] is None and s.after[i + 1] is None and not s.quoted[i + 1]:
+            word = s.words[i].text
+            return (i, i + 1, word, f"Een dubbel voegwoord ('{low} dat {s.lows[i + 2]}') is spreektaal; schrijf "
+                                    f"'{low} {s.lows[i + 2]}' zonder 'dat'.")
+        if low == "moest" and s.words[i].sentence_start and i + 1 < len(s) \
+                and s.lows[i + 1] in _CLAUSE_START and s.after[i] is None and "?" not in (s.after[-1] or "") \
+                and any(a == "," for a in s.after[i + 1:]):
+            return (i, i, "als", "'Moest' in de betekenis 'als, indien' is Vlaamse spreektaal; schrijf 'als' "
+                                 "(Als je vragen hebt, ...).")
+        if (low.endswith("ke") or low.endswith("kes")) and len(low) >= 5 and low.isalpha() \
+                and not s.capital_inside(i):
+            return self._diminutive(s, i)
+        return None
+
+    def _content(self, s: _Sentence, i: int):
+        """'content' as an adjective (tevreden) after a copula or a degree word; the noun stays."""
+        nxt = s.lows[i + 1] if i + 1 < len(s) and s.after[i] is None else None
+        if nxt is not None and nxt not in _AFTER_ADJECTIVE:
+            return None
+        k = i - 1
+        degree = False
+        while k >= 0 and s.lows[k] in _BETWEEN and s.after[k] is None:
+            degree = degree or s.lows[k] in _INTENSIFIERS
+            k -= 1
+        if (k >= 0 and s.lows[k] in _COPULA and s.after[k] is None) or (degree and k < i - 1):
+            return (i, i, "tevreden", "'Content' in de betekenis 'tevreden' is Vlaamse spreektaal; schrijf "
+                                      "'tevreden'. (Content als 'inhoud', zoals in content marketing, mag wel.)")
+        return None
+
     @staticmethod
-    def _double_perfect(words: list[Token]) -> list[Issue]:
+    def _den(s: _Sentence, i: int):
+        """'den' as an article (den baas); not a name (Den Haag, Van den Broeck) nor an old idiom (op den duur)."""
+        if i + 1 >= len(s) or s.after[i] is not None:
+            return None
+        nxt = s.words[i + 1]
+        if not nxt.text[:1].islower() or (s.words[i].text[:1].isupper() and not s.words[i].sentence_start):
+            return None
+        if s.lows[i + 1] in _DEN_IDIOMS or (i and s.lows[i - 1] == "voor" and s.lows[i + 1] == "dag"):
+            return None  # op den duur, aan den lijve, voor den dag komen
+        last = i + 1 if s.lows[i + 1].endswith("en") and s.lows[i + 1][:-1].endswith(("ste", "de")) else i
+        return (i, last, "de" if last == i else f"de {s.lows[i + 1][:-1]}",
+                "'den' als lidwoord is Vlaamse tussentaal; schrijf 'de'.")
+
+    def _diminutive(self, s: _Sentence, i: int):
+        """A Flemish diminutive in -ke/-ske (kopke, dagske, briefkes) of a word whose -je form exists."""
+        word = s.lows[i]
+        if self.known(word) or self.known(s.words[i].text):
+            return None
+        if any(self.known(word[:k] + word[k + 1:]) for k in range(len(word))):
+            return None  # one letter too many: a typo (weeke for week), not a diminutive
+        plural = word.endswith("kes")
+        base = word[:-1] if plural else word
+        stems = []
+        if base.endswith("ske"):
+            stems.append(base[:-3])  # dagske -> dag
+        if base.endswith("eke") and len(base) > 5 and base[-4] == base[-5]:
+            stems.append(base[:-4])  # manneke -> man, boterhammeke -> boterham
+        stems.append(base[:-2])
+        for stem in stems:
+            if len(stem) < 3 or stem not in self.nouns:
+                continue
+            for suffix in ("je", "tje", "pje", "etje", stem[-1:] + "etje"):
+                candidate = stem + suffix
+                if self.known(candidate):
+                    alt = candidate + ("s" if plural else "")
+                    return (i, i, alt, f"'{s.words[i].text}' is een Vlaams verkleinwoord; schrijf '{alt}'.")
+            if stem.endswith("ing") and self.known(stem):
+                alt = stem[:-1] + "kje" + ("s" if plural else "")
+                return (i, i, alt, f"'{s.words[i].text}' is een Vlaams verkleinwoord; schrijf '{alt}'.")
+        return None
+
+    @staticmethod
+    def _second_person_u(s: _Sentence, taken: set[int]):
+        """'u' and 'uw' next to 'je' or 'ge' in the same sentence: tussentaal ('je moet u aanmelden')."""
+        informal = [k for k, w in enumerate(s.lows) if w in _INFORMAL_SECOND and not s.quoted[k] and not s.glued[k]]
+        if not informal:
+            return []
         out = []
-        lows = [w.lower for w in words]
+        for k, w in enumerate(s.lows):
+            if w in ("u", "uw") and k not in taken and not s.quoted[k] and not s.glued[k] \
+                    and not s.capital_inside(k):
+                alt = "je" if w == "u" else "je (jouw)"
+                out.append((k, k, alt, f"'{w}' naast 'je' of 'ge' is Vlaamse tussentaal; schrijf '{alt}' "
+                                       "(of spreek de lezer overal met 'u' aan)."))
+        return out
+
+    def _double_perfect(self, s: _Sentence) -> list[Issue]:
+        out = []
+        lows, words = s.lows, s.words
         if "geweest" not in lows or not any(w in ("heb", "hebt", "heeft", "hebben", "had", "hadden") for w in lows):
             return out
         for i, w in enumerate(lows):
-            if w == "geweest" and i and lows[i - 1].startswith("ge") and lows[i - 1] != "geweest" and (
-                    lows[i - 1].endswith(("d", "t", "n"))):
+            prev = lows[i - 1] if i else ""
+            if w == "geweest" and prev and prev != "geweest" and prev.endswith(("d", "t", "n")) and (
+                    prev.startswith(("ge", "ver", "be", "ont", "her", "er")) or prev in self._participles()):
                 out.append(Issue("spreektaal", f"Dubbel voltooid deelwoord: schrijf '{words[i - 1].text}' zonder "
                                  "'geweest'.", words[i - 1].start, words[i].end, [words[i - 1].text],
                                  "'Ik heb het gedaan geweest' is spreektaal; in schrijftaal: 'ik heb het gedaan'."))
         return out
+
+    def _participles(self) -> set[str]:
+        try:
+            from .dictionary import get_dictionary
+            return get_dictionary().lexicon.participles
+        except Exception:  # noqa: BLE001 - without word data the prefixes above still work
+            return set()
 
 
 def style_issues(text: str, masked: str, sentences: list[list[Token]]) -> list[Issue]:
