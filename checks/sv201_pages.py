@@ -24,8 +24,15 @@ def check(ctx):
     note = f" {count.note}" if count.note else ""
     estimated = count.method == "estimate"
     if estimated:
-        note += (" Dit is een schatting; laat Word of LibreOffice de pagina's tellen (met LibreOffice "
-                 "geïnstalleerd doet stageverslag dat zelf).")
+        from stageverslag.libreoffice import find_soffice
+        if ctx.options.pages == "estimate" and find_soffice():
+            note += (" Dit is een schatting (je koos --pages estimate); laat stageverslag de pagina's echt "
+                     "tellen met --pages render.")
+        elif find_soffice():
+            note += " Dit is een schatting; laat Word de pagina's tellen."
+        else:
+            note += (" Dit is een schatting; laat Word de pagina's tellen (met LibreOffice geïnstalleerd doet "
+                     "stageverslag dat zelf).")
     yield RULE.finding(
         f"Het verslag telt {count.pages} pagina's ({count.label}): {side}. De handleiding vraagt "
         f"{limits.pages_min} tot {limits.pages_max} pagina's.{note}",

@@ -20,10 +20,11 @@ def check(ctx):
     days = (deadline - today).days
     if days < 0:
         penalty = "" if midterm else f" {ctx.profile.calendar.late_penalty}"
-        yield RULE.finding(f"De deadline voor {what} was {format_date(deadline)}: {-days} dag(en) geleden. "
+        ago = "gisteren" if days == -1 else f"{-days} dagen geleden"
+        yield RULE.finding(f"De deadline voor {what} was {format_date(deadline)}, {ago}. "
                            f"Heb je het al ingediend?{penalty}")
     elif days <= 7:
-        when = "vandaag" if days == 0 else f"over {days} dag(en)"
+        when = {0: "vandaag", 1: "morgen"}.get(days, f"over {days} dagen")
         yield RULE.finding(f"De deadline voor {what} is {when}: {format_date(deadline)}.", severity="info")
 
 

@@ -337,9 +337,16 @@ class DtChecker(Verbs):
             fix = fin  # "Daarna verstuurd de boekhouding ..."
         else:
             return None
-        who = nxt if pronoun else ("het onderwerp dat volgt" if not there else "het onderwerp na 'er'")
-        why = ("Bij 'u' krijgt de stam altijd een t, ook na het werkwoord" if nxt == "u"
-               else f"Bij '{who}' krijgt de stam een t, ook als het onderwerp na het werkwoord staat")
+        if nxt == "u":
+            why = "Bij 'u' krijgt de stam altijd een t, ook na het werkwoord"
+        elif pronoun:
+            why = f"Bij '{nxt}' krijgt de stam een t, ook als het onderwerp na het werkwoord staat"
+        elif there:
+            why = ("Het onderwerp volgt hier pas na het werkwoord en 'er', en het is geen 'ik' of 'je'; dan "
+                   "krijgt de stam een t")
+        else:
+            why = ("Het onderwerp volgt hier na het werkwoord en het is geen 'ik' of 'je'; dan krijgt de stam "
+                   "een t")
         return _issue(tok, _case(tok.text, fix), f"Schrijf '{fix}': de stam krijgt hier een t.", f"{why}: {fix}.")
 
     def _possessive_follows(self, w: str) -> bool:
