@@ -23,7 +23,9 @@ from .docxbuild.base import open_base, style_id, text_width_emu
 from .docxbuild.markdown import Writer
 from .errors import UserError
 from .libreoffice import INSTALL_HINT, convert, find_soffice
+from .paths import expand_home
 from .project import DRAFTS_DIR, Project, strip_comments
+from .sanitize import sanitize_bytes
 from .storage import atomic_write_bytes, backup
 
 OUTPUT_DIR = "uit"
@@ -57,8 +59,8 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
     """Build the report of ``project``; see the module docstring. Raises UserError (Dutch) on bad input."""
     if stage not in ("midterm", "final"):
         raise UserError(texts.say("unknown_stage", stage=stage))
-    style_path = Path(house_style).expanduser().resolve() if house_style else project.house_style_path()
-    out = Path(output).expanduser().resolve() if output else default_output(project, stage, skeleton)
+    style_path = Path(expand_home(house_style)).resolve() if house_style else project.house_style_path()
+    out = Path(expand_home(output)).resolve() if output else default_output(project, stage, skeleton)
     if out.is_dir():
         raise UserError(texts.say("output_is_folder", path=out))
     if out.suffix.lower() != ".docx":
@@ -70,6 +72,9 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
     doc, writer, part_notes = _compose(project, skeleton, stage, style_path, today or dt.date.today())
     notes = list(part_notes)
     entries = _write_toc(doc, writer)
+    removed = sanitize_bytes(_raw_bytes(doc))[1]
+    if removed.total:
+        notes.append(texts.say("links_left_out", what=removed.describe()))
     pages: dict[str, int] = {}
     if soffice and entries:
         try:
@@ -195,10 +200,16 @@ def _first_page_number(doc) -> int:
     return int(start) if start and start.isdigit() else 1
 
 
-def _bytes(doc) -> bytes:
+def _raw_bytes(doc) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _bytes(doc) -> bytes:
+    """The document as it is written: never with a link that is fetched when it is opened (a house style's
+    linked logo, an include-field), see ``stageverslag.sanitize``."""
+    return sanitize_bytes(_raw_bytes(doc))[0]
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -206,4 +217,3 @@ def _write(path: Path, data: bytes) -> None:
         atomic_write_bytes(path, data)
     except OSError as exc:
         raise UserError(texts.say("output_locked", path=path, reason=exc.strerror or exc)) from None
-

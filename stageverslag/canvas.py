@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UserError
+from .paths import expand_home
 
 #: what the batch checks (the same as the folder walk of ``check``)
 CHECKABLE = (".docx", ".docm")
@@ -123,7 +124,7 @@ def open_submissions(paths, workdir: Path | None = None) -> list[Submission]:
     out: list[Submission] = []
     seen: set[str] = set()
     for n, raw in enumerate(paths):
-        p = Path(raw).expanduser()
+        p = Path(expand_home(raw))  # not expanduser: '~$x.docx' is a Word lock file
         if p.is_dir():
             found = sorted(f for f in p.rglob("*") if f.is_file() and not _JUNK.search(f.as_posix())
                            and f.suffix.lower() in CHECKABLE + tuple(NOT_CHECKABLE))

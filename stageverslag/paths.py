@@ -3,6 +3,7 @@ and inside it (``stageverslag/templates``, ``stageverslag/checks``) in an instal
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PKG = Path(__file__).resolve().parent
@@ -28,3 +29,16 @@ def checks_dir() -> Path:
 
 def default_profile_path() -> Path:
     return templates_dir() / "profiel-om.toml"
+
+
+def expand_home(raw: str | os.PathLike) -> str:
+    """``~`` and ``~/...`` become the home folder; every other name stays as it is. Word's lock files are
+    called ``~$verslag.docx``: ``Path.expanduser`` would take that for the home folder of a user "$verslag.docx"
+    and fail with "Could not determine home directory"."""
+    raw = os.fspath(raw)
+    if raw == "~" or raw.startswith(("~/", "~" + os.sep)):
+        try:
+            return os.path.expanduser(raw)
+        except (RuntimeError, KeyError):
+            return raw
+    return raw

@@ -24,6 +24,7 @@ import tomli_w
 
 from .dates import parse_date
 from .errors import ConfigError, UserError
+from .paths import expand_home
 from .profile import Profile, load_profile
 from .schedule import Schedule, build_schedule
 from .storage import atomic_write_bytes, atomic_write_text
@@ -359,17 +360,6 @@ def contained(root: Path, raw: str, field_name: str) -> Path:
         raise ConfigError(f"{CONFIG_NAME}: veld '{field_name}' ({raw}) wijst naar een plek buiten je projectmap "
                           f"{root}. Zet het bestand in je project en schrijf de naam zonder '..'.")
     return real
-
-
-def expand_home(raw: str) -> str:
-    """``~`` and ``~/...`` become the home folder; other names are kept as they are (Word's lock files are
-    called ``~$verslag.docx``, and ``~name`` would need a user database that may not be there)."""
-    if raw == "~" or raw.startswith(("~/", "~" + os.sep)):
-        try:
-            return os.path.expanduser(raw)
-        except (RuntimeError, KeyError):
-            return raw
-    return raw
 
 
 def parse_config(data: dict, profile: Profile) -> ProjectConfig:

@@ -7,7 +7,9 @@ Guiding-question comments are removed first (:func:`stageverslag.project.strip_c
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,11 +21,14 @@ from docx.shared import Cm
 from docx.text.run import Run
 from markdown_it import MarkdownIt
 
+from ..paths import expand_home
 from ..project import strip_comments
 from . import wordml, texts
 from .numbering import Numbering, set_num
 
 _MD = MarkdownIt("commonmark").enable("table")
+#: a picture in a draft larger than this is not put in the report
+MAX_IMAGE_BYTES = 20 * 2**20
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -216,8 +221,14 @@ class Writer:
         caption = tok.content.strip()
         if src.lower().startswith(("http://", "https://")):
             return self._missing(target, src, texts.say("image_remote", src=src, part=part_title))
-        path = self._find_image(src)
+        if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE) and not re.match(r"^[a-z]:[\\/]", src, re.IGNORECASE):
+            # file:, ftp:, data: ... : never fetched (Windows drive letters are paths)
+            return self._missing(target, src, texts.say("image_remote", src=src, part=part_title))
+        noted = len(self.notes)
+        path = self._find_image(src, part_title)
         if path is None:
+            if len(self.notes) > noted:  # outside the project or too big: said already
+                return self._missing(target, src, self.notes.pop())
             return self._missing(target, src, texts.say("image_missing", src=src, part=part_title))
         r = OxmlElement("w:r")
         target.append(r)
@@ -237,12 +248,30 @@ class Writer:
                                 style_id=None, italic=True))
         return None
 
-    def _find_image(self, src: str) -> Path | None:
+    def _find_image(self, src: str, part_title: str = "") -> Path | None:
+        """The picture file ``src`` names, only from inside the project (the first image folder): resolved,
+        symlinks followed, a regular file under MAX_IMAGE_BYTES. A file outside or too big gets a note."""
         if not src:
             return None
-        candidate = Path(src).expanduser()
+        candidate = Path(expand_home(src))
         options = [candidate] if candidate.is_absolute() else [d / candidate for d in self.image_dirs]
-        return next((p for p in options if p.is_file()), None)
+        root = Path(os.path.realpath(self.image_dirs[0])) if self.image_dirs else None
+        for p in options:
+            try:
+                real = Path(os.path.realpath(p))
+                info = os.stat(real)
+            except (OSError, RuntimeError, ValueError):
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            if root is not None and real != root and root not in real.parents:
+                self.notes.append(texts.say("image_outside", src=src, part=part_title))
+                return None
+            if info.st_size > MAX_IMAGE_BYTES:
+                self.notes.append(texts.say("image_too_big", src=src, part=part_title, mb=MAX_IMAGE_BYTES // 2**20))
+                return None
+            return real
+        return None
 
     def _caption(self, text: str) -> None:
         self.figures += 1

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from ...errors import UserError
 from ...findings import SEVERITY_LABELS
+from ...paths import expand_home
 from ...profile import LENGTH_UNITS
 
 INTRO = ("Controleer je verslag zoals je coach het leest, of maak het Word-document.\n"
@@ -143,7 +144,7 @@ class CheckScreen(Screen):
     def check_other(self, raw: str) -> None:
         from ...rules import CheckOptions
         state = self.app.state
-        path = Path(raw.strip().strip("'\"")).expanduser()
+        path = Path(expand_home(raw.strip().strip("'\"")))
         if not raw.strip():
             self.show_text(Text("Geef het pad van een .docx-bestand."))
             return
