@@ -101,12 +101,22 @@ def check_document(doc, profile: Profile, options: CheckOptions | None = None, p
         notes.append(pages.note)
     findings.sort(key=lambda f: (f.paragraph if f.paragraph is not None else -1, f.file or "", f.line or 0,
                                  _severity_rank(f), f.code))
+    _locate(findings, doc, ctx)
     return Report(
         file=file or (str(doc.path) if doc.path else ""), stage=options.stage,
         stats={"pages": pages.pages, "page_method": pages.method, "words": stats.words,
                "characters": stats.characters, "characters_no_spaces": stats.characters_no_spaces,
                "length_unit": stats.length_unit, "length_value": stats.length_value},
         findings=findings, notes=notes, part_words={pid: stats.part_words.get(pid, 0) for pid in ctx.outline.order})
+
+
+def _locate(findings: list[Finding], doc, ctx) -> None:
+    """Where each finding is for a person (sub-heading, page, quote): see ``reporters.view.locate``."""
+    from .reporters.view import locate
+    try:
+        locate(findings, doc, ctx.outline)
+    except Exception:  # noqa: BLE001 - showing where is a courtesy; it never costs the student the findings
+        pass
 
 
 def input_report(path: str | Path, message: str, stage: str, notes: list[str] | None = None) -> Report:
