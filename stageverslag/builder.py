@@ -126,7 +126,8 @@ def _write_toc(doc, writer):
 
 
 def _compose(project: Project, skeleton: bool, stage: str, style_path: Path | None, today: dt.date):
-    doc = open_base(style_path)
+    notes: list[str] = []
+    doc = open_base(style_path, notes)
     styles = {role: style_id(doc, name) for role, name in _ROLES.items()}
     styles["placeholder"] = style_id(doc, texts.say("placeholder_style"))
     root = project.root
@@ -139,7 +140,6 @@ def _compose(project: Project, skeleton: bool, stage: str, style_path: Path | No
                    version=texts.say("stage_label", stage=stage),
                    skeleton=texts.say("skeleton_label") if skeleton else "")
     writer.toc_anchor = frame.title_page(writer, styles, context)
-    notes: list[str] = []
     schedule = project.schedule() if skeleton else None
     for part in profile.parts_for(stage):
         writer.heading(part.title, 1, page_break=part.page_break_before)

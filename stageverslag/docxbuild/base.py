@@ -41,47 +41,45 @@ NEEDED = ("Normal", "heading 1", "heading 2", "heading 3", "Title", "Subtitle", 
           "Table Grid", "header", "footer")
 
 
-def open_base(house_style: Path | None):
+def open_base(house_style: Path | None, notes: list[str] | None = None):
     """A python-docx Document with an empty body (only the final section properties) and every style the
-    builder needs. ``house_style`` None: the default template."""
+    builder needs. ``house_style`` None: the default template. ``notes`` receives what of the house style was
+    not taken over (macros, custom XML, external references ...)."""
     if house_style is None:
         return default_document()
-    doc = _open_house_style(house_style)
+    doc = _open_house_style(house_style, notes if notes is not None else [])
     _clear_body(doc)
     ensure_styles(doc, default_document())
     return doc
 
 
-def _open_house_style(path: Path):
+def _open_house_style(path: Path, notes: list[str]):
+    """The house style through the safe package reader, rebuilt with only its styles, numbering, theme,
+    page setup and headers/footers (see ``stageverslag.docxbuild.housestyle``)."""
+    from ..document.package import Package
+    from ..errors import InputError
+    from .housestyle import safe_house_style
     if not path.is_file():
         raise UserError(texts.say("house_style_missing", path=path))
     if path.suffix.lower() not in (".docx", ".dotx"):
         raise UserError(texts.say("house_style_suffix", path=path))
     try:
-        with zipfile.ZipFile(path) as zin:
-            types = zin.read("[Content_Types].xml").decode("utf-8")
-            if any(ct in types for ct in _MACRO_CTS):
-                raise UserError(texts.say("house_style_macros", path=path))
-            buf = io.BytesIO()
-            with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
-                for item in zin.infolist():
-                    data = zin.read(item.filename)
-                    if item.filename == "[Content_Types].xml":
-                        # a .dotx is a .docx whose main part says "template": python-docx only opens documents
-                        data = types.replace(_TEMPLATE_CT, _DOC_CT).encode("utf-8")
-                    elif item.filename == "_rels/.rels":
-                        # LibreOffice names the core-properties relationship with an old URI; python-docx
-                        # would then add a second docProps/core.xml
-                        data = data.replace(_LO_CORE_REL, _CORE_REL)
-                    zout.writestr(item, data)
-        buf.seek(0)
-        return docx.Document(buf)
-    except UserError:
-        raise
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, UnicodeDecodeError) as exc:
-        raise UserError(texts.say("house_style_broken", path=path, reason=exc)) from None
-    except Exception as exc:  # lxml syntax errors and other damage inside the package
-        raise UserError(texts.say("house_style_broken", path=path, reason=exc)) from None
+        with Package(path) as pkg:
+            types = (pkg.read("[Content_Types].xml") or b"").decode("utf-8", "replace")
+        if any(ct in types for ct in _MACRO_CTS):
+            raise UserError(texts.say("house_style_macros", path=path))
+        data, left_out = safe_house_style(path)
+    except InputError as exc:
+        raise UserError(texts.say("house_style_unsafe", path=path, reason=exc.reason)) from None
+    except (MemoryError, RecursionError) as exc:
+        raise UserError(texts.say("house_style_unsafe", path=path, reason=f"te groot of te diep genest "
+                                  f"({type(exc).__name__}).")) from None
+    if left_out:
+        notes.append(texts.say("house_style_left_out", what=", ".join(left_out)))
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx on a package that is odd in a way our reader accepted
+        raise UserError(texts.say("house_style_broken", path=path, reason=f"{type(exc).__name__}: {exc}")) from None
 
 
 def _clear_body(doc) -> None:
