@@ -5,6 +5,7 @@ needs them, so ``check`` starts fast."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from . import __version__
@@ -13,22 +14,48 @@ from .errors import UserError
 EPILOG = "Meer uitleg: stageverslag COMMANDO --help. Zonder commando opent de schrijfhulp (tui)."
 
 
+#: argparse's own English messages and their Dutch; applied to everything the parser prints
+_DUTCH = [
+    (re.compile(r"^usage: ", re.M), "gebruik: "),
+    (re.compile(r"^positional arguments:", re.M), "argumenten:"),
+    (re.compile(r"^(options|optional arguments):", re.M), "opties:"),
+    (re.compile(r"show this help message and exit"), "toon deze hulp en stop"),
+    (re.compile(r"show program's version number and exit"), "toon het versienummer en stop"),
+    (re.compile(r"the following arguments are required: "), "deze argumenten ontbreken: "),
+    (re.compile(r"unrecognized arguments: "), "onbekende argumenten: "),
+    (re.compile(r"invalid choice: (.*) \(choose from (.*)\)"), r"ongeldige keuze: \1 (kies uit \2)"),
+    (re.compile(r"invalid (int|float) value: (.*)"), r"ongeldige waarde: \2 (verwacht een getal)"),
+    (re.compile(r"invalid \w+ value: (.*)"), r"ongeldige waarde: \1"),
+    (re.compile(r"expected one argument"), "verwacht één waarde"),
+    (re.compile(r"expected at most one argument"), "verwacht hoogstens één waarde"),
+    (re.compile(r"expected at least one argument"), "verwacht minstens één waarde"),
+    (re.compile(r"ambiguous option: (\S+) could match (.*)"), r"dubbelzinnige optie: \1 kan \2 zijn"),
+    (re.compile(r"not allowed with argument "), "niet samen met "),
+    (re.compile(r"one of the arguments (.*) is required"), r"een van deze argumenten is nodig: \1"),
+    (re.compile(r"^argument (?=-)"), "optie "),
+    (re.compile(r"^argument "), ""),
+]
+
+
+def dutch(text: str) -> str:
+    """argparse's English (usage, errors, help headings) in Dutch."""
+    for pattern, replacement in _DUTCH:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 class DutchParser(argparse.ArgumentParser):
-    """argparse with Dutch messages; a usage error exits with status 2."""
+    """argparse with Dutch messages ("gebruik:", "kies uit"); a usage error exits with status 2."""
 
     def error(self, message):
-        message = (message.replace("the following arguments are required", "deze argumenten ontbreken")
-                   .replace("unrecognized arguments", "onbekende argumenten")
-                   .replace("invalid choice", "ongeldige keuze").replace("expected one argument",
-                                                                          "verwacht één waarde"))
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: fout: {message}\n")
+        self.exit(2, f"{self.prog}: fout: {dutch(message)}\n")
+
+    def format_usage(self):
+        return dutch(super().format_usage())
 
     def format_help(self):
-        return (super().format_help().replace("usage:", "gebruik:")
-                .replace("positional arguments:", "argumenten:")
-                .replace("options:", "opties:").replace("show this help message and exit",
-                                                         "toon deze hulp en stop"))
+        return dutch(super().format_help())
 
 
 def _project_arg(p):
@@ -88,6 +115,11 @@ def build_parser() -> DutchParser:
     p.add_argument("--output", "-o", metavar="BESTAND", help="schrijf het rapport naar een bestand")
     p.add_argument("--today", "--vandaag", dest="today", metavar="DATUM", help="doe alsof het deze datum is")
     p.add_argument("--no-color", action="store_true", help="geen kleur")
+    p.add_argument("--annotate", "--nagekeken", dest="annotate", metavar="MAP", default=None,
+                   help="schrijf van elk gecontroleerd .docx een kopie met de bevindingen als opmerkingen in "
+                   "Word: MAP/<naam>-nagekeken.docx (het origineel blijft onaangeroerd)")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="toon elke bevinding op een eigen regel met de volledige uitleg, ook de info")
     _project_arg(p)
 
     p = sub.add_parser("build", help="maak een Word-document (en pdf) van je teksten",

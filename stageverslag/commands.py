@@ -23,7 +23,7 @@ def _split(codes: str | None) -> list[str]:
     return [c.strip() for c in (codes or "").split(",") if c.strip()]
 
 
-def render(reports: list[Report], fmt: str, profile: Profile, color: bool = False) -> str:
+def render(reports: list[Report], fmt: str, profile: Profile, color: bool = False, verbose: bool = False) -> str:
     if fmt == "json":
         from .reporters.json_report import render_json
         return render_json(reports)
@@ -34,7 +34,7 @@ def render(reports: list[Report], fmt: str, profile: Profile, color: bool = Fals
         from .reporters.html import render_html
         return render_html(reports, profile)
     from .reporters.text import render_text
-    return render_text(reports, profile, color=color)
+    return render_text(reports, profile, color=color, verbose=verbose)
 
 
 def cmd_check(args) -> int:
@@ -48,7 +48,7 @@ def cmd_check(args) -> int:
     profile = project.profile if project is not None else load_profile()
     color = (not args.output and not args.no_color and not os.environ.get("NO_COLOR")
              and sys.stdout.isatty())
-    out = render(reports, args.format, profile, color=color)
+    out = render(reports, args.format, profile, color=color, verbose=getattr(args, "verbose", False))
     if args.output:
         from .storage import atomic_write_text
         target = Path(args.output)
