@@ -148,6 +148,8 @@ def render_report(report, profile, color: bool = False, verbose: bool = False) -
     key, sentence = verdict(report)
     tone = {"unreadable": "error", "errors": "error", "warnings": "warning", "ok": "ok"}[key]
     out.append("  " + _paint(f"Oordeel: {sentence}", tone, color))
+    if getattr(report, "annotated", None):
+        out.append(f"  Kopie met de opmerkingen in Word: {report.annotated}")
     return "\n".join(out)
 
 
