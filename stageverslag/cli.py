@@ -102,8 +102,9 @@ def build_parser() -> DutchParser:
                        "controleren. Exitstatus: 0 zonder fouten, 1 met fouten, 2 als een bestand onleesbaar is.")
     p.add_argument("paths", nargs="*", metavar="BESTAND_OF_MAP",
                    help=".docx-bestanden of mappen (zonder: de teksten van het project)")
-    p.add_argument("--stage", choices=["midterm", "final"], default=None,
-                   help="midterm: het eerste deel; final: het volledige verslag (standaard)")
+    p.add_argument("--stage", choices=["auto", "midterm", "final"], default="auto",
+                   help="midterm: het eerste deel; final: het volledige verslag; auto (standaard): wat de "
+                   "titelpagina en de onderdelen zeggen")
     p.add_argument("--format", choices=["text", "json", "csv", "html"], default="text", help="uitvoerformaat")
     p.add_argument("--pages", choices=["auto", "render", "word", "estimate"], default="auto",
                    help="hoe pagina's tellen: render (LibreOffice), word (docProps), estimate, auto (beste)")

@@ -37,6 +37,9 @@ class Finding:
     page_method: str | None = None
     match: str | None = None
     quote: str | None = None
+    #: a place outside the body text that ``paragraph`` cannot name: a table cell, text box or content control,
+    #: e.g. {"in": "table", "table": 3, "row": 2, "cell": 1, "after_paragraph": 40} (docs/json-format.md)
+    location: dict | None = None
 
     def __post_init__(self):
         if self.severity not in SEVERITIES:

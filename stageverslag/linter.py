@@ -66,16 +66,29 @@ def _severity_rank(f: Finding) -> int:
     return {"error": 0, "warning": 1, "info": 2}[f.severity]
 
 
+def resolve_stage(doc, profile: Profile, options: CheckOptions) -> tuple[CheckOptions, str | None]:
+    """``--stage auto`` (the default): the stage the document itself says it is, and why, in Dutch
+    (:func:`stageverslag.document.outline.decide_stage`); a stage given explicitly is kept (no note)."""
+    if options.stage != "auto":
+        return options, None
+    from dataclasses import replace
+    from .document.outline import decide_stage
+    stage, why = decide_stage(doc, profile)
+    return replace(options, stage=stage), why
+
+
 def check_document(doc, profile: Profile, options: CheckOptions | None = None, project=None,
                    rules: list[Rule] | None = None, file: str | None = None, seed: dict | None = None) -> Report:
     """Run ``rules`` (default: all, for the stage) on a document model and return its report.
     ``seed``: analyses measured elsewhere (``stats``, ``pages``: for drafts, on the report as built)."""
-    options = options or CheckOptions()
+    options, stage_note = resolve_stage(doc, profile, options or CheckOptions())
     rules = load_rules() if rules is None else rules
     ctx = Context(doc=doc, profile=profile, options=options, project=project)
     ctx.__dict__.update(seed or {})  # seeds the cached properties
     findings: list[Finding] = []
-    notes: list[str] = [profile.limits.length_note]
+    notes: list[str] = [stage_note] if stage_note else []  # --stage auto: which stage, and why (first line)
+    if options.stage == "final" or profile.limits.midterm_has_page_limit:
+        notes.append(profile.limits.length_note)
     notes.extend(doc.notes)
     for rule in rules:
         if options.stage not in rule.stages:
@@ -122,8 +135,8 @@ def _locate(findings: list[Finding], doc, ctx) -> None:
 def input_report(path: str | Path, message: str, stage: str, notes: list[str] | None = None) -> Report:
     """The report of a file that could not be read: one ``input`` finding (SV900)."""
     finding = Finding(code=INPUT_CODE, category="input", severity="error", message=message)
-    return Report(file=str(path), stage=stage, stats=_empty_stats(), findings=[finding], notes=list(notes or []),
-                  error=True)
+    return Report(file=str(path), stage="final" if stage == "auto" else stage, stats=_empty_stats(),
+                  findings=[finding], notes=list(notes or []), error=True)
 
 
 def _lock_file_message(path: Path) -> str | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .errors import UserError
 from .linter import Report, check_document, check_file, exit_status, input_report  # noqa: F401 - re-exported
+from .linter import resolve_stage
 from .profile import Profile, load_profile
 from .rules import CheckOptions, Rule, load_rules, select_rules
 
@@ -44,7 +45,7 @@ def check_options(project=None, stage: str | None = None, pages: str = "auto", l
             server = validate_url(server)
         except LanguageToolError as exc:
             raise UserError(str(exc)) from None
-    return CheckOptions(stage=stage or "final", pages=pages, languagetool=server, today=today or dt.date.today())
+    return CheckOptions(stage=stage or "auto", pages=pages, languagetool=server, today=today or dt.date.today())
 
 
 # ------------------------------------------------------------------------------------------------ projects
@@ -112,6 +113,7 @@ def check_project(project, options: CheckOptions | None = None, rules: list[Rule
     options = options or CheckOptions()
     rules = load_rules() if rules is None else rules
     doc = project.document()
+    options, stage_note = resolve_stage(doc, project.profile, options)  # auto: midterm when only its parts exist
     if options.stage == "midterm":  # the upload holds only the midterm parts, as `build --stage midterm` makes it
         wanted_parts = {p.id for p in project.profile.parts_for("midterm")}
         doc.paragraphs = [p for p in doc.paragraphs if p.part_hint in wanted_parts]
@@ -129,6 +131,8 @@ def check_project(project, options: CheckOptions | None = None, rules: list[Rule
                              f"meten ({exc}); ze zijn geschat uit je teksten.")
     report = check_document(doc, project.profile, options, project=project, rules=rules, file=str(project.root),
                             seed=seed)
+    if stage_note:
+        report.notes.insert(0, stage_note)
     report.notes.append("Dit zijn je teksten in het project (nog geen Word-document). Lengte en pagina's zijn die "
                         "van het verslag zoals 'stageverslag build' het nu zou maken, met titelpagina en "
                         "inhoudsopgave erbij.")

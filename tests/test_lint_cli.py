@@ -88,7 +88,9 @@ def test_midterm_stage(capsys, tmp_path):
     r = data["reports"][0]
     assert r["stage"] == "midterm"
     assert not [f for f in r["findings"] if f["category"] in ("section-missing", "pages", "length")]
-    code, data = run_json(capsys, path, "--pages", "estimate")
+    code, data = run_json(capsys, path, "--pages", "estimate")  # --stage auto: exactly the midterm parts
+    assert data["reports"][0]["stage"] == "midterm" and "precies de onderdelen" in data["reports"][0]["notes"][0]
+    code, data = run_json(capsys, path, "--stage", "final", "--pages", "estimate")
     assert code == 1 and {"section-missing", "length"} <= {f["category"] for f in data["reports"][0]["findings"]}
 
 

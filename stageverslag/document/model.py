@@ -66,6 +66,11 @@ class Paragraph:
     #: Word's w:lastRenderedPageBreak inside it: at its last save Word started a new page in this paragraph
     #: (its own record of the layout; only Word writes it)
     rendered_page_break: bool = False
+    #: outside the body text: the 1-based number of the text box (in reading order) and of the body's content
+    #: control it is in, and the index of the last body paragraph before it (to find it by)
+    box: int | None = None
+    control: int | None = None
+    anchor: int | None = None
 
     @property
     def is_heading_style(self) -> bool:

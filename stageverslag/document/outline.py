@@ -823,6 +823,42 @@ def _subsection_of(part_id: str | None, title: str, sub_names: dict) -> str | No
     return found[0][1] if found else None
 
 
+# ------------------------------------------------------------------------------------------ stage
+
+
+STAGE_LABELS = {"midterm": "tussentijdse versie", "final": "eindversie"}
+
+
+def decide_stage(doc: Document, profile: Profile, outline: Outline | None = None) -> tuple[str, str]:
+    """``--stage auto``: ("midterm" | "final", why, in Dutch, for the report's first note). Midterm when
+    the title page (or, without one, the top of the first page, text boxes included) names one of the
+    profile's ``midterm_markers`` ("Tussentijdse versie", "deel 1"), or when the report holds exactly
+    the parts of the midterm upload and no other part; else the final report."""
+    outline = outline or analyse(doc, profile)
+    midterm = [p.id for p in profile.parts_for("midterm")]
+    if doc.source != "markdown":
+        if outline.title_page:
+            top = doc.paragraphs[outline.title_page[0]:outline.title_page[1]]
+        else:
+            first = min([h.position for h in outline.chapters] + [outline.toc.start or len(doc.paragraphs), 40])
+            top = doc.paragraphs[:first]
+        text = " " + normalise(" ".join(p.text for p in top)) + " "
+        for marker in profile.midterm_markers:
+            key = normalise(marker)
+            if key and f" {key} " in text:
+                shown = next((p.text.strip() for p in top if f" {key} " in f" {normalise(p.text)} "), marker)
+                shown = shown if len(shown) <= 60 else shown[:57].rstrip() + "…"
+                return "midterm", (f"Gecontroleerd als tussentijdse versie: de titelpagina vermeldt '{shown}'. "
+                                   "Is dit je eindversie? Gebruik dan --stage final.")
+    if midterm and set(outline.order) == set(midterm):
+        return "midterm", ("Gecontroleerd als tussentijdse versie: het verslag bevat precies de onderdelen van "
+                           "het eerste deel (" + ", ".join(profile.part(p).title for p in midterm) + "). "
+                           "Is dit je eindversie? Gebruik dan --stage final.")
+    return "final", ("Gecontroleerd als eindversie: de titelpagina noemt geen tussentijdse versie en het "
+                     f"verslag bevat niet precies de {len(midterm)} onderdelen van het eerste deel. Voor de "
+                     "tussentijdse versie: --stage midterm.")
+
+
 # ------------------------------------------------------------------------------------------ statistics
 
 
@@ -851,12 +887,36 @@ def statistics(doc: Document, profile: Profile, outline: Outline | None = None) 
                  length_unit=unit, length_value=value)
 
 
+def location_of(p: Paragraph) -> dict | None:
+    """Where a person finds a paragraph that is not body text (``Finding.location``): in a table
+    ``{"in": "table", "table": 3, "row": 2, "cell": 1}``, a text box ``{"in": "textbox", "textbox": 1}`` or a
+    content control ``{"in": "content-control", "control": 2}`` (numbers from 1, in reading order), with
+    ``after_paragraph``: the index of the last body paragraph before it. None for body paragraphs."""
+    if p.index is not None or p.location in ("markdown", "header", "footer"):
+        return None
+    if p.location == "textbox" and p.box is not None:
+        out: dict = {"in": "textbox", "textbox": p.box}
+    elif p.location == "table" and p.table_cell is not None:
+        table, row, cell = p.table_cell
+        out = {"in": "table", "table": table, "row": row + 1, "cell": cell + 1}
+    elif p.control is not None:
+        out = {"in": "content-control", "control": p.control}
+    else:
+        return None
+    if p.anchor is not None:
+        out["after_paragraph"] = p.anchor
+    return out
+
+
 def where(doc: Document, position: int) -> dict:
-    """Finding location keywords for paragraph ``position``: the body index, or a draft's file and line."""
+    """Finding location keywords for paragraph ``position``: the body index, the place in a table, text box
+    or content control (``location``), or a draft's file and line."""
     p = doc.paragraphs[position]
     out: dict = {}
     if p.index is not None:
         out["paragraph"] = p.index
+    elif (loc := location_of(p)) is not None:
+        out["location"] = loc
     if p.source_file:
         out["file"] = p.source_file
         if p.source_line:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from ..document.outline import location_of
 from ..paths import templates_dir
 from .dictionary import get_dictionary
 from .issues import CODES, Issue, merge
@@ -213,5 +214,6 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
                 line = p.source_line + p.text.count("\n", 0, issue.start)
             findings.append(Finding(code=code, category=issue.category, severity=issue.severity, message=message,
                                     part=part, paragraph=p.index, start=issue.start, end=issue.end,
-                                    suggestion=issue.suggestion, file=p.source_file, line=line))
+                                    suggestion=issue.suggestion, file=p.source_file, line=line,
+                                    location=location_of(p)))
     return findings

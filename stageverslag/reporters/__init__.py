@@ -39,4 +39,11 @@ def location(f) -> str:
         return f"{name}:{f.line}" if f.line else name
     if f.paragraph is not None:
         return f"alinea {f.paragraph + 1}"
+    loc = getattr(f, "location", None) or {}
+    if loc.get("in") == "table":
+        return f"tabel {loc.get('table')}, rij {loc.get('row')}, cel {loc.get('cell')}"
+    if loc.get("in") == "textbox":
+        return f"tekstvak {loc.get('textbox')}"
+    if loc.get("in") == "content-control":
+        return f"inhoudsbesturingselement {loc.get('control')}"
     return ""
