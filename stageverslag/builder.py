@@ -9,6 +9,7 @@ in :mod:`stageverslag.docxbuild`; every fixed text in ``templates/docx/``."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import os
 import tempfile
@@ -63,6 +64,15 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
     out = Path(expand_home(output)).resolve() if output else default_output(project, stage, skeleton)
     if out.is_dir():
         raise UserError(texts.say("output_is_folder", path=out))
+    if not output:  # the default output folder must not lead out of the project (a symlinked uit/)
+        try:
+            real, root = Path(os.path.realpath(out.parent)), project.root.resolve()
+        except (OSError, RuntimeError):
+            raise UserError(texts.say("output_outside", path=out.parent)) from None
+        if real != root and root not in real.parents:
+            raise UserError(texts.say("output_outside", path=out.parent))
+        if os.path.lexists(out.parent) and not out.parent.is_dir():
+            raise UserError(texts.say("output_dir_blocked", path=out.parent))
     if out.suffix.lower() != ".docx":
         raise UserError(texts.say("output_suffix", path=out))
     if style_path is not None and out == style_path.resolve():
@@ -91,7 +101,7 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
     result = BuildResult(docx=out, notes=notes,
                          pages=[(h.level, h.text, pages[h.bookmark]) for h in writer.headings if h.bookmark in pages])
     backups = project.root / OUTPUT_DIR / BACKUP_DIR
-    result.backup = None if force else backup(out, backups)
+    result.backup = None if force else _backup(out, backups)
     _write(out, _bytes(doc))
     if pdf and not soffice:  # the Word document is there all the same; say how to get the PDF
         notes.append(texts.say("pdf_skipped", reason=INSTALL_HINT))
@@ -100,7 +110,7 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
         try:
             with tempfile.TemporaryDirectory(prefix="stageverslag-pdf-") as tmp:
                 made = convert(out, "pdf", outdir=tmp)
-                result.pdf_backup = None if force else backup(target, backups)
+                result.pdf_backup = None if force else _backup(target, backups)
                 _write(target, made.read_bytes())
             result.pdf = target
         except UserError as exc:
@@ -210,6 +220,29 @@ def _bytes(doc) -> bytes:
     """The document as it is written: never with a link that is fetched when it is opened (a house style's
     linked logo, an include-field), see ``stageverslag.sanitize``."""
     return sanitize_bytes(_raw_bytes(doc))[0]
+
+
+def _backup(path: Path, folder: Path) -> Path | None:
+    """Back up what is at ``path`` before it is overwritten, or stop the build (UserError, Dutch) with the old
+    file untouched. The backup folder must lie inside the project (no symlink out)."""
+    if not path.is_file():
+        return None
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise UserError(texts.say("backup_dir_blocked", path=folder))
+    try:
+        real = Path(os.path.realpath(folder))
+        root = Path(os.path.realpath(folder.parent.parent))  # the project (folder is <project>/uit/backup)
+        if real != root and root not in real.parents:
+            raise UserError(texts.say("output_outside", path=folder))
+        return backup(path, folder)
+    except (OSError, RuntimeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        if getattr(exc, "errno", None) == errno.ENOSPC:
+            reason = "de schijf is vol"
+        elif isinstance(exc, PermissionError) or getattr(exc, "errno", None) in (errno.EACCES, errno.EPERM,
+                                                                                   errno.EROFS):
+            reason = "geen schrijfrechten in die map, of de schijf is alleen-lezen"
+        raise UserError(texts.say("backup_failed", path=path, reason=reason)) from None
 
 
 def _write(path: Path, data: bytes) -> None:
