@@ -33,19 +33,55 @@ def reports(tmp_path_factory):
             input_report("kapot.docx", "kapot.docx: dit is geen Word-bestand.", "final", ["Lengte in woorden."])]
 
 
-def test_text_groups_per_part_with_counts_and_verdicts(reports, profile):
+def test_text_errors_first_with_page_part_and_quote(reports, profile):
     out = render(reports, "text", profile)
     good, faulty, broken, summary = out.strip().split("\n\n")
     assert "18 pagina's" in good and "Oordeel: In orde" in good.splitlines()[-1]
     lines = faulty.splitlines()
-    at = lines.index(next(x for x in lines if x.strip().startswith("Leerervaringen in het tweede deel")))
-    assert "1611 woorden" in lines[at] and "SV102" in lines[at + 1]
+    assert len(lines) <= 40  # one screen
+    errors, warnings = lines.index("  Fouten (19)"), next(i for i, x in enumerate(lines) if "Waarschuwingen" in x)
+    assert errors < warnings
+    order = next(x for x in lines[errors:warnings] if "SV102" in x)
+    assert order.strip().startswith("p. ±10 · Leerervaringen deel 2:") and "Het hoort vóór 'Conclusie'." in order
+    dt = next(x for x in lines[errors:warnings] if "'verhuisd'" in x)
+    assert dt.strip().startswith("p. ±3 · Uitgangspunten › Het bedrijf en mijn plaats erin · \"")
+    assert "verhuist naar" in dt or "Willebroek verhuist" in dt
+    for line in lines[errors + 1:warnings]:  # every error names its page (or the whole report) and its part
+        assert line.strip().startswith(("p. ±", "hele verslag")), line
+    assert any(x.strip().startswith("spreektaal in Uitgangspunten: 'goesting' → zin p. ±3") for x in lines)
     assert lines[-1].strip().startswith("Oordeel: Nog niet in orde")
     assert "SV900" in broken and "Onleesbaar" in broken
     assert summary == "3 verslagen: 1 in orde, 0 met waarschuwingen, 1 met fouten, 1 onleesbaar."
     assert "\033[" not in out
     colored = render(reports, "text", profile, color=True)
     assert "\033[31m" in colored and re.sub(r"\033\[[0-9;]*m", "", colored) == out
+
+
+def test_text_verbose_shows_every_finding_with_its_explanation(reports, profile):
+    from stageverslag.reporters.text import render_text
+    out = render_text(reports[1:2], profile, verbose=True)
+    assert sum(1 for x in out.splitlines() if "[SV5" in x) == sum(1 for f in reports[1].findings
+                                                                   if f.code.startswith("SV5"))
+    assert "dat eindigt op d of t volgens 't kofschip" in out
+
+
+def test_text_groups_repeated_words_and_says_once_that_parts_are_unrecognised(profile):
+    from stageverslag.reporters.text import render_text
+    found = [Finding("SV101", "section-missing", "error", f"Het onderdeel '{p.title}' ontbreekt.", part=p.id,
+                     suggestion=p.title) for p in profile.parts]
+    found.append(Finding("SV105", "section-order", "info", "Het hoofdstuk 'Kerntaken' is geen onderdeel.",
+                         paragraph=3, quote="Kerntaken"))
+    found += [Finding("SV501", "spelling", "warning", "'delaware' staat niet in het woordenboek.", paragraph=n,
+                      start=0, end=8, match="delaware", quote="delaware is", page=3 + n // 10,
+                      page_method="estimate") for n in (20, 30, 40)]
+    r = Report(file="x.docx", stage="final", stats={"pages": 9, "page_method": "estimate", "words": 900,
+                                                    "characters": 5000, "length_unit": "words",
+                                                    "length_value": 900}, findings=found, notes=[])
+    out = render_text([r], profile)
+    assert out.count("ontbreekt") == 0 and "niet herkend (7 ontbreken" in out
+    assert "Gevonden hoofdstukken: 'Kerntaken'" in out
+    assert "'delaware' (3×, eerste keer p. ±5)" in out
+    assert "alinea" not in out
 
 
 def test_json_is_exactly_the_contract(reports, profile):
