@@ -509,6 +509,8 @@ class _Analyser:
             return None
         if (text[-1] in ".:;,?!" and not re.match(r"^\d+(\.\d+)*\.$", text)) or _TRAILING_PAGE.search(p.text):
             return None  # a sentence, or a line of a typed table of contents
+        if p.numbered and not (_best(normalise(text), self.part_names) or _best(normalise(text), self.extra_names)):
+            return None  # a (bold) item of a bulleted or numbered list, not a title
         if p.bold:
             return "bold"
         if p.font_size and self.body_size and p.font_size >= self.body_size + 1.5:
@@ -766,13 +768,17 @@ def is_question_paragraph(text: str) -> bool:
 
 def _guiding_question(text: str, guides: list[set[str]]) -> bool:
     """Is this question one of the profile's guiding questions, copied or reworded? Most of its content
-    words (or most of the guiding question's) are the same."""
+    words (or most of the guiding question's) are the same, or a long, telling word ("stageplaats") and a
+    third of its words."""
     mine = _content_words(_QUESTION_PREFIX.sub("", text))
     if len(mine) < 2:
         return False
     for guide in guides:
-        shared = len(mine & guide)
+        common = mine & guide
+        shared = len(common)
         if shared >= 2 and shared / min(len(mine), len(guide)) >= 0.6:
+            return True
+        if any(len(w) >= 8 for w in common) and shared / len(mine) >= 0.3:  # "stageplaats", "persoonlijke"
             return True
     return False
 
