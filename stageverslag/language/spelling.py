@@ -31,7 +31,6 @@ class Speller:
         self.extra = {w for w in extra_words if w}
         self.extra_lower = {w.lower() for w in self.extra}
         self._suggestions: dict[str, list[str]] = {}
-        self._load_credit = 0.0  # seconds Hunspell took to load inside suggest(): not suggestion work
 
     # -- word classes -------------------------------------------------------------------------------
     @staticmethod
@@ -102,8 +101,6 @@ class Speller:
         if word in self._suggestions:
             return self._suggestions[word]
         now = time.perf_counter()
-        if deadline is not None:
-            deadline += self._load_credit
         if deadline is not None and now > deadline + CHEAP_EXTRA:
             return []
         stored = self.dictionary.stored["suggest"].get(word)
@@ -114,13 +111,7 @@ class Speller:
         def known(candidate: str) -> bool:
             return self.dictionary.known(candidate, remember=False)
         out: list[str] = []
-        if "hunspell" not in vars(self.dictionary):  # load it before the clocks run (0.2-0.5 s the first time):
-            loading = time.perf_counter()  # a report checked again loads it only here, and its suggestions
-            self.dictionary.hunspell  # should not depend on how long that took
-            credit = time.perf_counter() - loading
-            self._load_credit += credit
-            if deadline is not None:
-                deadline += credit
+        self.dictionary.hunspell  # load it before the per-word clock starts (0.2-0.3 s the first time)
         stop = time.perf_counter() + PER_WORD
         for cand in cheap_corrections(word):
             if cand != word and cand not in out and known(cand):
