@@ -31,11 +31,12 @@ def test_second_run_uses_remembered_verdicts_without_loading_hunspell(cache_home
 
 def test_suggestions_are_remembered_but_candidates_are_not(cache_home):
     d = dmod.Dictionary(dmod.choose_dictionary())
-    from stageverslag.language.spelling import Speller
+    from stageverslag.language.spelling import _STORE_KEY, Speller
     speller = Speller(d, set())
     out = speller.suggest("vergadring", None)
     assert "vergadering" in out
-    assert d.stored["suggest"]["vergadring"] == out
+    cheap, cheap_cost, letter, letter_cost, _ = d.stored["suggest"][_STORE_KEY + "vergadring"]
+    assert cheap == [] and letter == out and cheap_cost > 0 and letter_cost > 0  # the answer and its cost
     # candidate lookups made while searching suggestions are not written to the cache file
     assert len(d.stored["known"]) < 5
 

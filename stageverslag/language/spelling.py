@@ -1,21 +1,28 @@
 """Spelling: Hunspell (OpenTaal) plus the programme's vocabulary, the student's word list and the names in
 the project. Skips what is not a Dutch word: codes, numbers, acronyms, brand-style capitals and names.
-Suggestions (at most three) are computed only for wrong words, cached, and bounded in time per check.
+Suggestions (at most three) are computed only for wrong words, cached, and bounded by a *work* budget per
+check: a count of dictionary look-ups, never a clock, so the same file gets the same suggestions on a fast
+and on a loaded machine, with or without remembered answers.
 """
 
 from __future__ import annotations
 
-import time
+import re
+from dataclasses import dataclass
 
 from .issues import Issue
 from .tokens import ABBREVIATIONS, Token
 
-#: seconds of Hunspell suggestion work allowed per check (after that, findings come without suggestions)
-SUGGESTION_BUDGET = 0.5
-#: after the budget, seconds more for the cheap typo search only
-CHEAP_EXTRA = 0.3
-#: seconds spent at most on the typo search for one word
-PER_WORD = 0.06
+#: dictionary look-ups allowed for suggestions per check (one look-up = one candidate spelling tried); after
+#: that, findings come with the cheap suggestions only, and after CHEAP_EXTRA more none at all
+SUGGESTION_BUDGET = 4000
+#: look-ups more, past the budget, for the cheap typo search only
+CHEAP_EXTRA = 2000
+#: look-ups at most for the one-letter search of one word (enough for any word of up to 25 letters)
+PER_WORD = 1500
+#: what Hunspell's own suggestion search counts for (it costs about as much as 2,000 look-ups); it runs only
+#: when the remaining budget covers it
+HUNSPELL_COST = 2500
 #: a capital drops the accent in print: "Eén" stands for "één"
 _ACCENTED_CAPS = {"Eén": "één", "Eénmaal": "éénmaal"}
 _VOWEL_MARKS = {"e": "ëé", "i": "ï", "o": "ö", "u": "ü", "a": "ä"}
@@ -31,6 +38,8 @@ class Speller:
         self.extra = {w for w in extra_words if w}
         self.extra_lower = {w.lower() for w in self.extra}
         self._suggestions: dict[str, list[str]] = {}
+        self._searches: dict[str, _Search] = {}
+        self._compounds: dict[str, bool] = {}
 
     # -- word classes -------------------------------------------------------------------------------
     @staticmethod
@@ -64,9 +73,9 @@ class Speller:
         if "-" in word:
             parts = [p for p in word.split("-") if p]
             return bool(parts) and all(self.skippable(p) or self.accepts(p, True) for p in parts)
-        if len(word) > 2 and self.dictionary.known_english(word):
+        if self.dictionary.known_english(word):
             return True  # an English term (header, footer, Business and Languages)
-        if self.compound(word.lower()):
+        if self.compound(word.lower()) or self.verb_form(word):
             return True
         for apo in ("'", "’"):
             if apo in word:  # auto's, CEO's, Peeters'
@@ -75,70 +84,158 @@ class Speller:
         return False
 
     def compound(self, word: str) -> bool:
-        """A compound Hunspell misses: a known word (Dutch or English) plus a known noun, each of four
-        letters or more, with an optional linking s or e (weerstand+combinatie, voorbeeld+app)."""
+        """A compound Hunspell misses: a known word (Dutch or English) plus a known Dutch noun, adjective or
+        participle (also plural, diminutive or inflected), each of four letters or more (the tail three), with
+        an optional linking s or e (weerstand+combinatie, transport+bakjes, cloud+gebaseerd, semester+lange).
+        Not when the dictionary wants another linking letter, and not when a usual typo gives a known word
+        (werkprocess: werkproces)."""
         if len(word) < 9 or not word.isalpha():
             return False
+        if word not in self._compounds:
+            self._compounds[word] = self._compound(word)
+        return self._compounds[word]
+
+    def _compound(self, word: str) -> bool:
         lex = self.dictionary.lexicon
         known, english = self.dictionary.known, self.dictionary.known_english
-        for i in range(4, len(word) - 3):
+        for i in range(4, len(word) - 2):
             head, tail = word[:i], word[i:]
-            if not (tail in lex.nouns or (tail.endswith(("en", "s")) and (tail[:-2] in lex.nouns
-                                                                         or tail[:-1] in lex.nouns))):
+            fit = self._compound_tail(tail)
+            if not fit:
                 continue
             if known(head + "s" + tail) or known(head + "n" + tail):
                 return False  # the dictionary wants a linking s or n: kwaliteitszorg
             for h in (head, head[:-1] if head.endswith(("s", "e")) else None):
-                if h and len(h) >= 4 and (h in lex.nouns or h in lex.verbs or known(h) or english(h)):
+                if h and len(h) >= 4 and h not in _NOT_A_HEAD and (
+                        h in lex.nouns or h in lex.verbs or known(h) or english(h)):
                     # but a typo one step away from a real word stays a typo
-                    return not any(known(c) for c in cheap_corrections(word))
+                    candidates = near_typos(word) if fit == "loose" else cheap_corrections(word)
+                    return not any(known(c, remember=False) for c in candidates if not _linking_variant(c, word))
         return False
 
-    def suggest(self, word: str, deadline: float | None) -> list[str]:
-        """Up to three corrections: the usual typos first (cheap), then any one-letter change and Hunspell's
-        own search while the document's time budget lasts. Past the budget only the cheap search runs,
-        for at most CHEAP_EXTRA seconds more; after that words come without suggestions."""
-        if word in self._suggestions:
-            return self._suggestions[word]
-        now = time.perf_counter()
-        if deadline is not None and now > deadline + CHEAP_EXTRA:
+    def _compound_tail(self, tail: str) -> bool:
+        lex = self.dictionary.lexicon
+        if tail in _NOT_A_TAIL:
+            return False
+        if tail in lex.nouns or tail in lex.adjectives or tail in lex.participles:
+            return True
+        if tail.endswith("en") and (tail[:-2] in lex.nouns or (len(tail) > 5 and tail[-3] == tail[-4]
+                                                               and tail[:-3] in lex.nouns)):
+            return True  # plural: sets, bakken
+        if tail.endswith("s") and not tail.endswith("ss") and tail[:-1] in lex.nouns:
+            return True
+        if tail.endswith("e") and (tail[:-1] in lex.adjectives or (len(tail) > 4 and tail[-2] == tail[-3]
+                                                                     and tail[:-2] in lex.adjectives)):
+            return True  # lange, grotte
+        known = self.dictionary.known
+        if tail.endswith(("je", "jes")) and known(tail):
+            return True  # bakjes
+        # any other known word of five letters or more that is not an infinitive (opdracht+geven is a typo),
+        # told by compound() to check every one-letter change (verga+dring is vergadring, a typo)
+        return len(tail) >= 5 and not tail.endswith("en") and known(tail) and "loose"
+
+    def verb_form(self, word: str) -> bool:
+        """A regular form the dictionary lacks of a verb it knows: a separable verb (vast+hangt, aan+linken),
+        stem+t and ge+stem+d/t of a verb known only as an infinitive (connecteert, geconnecteerd), and an
+        English verb with a Dutch ending (subscriben). Never a bare stem (inplaats stays wrong) nor a
+        participle without ge- (genereerd stays wrong)."""
+        if len(word) < 6 or not word.isalpha() or not word.islower():
+            return False
+        known, lex = self.dictionary.known, self.dictionary.lexicon
+        for particle in _PARTICLES:
+            if word.startswith(particle) and len(word) - len(particle) >= 4:
+                rest = word[len(particle):]
+                if rest in lex.participles or (rest.endswith("en") and _stem_in(rest[:-2], lex.verbs)) or (
+                        rest.endswith("t") and rest[:-1] in lex.verbs) or (
+                        rest.endswith(("de", "te")) and (rest[:-2] in lex.past_de or rest[:-2] in lex.past_te)):
+                    return True
+        stem = None
+        if word.endswith("t") and not word.startswith("ge"):
+            stem = word[:-1]
+        elif word.startswith("ge") and word.endswith(("d", "t")):
+            stem = word[2:-1]
+        if stem and len(stem) >= 4 and any(known(inf) for inf in _infinitives(stem)):
+            return True
+        if word.endswith("n") and self.dictionary.known_english(word[:-1]) and word[-2] == "e" and len(word) > 7:
+            return True  # subscriben, like updaten
+        return False
+
+    def suggest(self, word: str, deadline: "WorkBudget | None") -> list[str]:
+        """Up to three corrections: the usual typos first (cheap), then every one-letter change, then
+        Hunspell's own search, while the document's work budget (``deadline``, a :class:`WorkBudget`; None =
+        no limit) lasts. Past the budget only the cheap search runs, for CHEAP_EXTRA look-ups more; after that
+        words come without suggestions. What a search costs is charged even when its answer is remembered
+        (from earlier in this process or from an earlier run), so the answers never depend on the cache, the
+        clock or the machine's load."""
+        budget = deadline if deadline is not None else WorkBudget(None)
+        if budget.spent_out:
             return []
-        stored = self.dictionary.stored["suggest"].get(word)
-        if stored is not None:  # remembered from an earlier run, within the same time budget
-            self._suggestions[word] = list(stored)
-            return self._suggestions[word]
-        thorough = deadline is None or now < deadline
-        def known(candidate: str) -> bool:
-            return self.dictionary.known(candidate, remember=False)
-        out: list[str] = []
-        self.dictionary.hunspell  # load it before the per-word clock starts (0.2-0.3 s the first time)
-        stop = time.perf_counter() + PER_WORD
-        for cand in cheap_corrections(word):
-            if cand != word and cand not in out and known(cand):
-                out.append(cand)
-                if len(out) == 3:
-                    break
-        cut = False  # the one-letter search ran out of time: the answer depends on the machine's load
-        if not out and thorough:  # nothing among the usual typos: try every one-letter change
-            for cand in likely_corrections(word):
-                if cand != word and cand not in out and known(cand):
-                    out.append(cand)
-                    if len(out) == 3:
-                        break
-                if time.perf_counter() > stop:
-                    cut = True
-                    break
-        if not out and thorough and (deadline is None or time.perf_counter() < deadline):
+        search = self._search(word)
+        thorough = budget.thorough
+        budget.spend(search.cheap_cost)
+        if search.cheap or not thorough:
+            return list(search.cheap)
+        self._run_one_letter(search)
+        budget.spend(search.letter_cost)
+        if search.letter:
+            return list(search.letter)
+        if not budget.covers(HUNSPELL_COST):
+            return []
+        budget.spend(HUNSPELL_COST)
+        if search.hunspell is None:
             try:
                 found = list(self.dictionary.hunspell.suggest(word))
             except UnicodeError:
                 found = []
-            out = [x for x in found if " " not in x][:3]
-        if out or thorough:
-            self._suggestions[word] = out
-            if thorough and not cut:  # remember only answers that do not depend on timing
-                self.dictionary.remember_suggestions(word, out)
-        return out
+            search.hunspell = [x for x in found if " " not in x][:3]
+            self._remember(word, search)
+        return list(search.hunspell)
+
+    def _search(self, word: str) -> "_Search":
+        """The (remembered) search for ``word``; the cheap part is done at once (a few dozen look-ups)."""
+        search = self._searches.get(word)
+        if search is not None:
+            return search
+        stored = self.dictionary.stored["suggest"].get(_STORE_KEY + word)
+        search = _Search.from_stored(stored) if stored is not None else None
+        if search is not None:
+            search.word = word
+        else:
+            search = _Search(word)
+            out: list[str] = []
+            for cand in cheap_corrections(word):
+                search.cheap_cost += 1
+                if cand != word and cand not in out and self._lookup(cand):
+                    out.append(cand)
+                    if len(out) == 3:
+                        break
+            search.cheap = out
+            if out:
+                self._remember(word, search)
+        self._searches[word] = search
+        return search
+
+    def _run_one_letter(self, search: "_Search") -> None:
+        if search.letter is not None:
+            return
+        out: list[str] = []
+        cost = 0
+        for cand in likely_corrections(search.word):
+            if cost >= PER_WORD:
+                break
+            cost += 1
+            if cand != search.word and cand not in out and self._lookup(cand):
+                out.append(cand)
+                if len(out) == 3:
+                    break
+        search.letter, search.letter_cost = out, cost
+        self._remember(search.word, search)
+
+    def _lookup(self, candidate: str) -> bool:
+        return self.dictionary.known(candidate, remember=False)
+
+    def _remember(self, word: str, search: "_Search") -> None:
+        self.dictionary.remember_suggestions(_STORE_KEY + word, search.to_stored())
 
     # -- checking -----------------------------------------------------------------------------------
     def check(self, tokens: list[Token], names: set[str], taken: set[int], deadline: float | None
@@ -147,6 +244,10 @@ class Speller:
         same document (treated as names at a sentence start too); ``taken``: token starts that another check
         already reported."""
         issues = []
+        words = [t for t in tokens if t.is_word]
+        if len(words) == 1 and words[0].text.islower() and not any(t.text in ".!?" for t in tokens):
+            return issues  # a paragraph of one lower-case word: a list of libraries or tools (numpy, sys)
+        folded = {n.casefold() for n in names if any(c.isupper() for c in n[1:])}  # LabVIEW, MySQL
         for idx, tok in enumerate(tokens):
             if not tok.is_word or tok.start in taken:
                 continue
@@ -155,12 +256,20 @@ class Speller:
                 continue
             if word[0].isupper() and (not tok.sentence_start or word in names):
                 continue  # most likely a name (decided first: no dictionary needs to be asked about it)
+            if tok.quoted or (tok.glued and self._glued_to_code(tokens, idx)):
+                continue  # 'english', 'relu': a value or a name between quotes; y_pred, src/app
+            if word.casefold() in folded:
+                continue  # labview for LabVIEW: a name written in other capitals
             if self.accepts(word, tok.sentence_start):
                 continue
             if tok.broken and (self.accepts(tok.broken, tok.sentence_start) or self._diaeresis(tok.broken)):
                 continue
-            if self._glued_in_brackets(tokens, idx):
+            if self._glued_in_brackets(tokens, idx) or self._truncated_compound(tokens, idx):
                 continue
+            if self._case_of_known(word):
+                continue  # photoshop for Photoshop, gui for GUI: capitals, not a spelling error
+            if word[0].isupper() and self._before_a_name(tokens, idx, names):
+                continue  # 'Burak Inan' at the start of a line: a first name and a surname
             suggestions = self.suggest(word, deadline)
             if suggestions and suggestions[0].lower() == word.lower():
                 continue  # only a capital differs; Hunspell is unsure, we say nothing
@@ -171,6 +280,42 @@ class Speller:
                 "Controleer de spelling. Is het een vakterm of naam die klopt? Zet hem dan in je woordenlijst."))
         return issues
 
+
+    def _case_of_known(self, word: str) -> bool:
+        known = self.dictionary.known
+        return (word.islower() and (known(word.capitalize()) or (len(word) <= 5 and known(word.upper())))) or (
+            word[:1].isupper() and word[1:].islower() and len(word) <= 6 and known(word.upper()))
+
+    @staticmethod
+    def _before_a_name(tokens: list[Token], i: int, names: set[str]) -> bool:
+        """'Burak Inan', 'Hyejung Veenstra': a first name at the start, followed by a surname."""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        return bool(nxt is not None and nxt.is_word and nxt.text[:1].isupper() and nxt.text[1:].islower()
+                    and (nxt.text in names or not nxt.sentence_start) and nxt.text.isalpha())
+
+    @staticmethod
+    def _glued_to_code(tokens: list[Token], i: int) -> bool:
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        prev = tokens[i - 1] if i else None
+        return bool((nxt is not None and nxt.start == tok.end and nxt.text[:1] in "_/\\=")
+                    or (prev is not None and prev.end == tok.start and prev.text[-1:] in "_/\\="))
+
+    def _truncated_compound(self, tokens: list[Token], i: int) -> bool:
+        """'herkennings-/verzamelpunt', 'trainings- en testsets': a first part with a hyphen, completed by a
+        later compound (herkennings + punt)."""
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or nxt.text != "-" or nxt.start != tok.end:
+            return False
+        later = [t for t in tokens[i + 2:i + 6] if t.is_word and len(t.text) >= 4]
+        known = self.dictionary.known
+        word = tok.text.lower()
+        for t in later:
+            for k in range(3, len(t.text) - 2):
+                if known(word + t.text[k:].lower()):
+                    return True
+        return bool(word.endswith("s") and len(word) > 5 and known(word[:-1]))
 
     def _diaeresis(self, broken: str) -> bool:
         """'stageco-ordinator' broken at a line end stands for 'stagecoördinator'."""
@@ -188,6 +333,43 @@ class Speller:
         return False
 
 
+_PARTICLES = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "samen", "terug", "toe", "uit",
+              "vast", "voor", "weg", "neer", "los", "tegen", "achter", "binnen", "buiten", "dicht", "open", "thuis",
+              "vrij", "klaar", "bekend", "stil", "bloot", "door", "rond", "heen", "mis", "teweeg", "tegemoet")
+#: not the first part of a compound: prepositions, adverbs and pronouns (voor+mezelf is two words)
+_NOT_A_HEAD = {"voor", "door", "over", "onder", "achter", "tegen", "naar", "zonder", "boven", "binnen", "buiten",
+               "niet", "meer", "zeer", "heel", "veel", "alle", "deze", "welke", "zelf", "mijn", "zijn", "haar",
+               "onze", "jouw", "ook", "nooit", "altijd", "want", "maar", "omdat", "toch", "even", "eens", "hier",
+               "daar", "waar", "hoe", "wat", "iets", "alles", "beter", "minder"}
+_NOT_A_TAIL = {"mezelf", "jezelf", "zichzelf", "hemzelf", "haarzelf", "onszelf", "elkaar", "iets", "niets", "alles",
+               "iemand", "niemand", "zelf", "maar", "want", "omdat", "toch", "wel", "niet", "ook", "altijd"}
+
+
+def _linking_variant(candidate: str, word: str) -> bool:
+    """'trainingset' for 'trainingsset': the same compound with or without a linking s, not a typo."""
+    k = word.find("ss")
+    return 4 <= k <= len(word) - 5 and candidate == word[:k] + word[k + 1:]
+
+
+def _stem_in(stem: str, stems: set[str]) -> bool:
+    return stem in stems or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in stems) or (
+        stem.endswith("v") and stem[:-1] + "f" in stems) or (stem.endswith("z") and stem[:-1] + "s" in stems)
+
+
+def _infinitives(stem: str):
+    """Possible infinitives of a stem: connecteer -> connecteren, zet -> zetten, leef -> leven."""
+    yield stem + "en"
+    if len(stem) > 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        base = stem[:-2] + stem[-1]
+        yield base + "en"
+        if base.endswith("f"):
+            yield base[:-1] + "ven"
+        if base.endswith("s"):
+            yield base[:-1] + "zen"
+    elif len(stem) > 2 and stem[-1] not in "aeiou" and stem[-2] in "aeiou":
+        yield stem + stem[-1] + "en"
+
+
 def likely_corrections(word: str):
     """Candidate spellings, the most likely typos first: a doubled or undoubled letter, a missing accent,
     the usual confusions (c/k, ei/ij, ...), swapped letters, then any insertion, deletion or replacement."""
@@ -203,6 +385,16 @@ def likely_corrections(word: str):
         for c in _LETTERS:
             if c != w[i]:
                 yield w[:i] + c + w[i + 1:]
+
+
+def near_typos(word: str):
+    """The usual typos, a letter too many, and a vowel left out (vergadring: vergadering)."""
+    yield from cheap_corrections(word)
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1:]
+    for i in range(1, len(word)):
+        for v in "aeiou":
+            yield word[:i] + v + word[i:]
 
 
 def cheap_corrections(word: str):
@@ -233,14 +425,84 @@ def capitalised_in(tokens: list[Token]) -> set[str]:
             and t.text[1:].islower() and t.text.isalpha()}
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d[a-z]?$")
+_NO_DATE = {"sd", "zd", "nd", "z.d", "s.d", "n.d", "z.j", "zj"}
+
+
 def names_in(tokens: list[Token], speller: Speller) -> set[str]:
-    """Capitalised words not at a sentence start that the dictionary does not know: names."""
-    return {t.text for t in tokens if t.is_word and not t.sentence_start and t.text[:1].isupper()
-            and not speller.skippable(t.text) and not speller.dictionary.known(t.text)}
+    """Capitalised words not at a sentence start that the dictionary does not know: names. Also authors of a
+    citation, wherever they stand ("(Pascual, 2019)", "Sommerville (2021)", "Choudhary, sd", "Dijk et al."),
+    and brand-style names with inner capitals (LabVIEW, MySQL), so that the same word in other capitals is
+    known too."""
+    out = {t.text for t in tokens if t.is_word and not t.sentence_start and t.text[:1].isupper()
+           and not speller.skippable(t.text) and not speller.dictionary.known(t.text)}
+    for i, t in enumerate(tokens):
+        if not t.is_word or not t.text[:1].isupper():
+            continue
+        if any(c.isupper() for c in t.text[1:]) and any(c.islower() for c in t.text) and t.text.isalpha():
+            out.add(t.text)
+            continue
+        texts = [x.text.lower() for x in tokens[i + 1:i + 3]]
+        if len(texts) == 2 and texts[0] in (",", "(") and (_YEAR.match(texts[1]) or texts[1] in _NO_DATE):
+            out.add(t.text)
+        elif texts == ["et", "al"]:
+            out.add(t.text)
+    return out
 
 
-def deadline_from_now(budget: float = SUGGESTION_BUDGET) -> float:
-    """The moment suggestions stop; a budget of 0 means no suggestions at all."""
-    if budget <= 0:
-        return time.perf_counter() - CHEAP_EXTRA - 1
-    return time.perf_counter() + budget
+def deadline_from_now(budget: int = SUGGESTION_BUDGET) -> "WorkBudget":
+    """The work budget for the suggestions of one check (the name is kept from when it was a clock); a budget
+    of 0 means no suggestions at all."""
+    return WorkBudget(budget)
+
+
+#: key prefix of a remembered search in the dictionary's verdict cache (its answers and what they cost)
+_STORE_KEY = "\0zoek:"
+
+
+class WorkBudget:
+    """Look-ups left for suggestions in one check; shared by all its paragraphs, spent in document order."""
+
+    def __init__(self, units: int | None):
+        self.unlimited = units is None
+        self.left = 0 if units is None else (units if units > 0 else -CHEAP_EXTRA - 1)
+
+    @property
+    def thorough(self) -> bool:
+        return self.unlimited or self.left > 0
+
+    @property
+    def spent_out(self) -> bool:
+        return not self.unlimited and self.left <= -CHEAP_EXTRA
+
+    def covers(self, units: int) -> bool:
+        return self.unlimited or self.left >= units
+
+    def spend(self, units: int) -> None:
+        if not self.unlimited:
+            self.left -= units
+
+
+@dataclass
+class _Search:
+    """The phases of the suggestion search for one word, with their answers and their cost in look-ups."""
+
+    word: str
+    cheap: list | None = None
+    cheap_cost: int = 0
+    letter: list | None = None  # None: not run yet
+    letter_cost: int = 0
+    hunspell: list | None = None
+
+    def to_stored(self) -> list:
+        return [self.cheap, self.cheap_cost, self.letter, self.letter_cost, self.hunspell]
+
+    @classmethod
+    def from_stored(cls, data) -> "_Search | None":
+        try:
+            cheap, cheap_cost, letter, letter_cost, hunspell = data
+            ok = isinstance(cheap, list) and isinstance(cheap_cost, int) and (letter is None or isinstance(
+                letter, list)) and isinstance(letter_cost, int) and (hunspell is None or isinstance(hunspell, list))
+        except (TypeError, ValueError):
+            return None
+        return cls("", cheap, cheap_cost, letter, letter_cost, hunspell) if ok else None

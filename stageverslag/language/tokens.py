@@ -20,9 +20,27 @@ _QUOTES = "'\"‘’“”„«»`"
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _FENCE = re.compile(r"^(```|~~~).*?(?:^\1[^\n]*$|\Z)", re.S | re.M)
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
-_URL = re.compile(r"(?:https?://|ftp://|www\.|mailto:)[^\s<>()\[\]\"]+|\b[\w.-]+\.(?:be|nl|com|org|net|eu|io)(?:/[^\s]*)?\b",
-                  re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"(?:https?://|ftp://|www\.|mailto:)[^\s<>()\[\]\"]+|\b[\w.-]+\.(?:be|nl|com|org|net|eu|io|de|fr|uk|"
+                  r"edu|gov|info|biz|co|ai|app|dev|me|tv|ly|gl|gg|us|ch|at|lu)(?:/[^\s]*)?\b", re.I)
+_EMAIL = re.compile(r"(?:mailto:)?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+#: file names and paths: verslag.docx, IMDB_Dataset.csv, .htaccess, C:\Users\..., /var/www/site/, src/app/main
+_FILE = re.compile(
+    r"(?<![\w@])[\w~$-]+(?:\.[\w-]+)*\.(?:docx?|xlsx?|xlsm|pptx?|pdf|csv|tsv|txt|json|xml|html?|css|scss|sass|js|"
+    r"jsx|ts|tsx|py|ipynb|php|java|class|jar|cs|cpp|hpp|h|c|rb|go|rs|sql|db|png|jpe?g|gif|svg|bmp|ico|zip|rar|"
+    r"7z|md|ya?ml|ini|cfg|conf|log|exe|msi|bat|ps1|sh|vi|lvproj|dll|apk|mp4|mp3|wav|vsdx?|mpp|odt|ods|env|lock|"
+    r"toml|bak|tmp|iso|dwg|stl)\b"
+    r"|(?<![\w.])\.[A-Za-z][\w.-]{1,30}\b"  # dot files: .htaccess, .gitignore, .env
+    r"|\b[A-Za-z]:\\\S*"  # C:\Users\...
+    r"|(?<!\S)\S*\\\S*"  # anything with a backslash
+    r"|(?<![\w/])(?:\S*/){2,}\S*",  # two slashes or more: a path (src/app/main.py, /var/www/, )/map/)
+    re.I)
+#: code in running text: snake_case, dotted names (pd.read_csv), calls (model.add(...)), assignments
+#: (stop_words='english'), $variables, ->, ::, braces; the whole run of non-space characters goes
+_CODE_RUN = re.compile(r"\S*(?:[A-Za-z0-9]_[A-Za-z0-9_]|\b_[A-Za-z]|[A-Za-z0-9_]\(|[A-Za-z_][\w]*\.[a-z_][\w]*\(|"
+                       r"\b[A-Za-z_]\w*\.[a-z_]\w*\.[a-z_]\w*|\b[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]{1,}\b(?!\.)|"
+                       r"\w=|=\w|==|=['\"‘’]|\$\w|->|::|&&|\|\|)\S*")
+_BRACES = re.compile(r"[{}]|</?[A-Za-z]\w*/?>")
+_ASSIGNMENT = re.compile(r"\b[A-Za-z_]\w*\s*=\s*(?:['\"‘’][^'\"‘’\s]*['\"‘’]|[\w.]+)")
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 _LINE_MARK = re.compile(r"^(\s{0,3}(?:#{1,6}\s|>\s?|[-*+]\s|\d{1,3}[.)]\s)+)", re.M)
@@ -42,6 +60,22 @@ def _blank(m: re.Match) -> str:
     return re.sub(r"[^\n]", " ", m.group(0))
 
 
+_ABBREVIATION_RUN = re.compile(r"(?:[a-zA-Z]{1,3}\.){2,}[a-zA-Z]{0,3}\.?[,;:)]*")
+
+
+def _code_blank(m: re.Match) -> str:
+    """Blank a run of code, but not an abbreviation (o.a., i.p.v., d.w.z.) or a sentence end ('klaar.Dan')."""
+    run = m.group(0)
+    if _ABBREVIATION_RUN.fullmatch(run.strip("(")):
+        return run
+    lead = len(run) - len(run.lstrip("([\"'‘“"))
+    core = run.rstrip(".,;:!?)]\"'’”")
+    if len(core) <= lead:
+        return run
+    # keep the punctuation around it: a full stop after code still ends the sentence
+    return run[:lead] + " " * (len(core) - lead) + run[len(core):]
+
+
 def mask_markup(text: str, markdown: bool = True) -> str:
     """``text`` with non-prose replaced by spaces (same length, newlines kept)."""
     if markdown:
@@ -50,8 +84,12 @@ def mask_markup(text: str, markdown: bool = True) -> str:
         text = _INLINE_CODE.sub(_blank, text)
         text = _LINK_TARGET.sub(lambda m: " " + " " * (len(m.group(0)) - 1), text)
         text = _HTML_TAG.sub(_blank, text)
+    text = _EMAIL.sub(_blank, text)  # before the web addresses, which would take only the domain
     text = _URL.sub(_blank, text)
-    text = _EMAIL.sub(_blank, text)
+    text = _FILE.sub(_blank, text)
+    text = _ASSIGNMENT.sub(_blank, text)
+    text = _CODE_RUN.sub(_code_blank, text)
+    text = _BRACES.sub(_blank, text)
     if markdown:
         text = _TABLE_RULE.sub(_blank, text)
         text = _LINE_MARK.sub(_blank, text)

@@ -1,0 +1,62 @@
+"""Spelling findings per 1,000 words on the real Dutch internship and final reports of the corpus.
+
+The eight reports: every Dutch (``nl`` / ``nl (BE)``) real report in ../shared/corpus/docx/MANIFEST.tsv whose
+file name says stageverslag or eindverslag and that has running text (the title-page-only file has 0 words).
+Words are counted as stageverslag counts them (stageverslag.text.count_words) over the paragraphs the language
+checks read. Also checks that the known real misspellings are still found.
+
+Run: python bench/bench_spelling_corpus.py [-v]   (-v lists every spelling finding with its paragraph)
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from stageverslag.document.reader import read_docx  # noqa: E402
+from stageverslag.language import check_document  # noqa: E402
+from stageverslag.text import count_words  # noqa: E402
+
+CORPUS = REPO.parent / "shared" / "corpus" / "docx"
+#: real misspellings in these reports that must stay reported
+MUST_FIND = ("genereerd", "trainign", "opgeslaan", "Werkprocess", "voortgangsgespreken")
+
+
+def reports() -> list[str]:
+    with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    return [r["file"] for r in rows if r["kind"] == "nl-real" and r["language"].startswith("nl")
+            and ("stageverslag" in r["file"] or "eindverslag" in r["file"]) and int(r["words"] or 0) > 0]
+
+
+def main(verbose: bool = False) -> None:
+    total_words = total = 0
+    seen = set()
+    for name in reports():
+        doc = read_docx(CORPUS / name)
+        words = sum(count_words(p.text) for p in doc.paragraphs)
+        found = [f for f in check_document(doc) if f.category == "spelling"]
+        texts = {p.index: p.text for p in doc.paragraphs}
+        total_words += words
+        total += len(found)
+        print(f"{name:45s} {words:6d} woorden  {len(found):3d} spelling  {1000 * len(found) / max(1, words):5.2f}/1000")
+        for f in found:
+            text = texts.get(f.paragraph, "") if f.paragraph is not None else ""
+            word = text[f.start:f.end] if text else f.message.split("'")[1]
+            seen.add(word)
+            if verbose:
+                context = text[max(0, f.start - 40):f.end + 40].replace("\n", " ")
+                print(f"    {word!r:28s} -> {f.suggestion!s:20s} …{context}…")
+    print(f"{'totaal':45s} {total_words:6d} woorden  {total:3d} spelling  {1000 * total / max(1, total_words):5.2f}"
+          "/1000   (doel ≤ 2)")
+    missing = [w for w in MUST_FIND if w not in seen]
+    print("echte fouten gevonden: " + ", ".join(w for w in MUST_FIND if w in seen)
+          + (f"   NIET gevonden: {', '.join(missing)}" if missing else ""))
+
+
+if __name__ == "__main__":
+    main("-v" in sys.argv[1:])
