@@ -340,7 +340,11 @@ class _Analyser:
 
     # -- helpers ------------------------------------------------------------------------------------
     def is_toc_title(self, p: Paragraph) -> bool:
-        return (len(p.text) < 60 and normalise(p.text) in self.toc_titles) or _is_toc_heading_style(p)
+        """The title of a table of contents ("Inhoudsopgave", a TOC Heading style); not an item of a list
+        that names the parts of a report."""
+        if _is_toc_heading_style(p):
+            return True
+        return len(p.text) < 60 and normalise(p.text) in self.toc_titles and not (p.numbered and not p.bold)
 
     def title_matches(self, text: str, toc_entry: bool = False) -> bool:
         n = normalise(text, toc_entry)
@@ -509,8 +513,10 @@ class _Analyser:
             return None
         if (text[-1] in ".:;,?!" and not re.match(r"^\d+(\.\d+)*\.$", text)) or _TRAILING_PAGE.search(p.text):
             return None  # a sentence, or a line of a typed table of contents
-        if p.numbered and not (_best(normalise(text), self.part_names) or _best(normalise(text), self.extra_names)):
-            return None  # a (bold) item of a bulleted or numbered list, not a title
+        big = bool(p.font_size and self.body_size and p.font_size >= self.body_size + 1.5)
+        if p.numbered and (not (p.bold or big) or not (_best(normalise(text), self.part_names)
+                                                         or _best(normalise(text), self.extra_names))):
+            return None  # an item of a bulleted or numbered list ("Bijlagen" in a list of parts), not a title
         if p.bold:
             return "bold"
         if p.font_size and self.body_size and p.font_size >= self.body_size + 1.5:
