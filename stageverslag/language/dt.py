@@ -12,6 +12,8 @@ could make it a participle, an imperative is possible, ...). When unsure, we say
 
 from __future__ import annotations
 
+import copy
+
 from .clauses import Clause, split_clauses
 from .dtwords import (AFTER_SUBJECT_JE, COORDINATORS, DEGREE, DETERMINERS, DET_LIKE, FRONT,
     FRONT_PREPOSITIONS, FUNCTION_WORDS, MODALS, NOT_PAST, NO_DATIVE, NP_DETERMINERS, PERFECT_AUX, POST_VERB,
@@ -24,13 +26,32 @@ from .verbs import Verbs
 class DtChecker(Verbs):
     """The dt rules (R1-R5) over the clauses of each sentence."""
 
-    def __init__(self, lexicon, known, english=None):
+    def __init__(self, lexicon, known, english=None, model=True):
         super().__init__(lexicon, known, english)
         self.names: set[str] = set()
         self._clauses: list[Clause] = []
+        self.use_model = model
+        self._slots = None
+
+    @property
+    def slots(self):
+        """The trained slot model (loaded on first use, shared by every call)."""
+        if self._slots is None:
+            from .dtmodel import SlotChecker, get_model
+            from .tagger import Forms
+            self._slots = SlotChecker(Forms(self.lex, self.known), get_model(), self)
+        return self._slots
 
     def check(self, sentences: list[list[Token]], names: set[str] | None = None) -> list[Issue]:
-        self.names = names or set()
+        """The dt issues in ``sentences``. Safe to call from several threads: the per-call state (names,
+        clauses) lives on a shallow copy made for this call; the lexicon and the model are shared."""
+        call = copy.copy(self)
+        call.names = names or set()
+        call._clauses = []
+        slots = self.slots if self.use_model else None
+        return call._check(sentences, slots)
+
+    def _check(self, sentences: list[list[Token]], slots) -> list[Issue]:
         issues: list[Issue] = []
         for sentence in sentences:
             seen: set[int] = set()
@@ -45,6 +66,11 @@ class DtChecker(Verbs):
                 lows = [t.lower for t in clause.words]
                 if any(self.is_aux(lows, i) for i in range(len(lows))):
                     aux_before = True
+            if slots is not None:
+                for issue in slots.issues(sentence):
+                    if issue.start not in seen and not self._name_like(sentence, issue.start):
+                        seen.add(issue.start)
+                        issues.append(issue)
             for tok in sentence:
                 if tok.is_word and tok.start not in seen:
                     issue = self._nonword(tok)
@@ -52,6 +78,15 @@ class DtChecker(Verbs):
                         seen.add(tok.start)
                         issues.append(issue)
         return issues
+
+    def _name_like(self, sentence: list[Token], start: int) -> bool:
+        """A word that is a name in this document ('De Wilde', 'Gebruik' as a heading word) is left alone."""
+        for k, tok in enumerate(sentence):
+            if tok.start == start:
+                nxt = sentence[k + 1] if k + 1 < len(sentence) else None
+                return tok.text in self.names or (nxt is not None and nxt.text in self.names
+                                                  and tok.text[:1].isupper())
+        return False
 
     def _clause(self, clause: Clause, clauses: list[Clause], aux_before: bool):
         words = clause.words

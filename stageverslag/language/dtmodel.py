@@ -1,0 +1,258 @@
+"""dt findings from the trained slot model (:mod:`.tagger`): which spelling fits the slot, who the subject is,
+and a Dutch message that names both. Precision first: the model speaks only above the margin chosen at
+training time, and a few guards keep it quiet where a noun or a fixed word is far more likely."""
+
+from __future__ import annotations
+
+import threading
+
+from .dtwords import MODALS, STRONG_PAST, SUBJ_PRONOUNS
+from .issues import Issue
+from .tagger import AUX, CLAUSE_BREAK, SUBORD, Forms, Model, predict
+from .tokens import Token
+
+_LOCK = threading.Lock()
+_MODELS: dict[str, Model] = {}
+
+#: words before a noun that make the word after them a noun, not a verb ('meer geld', 'het gebruik')
+NOUN_BEFORE = {"de", "het", "een", "meer", "veel", "weinig", "geen", "onvoldoende", "voldoende", "zijn", "haar",
+               "hun", "mijn", "onze", "ons", "jouw", "uw", "deze", "dit", "elk", "elke", "ieder", "iedere", "welk",
+               "welke", "zoveel", "genoeg", "minder", "extra", "wat", "enig", "enige", "geen", "zulk", "zulke",
+               "zo'n", "hoeveel", "al", "alle", "beide", "zoveel", "evenveel", "eigen", "die", "dat"}
+PRONOUN_SUBJECTS = {"ik", "jij", "je", "u", "hij", "zij", "ze", "het", "men", "wij", "we", "jullie", "dat", "dit",
+                    "die", "wie", "wat", "iedereen", "niemand", "niets", "alles", "iets", "er"}
+FIXED = STRONG_PAST | {"wil", "kan", "zal", "mag", "kun", "kunt", "wilt", "zult", "moet", "jij", "zij", "wij",
+                       "was", "wist", "reed", "las", "leed", "bood"} | (MODALS - {"krijgt", "raakt", "blijkt", "lijkt"})
+DETS = {"de", "het", "een", "mijn", "jouw", "zijn", "haar", "onze", "ons", "hun", "uw", "deze", "dit", "die",
+        "dat", "elke", "ieder", "iedere", "elk", "geen", "welke"}
+
+
+def get_model() -> Model:
+    with _LOCK:
+        if "" not in _MODELS:
+            _MODELS[""] = Model.load()
+        return _MODELS[""]
+
+
+def _case(model: str, w: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return w.upper()
+    return w[:1].upper() + w[1:] if model[:1].isupper() else w
+
+
+#: word classes (from the treebank) that are never a verb form, whatever the lexicon says (jou, indien, eigen)
+CLOSED = ("VNW", "VG", "VZ", "BW", "LID", "TW", "ADJ", "TSW", "LET")
+IMPERATIVE_OPENERS = {",", ";", ":", "(", "en", "of", "maar", "dus", "<s>"}
+
+
+def clause_span(words: list[str], i: int) -> tuple[int, int]:
+    """First and last index of the clause around ``i`` (cut at punctuation, conjunctions, subordinators)."""
+    start = i
+    while start > 0 and words[start - 1] not in CLAUSE_BREAK and words[start - 1] not in SUBORD:
+        start -= 1
+    end = i
+    while end + 1 < len(words) and words[end + 1] not in CLAUSE_BREAK and words[end + 1] not in SUBORD:
+        end += 1
+    return start, end
+
+
+def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
+    """Structural checks on a verdict of the model: each kind of correction needs the sign that makes it
+    certain (an auxiliary for a participle, 'ik' or an inverted 'je/jij' or a sentence-initial command for a
+    bare stem, no command possible for stem + t). Fixed words, closed word classes and nouns after a
+    determiner are left alone."""
+    i = v.index
+    w = words[i]
+    if w in FIXED or w.endswith("en") or (tagdict.get(w, "WW")[:3].rstrip("|") in CLOSED):
+        return False
+    prev = words[i - 1] if i else "<s>"
+    nxt = words[i + 1] if i + 1 < len(words) else "</s>"
+    if nxt == "</s>":
+        return False  # a sentence that stops without punctuation: a heading or a broken line, not clear
+    start, end = clause_span(words, i)
+    opener = words[start - 1] if start > 0 else "<s>"
+    question = words[-1] == "?"
+    if w in lex.nouns or w in lex.adjectives:
+        if prev in NOUN_BEFORE or prev == "je" or prev in lex.adjectives or prev in lex.participles or (
+                prev.endswith("e") and (prev[:-1] in lex.adjectives or prev[:-2] in lex.adjectives)) or (
+                prev.startswith("ge") and prev.endswith(("d", "t")) and len(prev) > 5):
+            return False  # 'meer geld', 'de zwakke aanpak', 'je aanvraag', 'een gestructureerd verhaal': a noun
+        if v.label in ("T", "EV") and w in lex.adjectives and w not in lex.nouns:
+            return False  # 'heel', 'beter', 'vlak''
+    aux_in_clause = any(words[j] in AUX for j in range(start, end + 1) if j != i)
+    if v.label == "T":
+        if prev == "ik" or nxt in ("ik", "jij"):
+            return False
+        if nxt == "je":  # 'Vindt je leidinggevende ...' (je = your), but 'deze fiche vind je ook op ...'
+            after = words[i + 2] if i + 2 < len(words) else "</s>"
+            if after in POST_JE or not (after in lex.nouns or (after.endswith("e") and after[:-1] in lex.adjectives)):
+                return False
+        if i == start and not question:
+            return False  # a command is possible: 'Neem contact op', '... en trek conclusies'
+        if i == start and question and nxt not in DETS and nxt not in ("u", "hij", "zij", "ze", "het", "men"):
+            return False
+        if aux_in_clause and v.fix != w + "t" and not w.endswith("d"):
+            return False
+        return True
+    if v.label == "EV":
+        if prev == "ik" and i == start + 1:
+            return True
+        if nxt in ("ik", "jij") or (nxt == "je" and (i + 2 >= len(words) or words[i + 2] in POST_JE)):
+            return i > start or opener in IMPERATIVE_OPENERS
+        if i == 0 and not question and nxt not in ("u", "hij", "zij", "ze", "het", "men"):
+            return nxt in ("niet", "nooit", "altijd", "dan", "eerst", "zeker", "even", "zelf", "nu", "ook")
+        return False
+    if v.label == "VD":
+        if aux_in_clause:
+            return True
+        if opener in ("en", "of", "maar", ","):  # 'werd gemaakt en verstuurd': the auxiliary of the clause before
+            p_start, _ = clause_span(words, start - 2) if start >= 2 else (0, 0)
+            if any(words[j] in AUX for j in range(p_start, start - 1)):
+                return True
+        return prev in DETS and nxt != "</s>" and (nxt in lex.nouns or tagdict.get(nxt, "").startswith("N"))
+    if v.label == "VDE":
+        return nxt in lex.nouns or tagdict.get(nxt, "").startswith("N") or nxt in ("en", ",")
+    return True  # VERL
+
+
+#: words after 'je' that show 'je' is the subject ('Vind je het goed?', 'Word je ook betaald?')
+POST_JE = {"het", "dat", "dit", "ook", "niet", "dan", "nog", "wel", "er", "zelf", "ze", "hem", "haar", "hen", "mij",
+           "me", "ons", "u", "altijd", "vaak", "soms", "nooit", "graag", "best", "echt", "eigenlijk", "meteen",
+           "al", "nu", "hier", "daar", "zo", "de", "een", "alles", "iets", "niets", "veel", "weinig", "?", ".",
+           ",", "</s>", "morgen", "vandaag", "straks", "later", "op", "in", "aan", "bij", "met", "voor", "van",
+           "naar", "over", "uit", "door", "tijdens", "na", "om", "te", "geen", "goed", "moeilijk", "makkelijk"}
+
+
+class SlotChecker:
+    """The model's findings for one sentence at a time (no state kept between calls)."""
+
+    def __init__(self, forms: Forms, model: Model, verbs):
+        self.forms = forms
+        self.model = model
+        self.verbs = verbs  # the rule engine's word questions (is_noun_head, np_start)
+
+    def issues(self, sentence: list[Token]) -> list[Issue]:
+        sentence = [t for t in sentence if t.kind != "break"]
+        words = [t.lower for t in sentence]
+        caps = [t.text[:1].isupper() for t in sentence]
+        thresholds = self.model.thresholds
+        out = []
+        for v in predict(self.model, self.forms, words, caps):
+            tok = sentence[v.index]
+            if tok.kind != "word" or v.margin < thresholds.get(v.kind, 1e9) or not plausible(v, words, self.forms.lex, self.model.tagdict):
+                continue
+            if caps[v.index] and v.index > 0 and not tok.sentence_start and sentence[v.index - 1].text not in (":", "("):
+                continue  # a capital inside the sentence: a name ('De Wilde', 'Gebruik')
+            out.append(self._issue(tok, v, words))
+        return out
+
+    # -- messages --------------------------------------------------------------------------------------
+    def _issue(self, tok: Token, v, words: list[str]) -> Issue:
+        fix = _case(tok.text, v.fix)
+        wrong = tok.text
+        i = v.index
+        if v.label in ("T", "EV"):
+            subj = self.subject(words, i)
+            if v.label == "T":
+                if subj:
+                    msg = f"'{wrong}' hoort bij '{subj}': schrijf '{fix}' (stam + t)."
+                else:
+                    msg = f"'{wrong}' is hier de persoonsvorm bij een onderwerp in het enkelvoud: schrijf '{fix}'."
+                why = ("Bij hij, zij, het, u, een naam of een zelfstandig naamwoord in het enkelvoud is de "
+                       f"persoonsvorm stam + t, ook als het onderwerp achter het werkwoord staat: {v.fix}.")
+            else:
+                after = words[i + 1] if i + 1 < len(words) else ""
+                if subj == "ik":
+                    msg = f"Na 'ik' geen t: schrijf '{fix}'."
+                    why = f"Bij 'ik' is de persoonsvorm alleen de stam: ik {v.fix}."
+                elif subj in ("jij", "je") and after == subj:
+                    msg = f"Schrijf '{fix} {subj}': staat '{subj}' ná het werkwoord, dan valt de t weg."
+                    why = f"Jij/je achter de persoonsvorm: alleen de stam ({v.fix} {subj})."
+                elif subj:
+                    msg = f"'{wrong}' hoort bij '{subj}': schrijf '{fix}' (alleen de stam)."
+                    why = f"Bij '{subj}' is de persoonsvorm hier alleen de stam: {v.fix}."
+                else:
+                    msg = f"'{wrong}' is hier een gebiedende wijs: schrijf '{fix}' (alleen de stam)."
+                    why = f"Een bevel of raad ('{v.fix} ...!') is alleen de stam, zonder t."
+        elif v.label == "VD":
+            aux = self._aux(words, i)
+            if aux:
+                msg = f"'{wrong}' is hier een voltooid deelwoord (bij '{aux}'): schrijf '{fix}'."
+            else:
+                msg = f"'{wrong}' is hier een voltooid deelwoord: schrijf '{fix}'."
+            why = (f"Een voltooid deelwoord eindigt op d of t volgens 't kofschip (hoor je 'ge-...' of "
+                   f"'be-/ver-/ont-...' met hebben, zijn of worden): {v.fix}.")
+        elif v.label == "VERL":
+            end = "de" if v.fix.endswith("de") else "te"
+            msg = f"'{wrong}' is hier de verleden tijd: schrijf '{fix}'."
+            why = f"Verleden tijd van een zwak werkwoord: stam + {end} ('t kofschip): {v.fix}."
+        else:  # VDE
+            msg = f"'{wrong}' is hier een voltooid deelwoord als bijvoeglijk naamwoord: schrijf '{fix}'."
+            why = (f"Vóór een zelfstandig naamwoord staat het voltooid deelwoord met een -e, niet de verleden "
+                   f"tijd: {v.fix}.")
+        return Issue("dt", msg, tok.start, tok.end, [fix], why)
+
+    @staticmethod
+    def _aux(words: list[str], i: int) -> str | None:
+        best = None
+        for j, w in enumerate(words):
+            if j != i and w in AUX and (best is None or abs(j - i) < abs(best - i)):
+                best = j
+        return words[best] if best is not None else None
+
+    def subject(self, words: list[str], i: int) -> str | None:
+        """The subject of the finite verb at ``i``, as written (lower case), or None when unclear."""
+        n = len(words)
+        after = words[i + 1] if i + 1 < n else ""
+        before = words[i - 1] if i else ""
+        if after in SUBJ_PRONOUNS and (i == 0 or before in CLAUSE_BREAK or self._fronted(words, i)):
+            if after == "je" and i + 2 < n and self.verbs._possessive_follows(words[i + 2]):
+                return "je " + words[i + 2]
+            return after
+        if before in PRONOUN_SUBJECTS and before not in ("het", "er"):
+            return before
+        np = self._np_before(words, i)
+        if np:
+            return np
+        if before == ",":  # 'De collega die mij ... heeft opgevangen, vind dat ...': the sentence opens with it
+            np = self._np_from(words, 0)
+            if np:
+                return np
+        if after in DETS and after not in ("die", "dat"):
+            np = self._np_from(words, i + 1)
+            if np:
+                return np
+        return None
+
+    def _fronted(self, words: list[str], i: int) -> bool:
+        """Is the verb at ``i`` the second element of a main clause (something before it, not a subject)?"""
+        start = i
+        while start > 0 and words[start - 1] not in CLAUSE_BREAK:
+            start -= 1
+        return i > start and words[start] not in SUBORD and words[start] not in PRONOUN_SUBJECTS
+
+    def _np_before(self, words: list[str], i: int) -> str | None:
+        """'de dienstverlener vindt': the noun phrase that ends right before ``i`` and starts with a determiner."""
+        j = i - 1
+        if j < 0 or not words[j][:1].isalpha():
+            return None
+        if not (self.verbs.is_noun_head(words[j]) or words[j] not in self.forms.lex.verbs):
+            return None
+        k = j
+        while k >= 0 and k >= i - 5:
+            if words[k] in DETS:
+                return " ".join(words[k:i])
+            if not words[k][:1].isalpha():
+                return None
+            k -= 1
+        return None
+
+    def _np_from(self, words: list[str], start: int) -> str | None:
+        if start >= len(words) or words[start] not in DETS:
+            return None
+        for j in range(start + 1, min(start + 5, len(words))):
+            if self.verbs.is_noun_head(words[j]):
+                return " ".join(words[start:j + 1])
+            if not self.verbs.np_start(words[j]):
+                return None
+        return None
