@@ -359,3 +359,16 @@ def test_auto_stage_is_said_first_and_explicit_stage_wins(tmp_path, profile):
     assert profile.limits.length_note not in auto.notes  # the 16-20 pages note is for the final report
     final = check_document(read_docx(path), profile, CheckOptions(stage="final", pages="estimate"), rules=rules)
     assert final.stage == "final" and profile.limits.length_note in final.notes and final.errors
+
+
+def test_stage_from_a_text_box_cover_anchored_in_the_page_break_paragraph(tmp_path, profile):
+    """The boxes come after their anchor paragraph in reading order; when that paragraph holds the page
+    break, they still belong to the title page (its text, the stage it names)."""
+    cover = _cover(["Stageverslag", "Tussentijdse versie"]).replace(
+        "</w:p><w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>", "<w:r><w:br w:type=\"page\"/></w:r></w:p>")
+    path = _with_cover(make_report(tmp_path / "c.docx", handbook_parts(scale=0.3), title_page=False), cover)
+    doc = read_docx(path)
+    o = analyse(doc, profile)
+    assert o.title_page == (0, 3) and o.title_page_break
+    assert decide_stage(doc, profile) == ("midterm", decide_stage(doc, profile)[1])
+    assert "Tussentijdse versie" in decide_stage(doc, profile)[1]

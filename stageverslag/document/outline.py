@@ -449,7 +449,12 @@ class _Analyser:
             if words > (60 if titled else 150):
                 return self._shared(block_end)
             if p.page_break:
-                return ((0, i + 1), True) if content or titled else (None, False)
+                end = i + 1  # its text boxes come after it in reading order, but stand on this page
+                while (end < len(self.paras) and self.paras[end].location == "textbox"
+                       and p.index is not None and self.paras[end].anchor == p.index):
+                    content = content or bool(self.paras[end].text.strip()) or self.paras[end].has_image
+                    end += 1
+                return ((0, end), True) if content or titled else (None, False)
         if stop == toc.start and content and self._title_like(0, stop):
             # LibreOffice puts the page break into the TOC title paragraph itself
             return (0, stop), bool(self.paras[stop].page_break_before or self.paras[stop].page_break
@@ -597,6 +602,13 @@ def _analyse(doc: Document, profile: Profile) -> Outline:
     markdown = doc.source == "markdown"
     toc = TocInfo() if markdown else a.find_toc()
     title_page, title_break = (None, False) if markdown else a.find_title_page(toc)
+    if title_page:  # text boxes anchored in the title page's last paragraph come after it: they are on it
+        start, end = title_page
+        last = max((p.index for p in doc.paragraphs[start:end] if p.index is not None), default=None)
+        while (end < len(doc.paragraphs) and last is not None and doc.paragraphs[end].location == "textbox"
+               and doc.paragraphs[end].anchor is not None and doc.paragraphs[end].anchor <= last):
+            end += 1
+        title_page = (start, end)
     skip: set[int] = set()
     if title_page:
         skip.update(range(*title_page))
