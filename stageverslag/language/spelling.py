@@ -139,9 +139,13 @@ class Speller:
         stem+t and ge+stem+d/t of a verb known only as an infinitive (connecteert, geconnecteerd), and an
         English verb with a Dutch ending (subscriben). Never a bare stem (inplaats stays wrong) nor a
         participle without ge- (genereerd stays wrong)."""
+        if word[:1].isupper() and word[1:].islower():
+            word = word.lower()  # Subscriben at the start of a sentence
         if len(word) < 6 or not word.isalpha() or not word.islower():
             return False
         known, lex = self.dictionary.known, self.dictionary.lexicon
+        if word.endswith(("ioneel", "ionele")) and self.dictionary.known_english(word[:word.rindex("ion") + 3] + "al"):
+            return True  # convolutionele: Dutch -ioneel of an English -ional (convolutional)
         for particle in _PARTICLES:
             if word.startswith(particle) and len(word) - len(particle) >= 4:
                 rest = word[len(particle):]
@@ -266,7 +270,7 @@ class Speller:
                 continue
             if self._glued_in_brackets(tokens, idx) or self._truncated_compound(tokens, idx):
                 continue
-            if self._case_of_known(word):
+            if self._case_of_known(word) or self._surname_in_a_name_line(tokens, idx):
                 continue  # photoshop for Photoshop, gui for GUI: capitals, not a spelling error
             if word[0].isupper() and self._before_a_name(tokens, idx, names):
                 continue  # 'Burak Inan' at the start of a line: a first name and a surname
@@ -282,9 +286,26 @@ class Speller:
 
 
     def _case_of_known(self, word: str) -> bool:
+        """A known name in other capitals: photoshop (Photoshop), gui (GUI), github or Javascript (GitHub,
+        JavaScript: one inner capital tried at every place)."""
         known = self.dictionary.known
-        return (word.islower() and (known(word.capitalize()) or (len(word) <= 5 and known(word.upper())))) or (
-            word[:1].isupper() and word[1:].islower() and len(word) <= 6 and known(word.upper()))
+        if not word.isalpha() or not word[1:].islower():
+            return False
+        if word.islower() and (known(word.capitalize()) or (len(word) <= 5 and known(word.upper()))):
+            return True
+        if word[:1].isupper() and len(word) <= 6 and known(word.upper()):
+            return True
+        low = word.lower()
+        return 6 <= len(low) <= 12 and any(known(low[0].upper() + low[1:i] + low[i].upper() + low[i + 1:])
+                                           for i in range(2, len(low) - 2))
+
+    @staticmethod
+    def _surname_in_a_name_line(tokens: list[Token], i: int) -> bool:
+        """'Lars boesenach' on a line of its own (a team list, a title page): a surname typed in lower case."""
+        words = [t for t in tokens if t.is_word]
+        prev = tokens[i - 1] if i else None
+        return len(words) <= 3 and prev is not None and prev.is_word and prev.text[:1].isupper() \
+            and prev.text[1:].islower() and all(t.kind != "punct" or t.text in "-" for t in tokens)
 
     @staticmethod
     def _before_a_name(tokens: list[Token], i: int, names: set[str]) -> bool:
