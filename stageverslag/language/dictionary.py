@@ -97,8 +97,106 @@ def choose_dictionary(bundled: DictionaryFiles | None = None, system: list[Dicti
 
 
 def load_hunspell(files: DictionaryFiles):
+    """Hunspell for ``files``: through its C interface when the shared library that chunspell ships is there
+    (the load then releases Python's lock, so it can run in a thread while other work goes on), else
+    through chunspell itself. Both are the same Hunspell code and give the same answers."""
+    library = _hunspell_library()
+    if library is not None:
+        try:
+            return CHunspell(library, files.aff, files.dic)
+        except (OSError, ValueError):
+            pass
     import hunspell
     return hunspell.Hunspell(files.name, hunspell_data_dir=str(files.directory))
+
+
+_LIBRARY: list = []
+
+
+def _hunspell_library():
+    """The ``libhunspell`` shared library inside the chunspell package (ctypes), or None."""
+    if _LIBRARY:
+        return _LIBRARY[0]
+    library = None
+    if os.name == "posix":
+        try:
+            import ctypes
+            import importlib.util
+            spec = importlib.util.find_spec("hunspell")
+            folders = list(spec.submodule_search_locations or []) if spec else []
+            for folder in folders:
+                for candidate in sorted(Path(folder).glob("libhunspell*")):
+                    if candidate.suffix not in (".so", ".dylib") and ".so." not in candidate.name:
+                        continue
+                    lib = ctypes.CDLL(str(candidate))  # CDLL: every call releases Python's lock
+                    lib.Hunspell_create.restype = ctypes.c_void_p
+                    lib.Hunspell_create.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+                    lib.Hunspell_destroy.argtypes = [ctypes.c_void_p]
+                    lib.Hunspell_spell.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+                    lib.Hunspell_spell.restype = ctypes.c_int
+                    lib.Hunspell_get_dic_encoding.argtypes = [ctypes.c_void_p]
+                    lib.Hunspell_get_dic_encoding.restype = ctypes.c_char_p
+                    lib.Hunspell_suggest.argtypes = [ctypes.c_void_p,
+                                                     ctypes.POINTER(ctypes.POINTER(ctypes.c_char_p)),
+                                                     ctypes.c_char_p]
+                    lib.Hunspell_suggest.restype = ctypes.c_int
+                    lib.Hunspell_free_list.argtypes = [ctypes.c_void_p,
+                                                       ctypes.POINTER(ctypes.POINTER(ctypes.c_char_p)),
+                                                       ctypes.c_int]
+                    library = lib
+                    break
+                if library is not None:
+                    break
+        except (ImportError, OSError, AttributeError, ValueError):
+            library = None
+    _LIBRARY.append(library)
+    return library
+
+
+class CHunspell:
+    """The two calls the checks make (``spell``, ``suggest``), on Hunspell's C interface, with chunspell's
+    conventions: words encoded in the dictionary's encoding (an unencodable word raises UnicodeEncodeError),
+    suggestions decoded (an undecodable one becomes "")."""
+
+    def __init__(self, library, aff: Path, dic: Path):
+        self._lib = library
+        self._handle = library.Hunspell_create(os.fsencode(aff), os.fsencode(dic))
+        if not self._handle:
+            raise OSError(f"Hunspell could not load {dic}")
+        raw = library.Hunspell_get_dic_encoding(self._handle) or b"ISO8859-1"
+        encoding = raw.decode("ISO8859-1", "replace")
+        try:
+            "".encode(encoding)
+        except LookupError:
+            encoding = "ascii"
+        self.encoding = encoding
+
+    def spell(self, word: str) -> bool:
+        return self._lib.Hunspell_spell(self._handle, word.encode(self.encoding, "strict")) != 0
+
+    def suggest(self, word: str) -> tuple[str, ...]:
+        import ctypes
+        found = ctypes.POINTER(ctypes.c_char_p)()
+        count = self._lib.Hunspell_suggest(self._handle, ctypes.byref(found), word.encode(self.encoding, "strict"))
+        try:
+            out = []
+            for i in range(count):
+                try:
+                    out.append(found[i].decode(self.encoding, "strict"))
+                except UnicodeDecodeError:
+                    out.append("")
+            return tuple(out)
+        finally:
+            if count > 0:
+                self._lib.Hunspell_free_list(self._handle, ctypes.byref(found), count)
+
+    def __del__(self):
+        handle, self._handle = getattr(self, "_handle", None), None
+        if handle:
+            try:
+                self._lib.Hunspell_destroy(handle)
+            except Exception:  # noqa: BLE001 - interpreter shutdown
+                pass
 
 
 @dataclass
@@ -355,7 +453,32 @@ class Dictionary:
 
     @cached_property
     def hunspell(self):
+        loader, self._loader = getattr(self, "_loader", None), None
+        if loader is not None:  # started by preload(): wait for it (it is usually done by now)
+            thread, result = loader
+            thread.join()
+            if result:
+                return result[0]
         return load_hunspell(self.files)
+
+    def preload(self) -> bool:
+        """Start loading Hunspell in a thread, when the load releases Python's lock (the C interface), so
+        it overlaps reading the document and the structure checks. Only for one document checked in this
+        process (never before worker processes fork). True when a load was started."""
+        import threading
+        if "hunspell" in vars(self) or getattr(self, "_loader", None) is not None or _hunspell_library() is None:
+            return False
+        result: list = []
+
+        def load():
+            try:
+                result.append(load_hunspell(self.files))
+            except Exception:  # noqa: BLE001 - the property loads it again and reports the error then
+                pass
+        thread = threading.Thread(target=load, name="stageverslag-hunspell", daemon=True)
+        self._loader = (thread, result)
+        thread.start()
+        return True
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -400,6 +523,26 @@ class Dictionary:
 
 
 _DICTIONARIES: dict[str, Dictionary] = {}
+
+
+def preload_for_check(args) -> bool:
+    """``stageverslag check`` of one document (one .docx, or the project's drafts) on a dictionary whose
+    verdicts were never remembered (a first run): start loading Hunspell now, in a thread, while the rest of
+    the program is imported and the document is read. Not for a batch (worker processes fork) nor when
+    rules are selected or ignored (the language rules may not run)."""
+    try:
+        paths = list(getattr(args, "paths", None) or [])
+        if getattr(args, "select", None) or getattr(args, "ignore", None):
+            return False
+        if len(paths) > 1 or (paths and not os.path.isfile(paths[0])):
+            return False
+        dictionary = get_dictionary()
+        stored = dictionary._verdicts_path()
+        if stored is None or stored.exists():
+            return False  # the words are mostly remembered: Hunspell may not be needed at all
+        return dictionary.preload()
+    except (OSError, ValueError):
+        return False
 
 
 def get_dictionary() -> Dictionary:
