@@ -156,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
             from .commands import cmd_status
             return cmd_status(args)
         if args.command == "check":
+            from .language.dictionary import preload_for_check
+            preload_for_check(args)  # a first run: Hunspell loads in a thread while the rest is imported and read
             from .commands import cmd_check
             return cmd_check(args)
         if args.command == "build":
