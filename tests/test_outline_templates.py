@@ -372,3 +372,22 @@ def test_stage_from_a_text_box_cover_anchored_in_the_page_break_paragraph(tmp_pa
     assert o.title_page == (0, 3) and o.title_page_break
     assert decide_stage(doc, profile) == ("midterm", decide_stage(doc, profile)[1])
     assert "Tussentijdse versie" in decide_stage(doc, profile)[1]
+
+
+def test_reader_numbers_content_controls_and_anchors(tmp_path):
+    """The TOC content control is control 1; its paragraphs point back at the last body paragraph before it."""
+    path = make_report(tmp_path / "r.docx", handbook_parts(scale=0.2))
+    doc = read_docx(path)
+    toc = [p for p in doc.paragraphs if p.location == "sdt"]
+    assert toc and all(p.control == 1 for p in toc)
+    last_body_before = max(p.index for p in doc.paragraphs[:doc.paragraphs.index(toc[0])] if p.index is not None)
+    assert location_of(toc[0]) == {"in": "content-control", "control": 1, "after_paragraph": last_body_before}
+    assert location_of(doc.paragraphs[0]) is None  # body text keeps 'paragraph'
+
+
+def test_reader_keeps_words_rendered_page_breaks(tmp_path):
+    path = make_report(tmp_path / "w.docx", handbook_parts(scale=0.2), title_page=False, toc=False)
+    patch_parts(path, {"word/document.xml": lambda data: data.replace(
+        b"<w:t>Uitgangspunten", b"<w:lastRenderedPageBreak/><w:t>Uitgangspunten", 1)})
+    doc = read_docx(path)
+    assert [p.text for p in doc.paragraphs if p.rendered_page_break] == ["Uitgangspunten en eerste indrukken"]
