@@ -38,6 +38,7 @@ def check(ctx):
 RULE = Rule(
     code="SV101", name="section-missing", category="section-missing", severity="error",
     summary="Alle onderdelen van het verslag zijn aanwezig.",
+    message="Het onderdeel '{title}' ontbreekt (of de titel is niet herkend).",
     rationale="§8 legt de indeling van het verslag vast: je neemt die volledig over. De tussentijdse "
               "versie bevat de drie onderdelen van het eerste deel van de stage.",
     check=check)

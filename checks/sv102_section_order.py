@@ -28,5 +28,6 @@ def check(ctx):
 RULE = Rule(
     code="SV102", name="section-order", category="section-order", severity="error",
     summary="De onderdelen staan in de volgorde van de handleiding.",
+    message="'{title}' staat niet op zijn plaats. De volgorde is: {order}.",
     rationale="§8: je neemt de indeling van het verslag volledig over, in dezelfde volgorde.",
     check=check)

@@ -31,5 +31,6 @@ def check(ctx):
 RULE = Rule(
     code="SV103", name="section-empty", category="section-empty", severity="error",
     summary="Geen enkel onderdeel is leeg.",
+    message="Het onderdeel '{title}' is leeg.",
     rationale="§8 beschrijft per onderdeel wat erin moet komen; een titel zonder tekst telt niet.",
     check=check)

@@ -22,6 +22,7 @@ def check(ctx):
 RULE = Rule(
     code="SV104", name="subsections", category="section-missing", severity="error",
     summary="De verplichte tussentitels binnen een onderdeel zijn aanwezig.",
+    message="In '{part}' ontbreekt de tussentitel '{title}'.",
     rationale="§8 deelt de leerervaringen van het tweede deel van de stage op in 'Het beroep' en "
               "'De leerervaringen'.",
     check=check)

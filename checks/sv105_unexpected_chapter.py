@@ -18,5 +18,7 @@ def check(ctx):
 RULE = Rule(
     code="SV105", name="unexpected-chapter", category="section-order", severity="info",
     summary="Geen hoofdstukken buiten de onderdelen van de handleiding.",
+    message="Het hoofdstuk '{title}' is geen onderdeel van de handleiding. Maak er een tussentitel "
+            "van binnen het onderdeel waar het bij hoort.",
     rationale="§8: je neemt de indeling over en voegt tussentitels toe binnen de onderdelen.",
     check=check)

@@ -36,5 +36,6 @@ def check(ctx):
 RULE = Rule(
     code="SV106", name="frame", category="section-order", severity="error", stages=("final",),
     summary="De inleiding staat vooraan, de conclusie achteraan en de bijlage helemaal op het einde.",
+    message="'{title}' hoort op {place}; er volgt nog een hoofdstuk.",
     rationale="§8: het verslag opent met de inleiding en sluit met de conclusie en de bijlage.",
     check=check)

@@ -66,6 +66,9 @@ def check(ctx):
 RULE = Rule(
     code="SV107", name="placeholder-text", category="section-empty", severity="error",
     summary="Er staat geen sjabloontekst of plaatshouder meer in het verslag.",
+    message="In '{title}' staat nog {what}, bv. '{quote}'. Schrijf er je eigen tekst voor in de "
+            "plaats.",
+    sources=("docx",),
     rationale="§8 beschrijft per onderdeel wat jij erin schrijft; de hulpvragen en de tekst van een sjabloon "
               "zijn daar een hulp bij, geen inhoud.",
     check=check)

@@ -42,6 +42,8 @@ def check(ctx):
 RULE = Rule(
     code="SV201", name="pages", category="pages", severity="error",
     summary="Het eindverslag telt 16 tot 20 pagina's.",
+    message="Het verslag telt {pages} pagina's ({method}): {side}. De handleiding vraagt {min} tot "
+            "{max} pagina's.",
     rationale="§8: het stageverslag telt minimum 16 en maximum 20 pagina's; het tussentijdse deel heeft "
               "geen paginagrens.",
     check=check)

@@ -25,5 +25,6 @@ def check(ctx):
 RULE = Rule(
     code="SV202", name="length", category="length", severity="error",
     summary="De lengte van het verslag valt binnen de grenzen van het profiel.",
+    message="Het verslag telt {value} {unit}: {side}. Het profiel vraagt {min} tot {max} {unit}.",
     rationale="§8 legt een minimum- en maximumlengte vast, inleiding, inhoudstafel en slot inbegrepen.",
     check=check)

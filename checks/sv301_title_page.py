@@ -35,5 +35,7 @@ def check(ctx):
 RULE = Rule(
     code="SV301", name="title-page", category="title-page", severity="error",
     summary="Het verslag begint met een titelpagina.",
+    message="Het verslag heeft geen titelpagina.",
+    sources=("docx",),
     rationale="§9 rekent een titelpagina tot de professionele vormgeving van het verslag.",
     check=check)

@@ -35,5 +35,7 @@ def check(ctx):
 RULE = Rule(
     code="SV302", name="toc", category="toc", severity="error",
     summary="Het verslag heeft een automatische inhoudsopgave.",
+    message="Het verslag heeft geen inhoudsopgave.",
+    sources=("docx",),
     rationale="§8 telt de inhoudstafel mee in de lengte, §9 rekent ze tot de vormgeving.",
     check=check)

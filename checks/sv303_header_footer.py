@@ -30,6 +30,8 @@ def check(ctx):
 RULE = Rule(
     code="SV303", name="header-footer", category="header-footer", severity="warning",
     summary="Het verslag heeft een koptekst en een voettekst.",
+    message="Het verslag heeft geen koptekst en geen voettekst.",
+    sources=("docx",),
     rationale="§9 vraagt een professionele vormgeving in de huisstijl van het bedrijf, met koptekst en "
               "voettekst.",
     check=check)

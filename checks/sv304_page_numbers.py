@@ -25,5 +25,7 @@ def check(ctx):
 RULE = Rule(
     code="SV304", name="page-numbers", category="page-numbers", severity="warning",
     summary="De pagina's zijn genummerd met een paginanummerveld.",
+    message="De pagina's zijn niet genummerd.",
+    sources=("docx",),
     rationale="§9 noemt paginanummers bij de professionele vormgeving van het verslag.",
     check=check)

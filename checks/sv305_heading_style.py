@@ -81,5 +81,7 @@ def check(ctx):
 RULE = Rule(
     code="SV305", name="heading-style", category="heading-style", severity="warning",
     summary="Titels gebruiken kopstijlen en zien er per niveau hetzelfde uit.",
+    message="De titel '{title}' is {how}, geen kop. Geef hem de stijl '{style}'.",
+    sources=("docx",),
     rationale="§9 vraagt consequente titels; zonder kopstijlen blijft de inhoudsopgave leeg.",
     check=check)

@@ -31,6 +31,7 @@ def check(ctx):
 RULE = Rule(
     code="SV401", name="deadline", category="deadline", severity="warning",
     summary="Het verslag wordt vóór de deadline gecontroleerd.",
+    message="De deadline voor {what} was {date}, {ago}. Heb je het al ingediend?",
     rationale="§8 en §10: het eerste deel gaat op Canvas drie dagen voor het terugkommoment, het "
               "eindverslag de maandag na de laatste stagedag; te laat kost de helft van de score.",
     check=check)

@@ -5,12 +5,19 @@ a businesslike alternative. The forms live in ``templates/taal/spreektaal.tsv``.
 from stageverslag.rules import Rule
 
 
+def message(fact) -> str:
+    if not fact.explanation:
+        return fact.message
+    return RULE.say(words=fact.wrong, explanation=fact.explanation)
+
+
 def check(ctx):
-    return [f for f in ctx.language if f.category == "spreektaal"]
+    return RULE.language_findings(ctx, "spreektaal", message)
 
 
 RULE = Rule(
     code="SV503", name="colloquial", category="spreektaal", severity="warning",
     summary="Spreektaal en tussentaal, met een zakelijk alternatief.",
+    message="Spreektaal: '{words}'. {explanation}",
     rationale="Het verslag is een zakelijke tekst in standaardtaal, zonder spreektaal (hoofdstuk 9).",
-    check=check, language=True)
+    check=check, analyses=("spreektaal",))

@@ -12,12 +12,13 @@ def check(ctx):
     if ctx.profile.limits.report_language != "nl":
         return
     if getattr(ctx.language, "english", False):
-        yield RULE.finding("Het verslag is in het Engels geschreven. De handleiding vraagt een verslag in het "
-                           "Nederlands; de Nederlandse taalcontrole is daarom niet uitgevoerd.")
+        yield RULE.finding(RULE.message)
 
 
 RULE = Rule(
     code="SV505", name="report-language", category="style", severity="error",
     summary="Het verslag is in het Nederlands geschreven.",
+    message="Het verslag is in het Engels geschreven. De handleiding vraagt een verslag in het Nederlands; de "
+            "Nederlandse taalcontrole is daarom niet uitgevoerd.",
     rationale="§8: het stageverslag wordt in het Nederlands geschreven.",
-    check=check, language=True)
+    check=check, analyses=("language",))

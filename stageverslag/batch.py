@@ -109,10 +109,9 @@ def _learned() -> dict | None:
 _STATE: dict = {}
 
 
-def _init_worker(profile, options, project, codes) -> None:
+def _init_worker(profile, options, project, rules) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _STATE.update(profile=profile, options=options, project=project,
-                  rules=[r for r in load_rules() if r.code in set(codes)])
+    _STATE.update(profile=profile, options=options, project=project, rules=list(rules))  # rules pickle as they are
 
 
 def _die_if_asked(shown: str) -> None:
@@ -348,8 +347,7 @@ def _run_pool(ready: queue.Queue, results, profile, options, project, rules, wor
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait  # only for a batch: slow import
     from concurrent.futures.process import BrokenProcessPool
 
-    codes = [r.code for r in rules]
-    args = (profile, options, project, codes)
+    args = (profile, options, project, list(rules))
 
     def new_pool(size: int):
         return ProcessPoolExecutor(max_workers=size, initializer=_init_worker, initargs=args)

@@ -135,6 +135,13 @@ def build_parser() -> DutchParser:
     p.add_argument("--force", action="store_true", help="overschrijf zonder reservekopie")
     _project_arg(p)
 
+    p = sub.add_parser("rules", help="toon de regels waarop check controleert, of leg er één uit",
+                       description="Toon alle regels (code, naam, categorie, ernst, wat ze controleren), of leg "
+                       "één regel uit: wat ze meldt, waarom (met de plaats in de handleiding), voor welke "
+                       "versie en welke bestanden ze geldt.")
+    p.add_argument("code", nargs="?", metavar="CODE", help="de code of naam van een regel, bv. SV502 of dt-error")
+    p.add_argument("--markdown", action="store_true", help="als Markdown-tabel (zoals in de README)")
+
     p = sub.add_parser("tui", help="open de schrijfhulp in de terminal",
                        description="Open de schrijfhulp: planning, schrijven per onderdeel, taalcontrole, "
                        "controleren en bouwen.")
@@ -163,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from .commands import cmd_build
             return cmd_build(args)
+        if args.command == "rules":
+            from .commands import cmd_rules
+            return cmd_rules(args)
         if args.command == "tui":
             from .tui import run_tui
             return run_tui(args)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -226,4 +227,56 @@ def cmd_build(args) -> int:
     for note in result.notes:
         print(texts.say("note", text=note))
     print(texts.say("next_steps", skeleton=args.skeleton))
+    return 0
+
+# ------------------------------------------------------------------------------------------------ rules
+
+SEVERITY_WORDS = {"error": "fout", "warning": "waarschuwing", "info": "info"}
+
+
+def rules_table() -> str:
+    """The rules as the README's Markdown table, straight from the registry (``stageverslag rules --markdown``)."""
+    from .rules import load_rules
+    out = ["| code | naam | categorie | ernst | wat |", "|---|---|---|---|---|"]
+    for r in load_rules():
+        out.append(f"| {r.code} | `{r.name}` | {r.category} | {SEVERITY_WORDS[r.severity]} | {r.summary} |")
+    return "\n".join(out) + "\n"
+
+
+def _applies(rule) -> str:
+    from .rules import SOURCE_LABELS, STAGE_LABELS
+    stages = " en ".join(STAGE_LABELS[s] for s in rule.stages)
+    if not rule.sources:
+        return f"{stages}; bij het lezen van elk bestand"
+    return f"{stages}; {' en '.join(SOURCE_LABELS[s] for s in rule.sources)}"
+
+
+def explain_rule(rule) -> str:
+    """One rule in Dutch: what it checks and reports, why (the handbook), when, and how to switch it off."""
+    lines = [f"{rule.code} {rule.name}: {rule.summary}", "",
+             f"  Categorie:  {rule.category}",
+             f"  Ernst:      {SEVERITY_WORDS[rule.severity]}",
+             f"  Geldt voor: {_applies(rule)}"]
+    if rule.message:  # the template, with "…" where the rule fills in the details
+        lines.append(f"  Melding:    {re.sub(r'[{][a-z_]+[}]', '…', rule.message)}")
+    lines += [f"  Waarom:     {rule.rationale}", "",
+              f"Alleen deze regel: stageverslag check --select {rule.code} …; overslaan: --ignore {rule.code}."]
+    return "\n".join(lines) + "\n"
+
+
+def cmd_rules(args) -> int:
+    """``stageverslag rules [CODE]``: the registry in Dutch."""
+    from .rules import load_rules, select_rules
+    if args.markdown:
+        sys.stdout.write(rules_table())
+        return 0
+    rules = load_rules()
+    if args.code:
+        chosen = select_rules(rules, [args.code])  # a code, name or category; UserError when unknown
+        sys.stdout.write("\n".join(explain_rule(r) for r in chosen))
+        return 0
+    width = max(len(r.name) for r in rules)
+    for r in rules:
+        sys.stdout.write(f"{r.code}  {r.name:<{width}}  {SEVERITY_WORDS[r.severity]:<12}  {r.summary}\n")
+    sys.stdout.write("\nUitleg bij een regel: stageverslag rules CODE (bv. stageverslag rules SV502).\n")
     return 0

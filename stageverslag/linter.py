@@ -19,7 +19,7 @@ from .findings import Finding
 from .profile import Profile, load_profile
 from .rules import CheckOptions, Context, Rule, load_rules
 
-INPUT_CODE = "SV900"
+INPUT_CODE = "SV900"  # the rule checks/sv900_input.py, which makes these findings
 DOCX_SUFFIXES = (".docx", ".docm")
 
 
@@ -83,16 +83,16 @@ def check_document(doc, profile: Profile, options: CheckOptions | None = None, p
     ``seed``: analyses measured elsewhere (``stats``, ``pages``: for drafts, on the report as built)."""
     options, stage_note = resolve_stage(doc, profile, options or CheckOptions())
     rules = load_rules() if rules is None else rules
-    ctx = Context(doc=doc, profile=profile, options=options, project=project)
+    running = [r for r in rules if r.applies_to(doc, options.stage)]
+    analyses = frozenset(a for r in running for a in r.analyses)  # only what the running rules need
+    ctx = Context(doc=doc, profile=profile, options=options, project=project, analyses=analyses)
     ctx.__dict__.update(seed or {})  # seeds the cached properties
     findings: list[Finding] = []
     notes: list[str] = [stage_note] if stage_note else []  # --stage auto: which stage, and why (first line)
     if options.stage == "final" or profile.limits.midterm_has_page_limit:
         notes.append(profile.limits.length_note)
     notes.extend(doc.notes)
-    for rule in rules:
-        if options.stage not in rule.stages:
-            continue
+    for rule in running:
         try:
             findings.extend(rule.check(ctx))
         except UserError as exc:
@@ -134,16 +134,10 @@ def _locate(findings: list[Finding], doc, ctx) -> None:
 
 def input_report(path: str | Path, message: str, stage: str, notes: list[str] | None = None) -> Report:
     """The report of a file that could not be read: one ``input`` finding (SV900)."""
-    finding = Finding(code=INPUT_CODE, category="input", severity="error", message=message)
+    from checks.sv900_input import finding as input_finding
+    finding = input_finding(message)
     return Report(file=str(path), stage="final" if stage == "auto" else stage, stats=_empty_stats(),
                   findings=[finding], notes=list(notes or []), error=True)
-
-
-def _lock_file_message(path: Path) -> str | None:
-    if path.name.startswith("~$"):
-        return ("dit is een tijdelijk vergrendelingsbestand van Word (de naam begint met '~$'), geen verslag. "
-                "Word maakt het terwijl het document open staat; je mag het verwijderen.")
-    return None
 
 
 def check_file(path: str | Path, profile: Profile | None = None, options: CheckOptions | None = None,
@@ -152,9 +146,10 @@ def check_file(path: str | Path, profile: Profile | None = None, options: CheckO
     options = options or CheckOptions()
     profile = profile or (project.profile if project is not None else load_profile())
     path = Path(path)
-    lock = _lock_file_message(path)
+    from checks.sv900_input import refusal
+    lock = refusal(path)
     if lock:
-        return input_report(path, f"{path}: {lock}", options.stage, [profile.limits.length_note])
+        return input_report(path, lock, options.stage, [profile.limits.length_note])
     from .document.reader import read_docx
     try:
         doc = read_docx(path)

@@ -1,5 +1,5 @@
-"""Where the shipped data lives: templates/ and checks/ sit next to the package in a source tree
-and inside it (``stageverslag/templates``, ``stageverslag/checks``) in an installed wheel."""
+"""Where the shipped data lives: templates/ sits next to the package in a source tree and inside it
+(``stageverslag/templates``) in an installed wheel. The rules are the ``checks`` package (imported by name)."""
 
 from __future__ import annotations
 
@@ -21,10 +21,6 @@ def _data_dir(name: str) -> Path:
 
 def templates_dir() -> Path:
     return _data_dir("templates")
-
-
-def checks_dir() -> Path:
-    return _data_dir("checks")
 
 
 def default_profile_path() -> Path:

@@ -24,12 +24,16 @@ def test_ci_runs_exactly_the_readme_test_command():
 
 
 def test_readme_documents_every_rule_and_category():
+    """The README's rule table is exactly `stageverslag rules --markdown` (the registry), every rule names
+    its handbook section and has a message."""
+    from stageverslag.commands import rules_table
     from stageverslag.findings import CATEGORIES
     from stageverslag.rules import load_rules
     text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert rules_table() in text, "README's rule table is out of date: paste `stageverslag rules --markdown`"
     for rule in load_rules():
-        assert f"| {rule.code} | `{rule.name}` | {rule.category} |" in text, rule.code
         assert rule.rationale and ("§" in rule.rationale or "hoofdstuk" in rule.rationale), rule.code
+        assert rule.summary and rule.message, rule.code
     for category in CATEGORIES:
         assert f"`{category}`" in text
 

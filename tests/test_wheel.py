@@ -26,7 +26,7 @@ def test_wheel_contains_templates_and_checks(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "stageverslag/templates/profiel-om.toml" in names
     assert "stageverslag/templates/project/draft.md.j2" in names
-    assert any(n.startswith("stageverslag/checks/") and n.endswith(".py") for n in names)
+    assert "checks/__init__.py" in names and "checks/sv502_dt.py" in names  # the rules: a package of their own
     assert "stageverslag/cli.py" in names
 
 
@@ -51,7 +51,8 @@ def test_installed_wheel_loads_profile_template_and_rules(wheel, tmp_path):
         "print(p.path)\n"
         "print(p.part_ids[0], len(p.parts))\n"
         "print('Hulpvragen' in render('project/draft.md.j2', part=p.parts[1], window='week 1 tot 2'))\n"
-        "print(len(load_rules()) > 0)\n"
+        "import checks\n"
+        "print(len(load_rules()) > 0 and pathlib.Path(checks.__file__).is_relative_to(pathlib.Path(stageverslag.__file__).parents[1]))\n"
     )
     res = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert res.returncode == 0, res.stderr

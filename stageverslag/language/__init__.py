@@ -5,25 +5,33 @@ Two entry points:
 
 * :func:`check_text` — fast, text-level, for the part being edited in the TUI: raw Markdown in, a list of
   :class:`Issue` out (offsets into the given text; comments and markup ignored).
-* :func:`check_document` — for ``stageverslag check``: a document model in, a list of
-  :class:`~stageverslag.findings.Finding` out (rules SV501-SV504 pick their own category).
+* :func:`check_document` — for ``stageverslag check``: a document model in, :class:`LanguageFacts` out
+  (each a :class:`Fact`: category, span, suggestion, explanation, where in the document).
 
-:func:`get_engine` returns an :class:`Engine`, cached per (word list, names); the dictionary itself is
-loaded once per process and the dt knowledge only when first needed.
+The engine knows no rule codes, severities or final messages: the rules in ``checks/`` (SV501-SV505) turn
+facts into findings. Callers say which ``analyses`` to run ("spelling", "dt", "spreektaal", "style",
+"language" = only whether the text is English); nothing else is computed.
+
+:func:`get_engine` returns an :class:`Engine`, cached per (word list, names) under a lock; the dictionary
+itself is loaded once per process and the dt knowledge only when first needed.
 """
 
 from __future__ import annotations
 
+import threading
 from functools import cached_property
 
 from ..document.outline import location_of
 from ..paths import templates_dir
 from .dictionary import get_dictionary
-from .issues import CODES, Issue, merge
+from .issues import CATEGORIES, Fact, Issue, merge
 from .spelling import SUGGESTION_BUDGET, Speller, capitalised_in, deadline_from_now, names_in
-from .tokens import looks_english, mask_markup, sentences, tokenize
+from .tokens import looks_english, mask_markup, not_prose, sentences, tokenize
 
-__all__ = ["Engine", "Issue", "LanguageFindings", "check_text", "check_document", "get_engine"]
+__all__ = ["ALL", "Engine", "Fact", "Issue", "LanguageFacts", "check_text", "check_document", "get_engine"]
+
+#: every analysis; "language" (is the text English?) is always done, it costs nothing extra
+ALL = frozenset(CATEGORIES) | {"language"}
 
 
 def _vocabulary() -> list[str]:
@@ -71,41 +79,60 @@ class Engine:
 
     def analyse(self, text: str, *, markdown: bool = True, names: set[str] | None = None,
                 deadline: float | None = None, tokens=None, english: bool = False,
-                proper: set[str] | None = None) -> list[Issue]:
-        """All our issues in ``text`` (no LanguageTool), sorted by position. ``english``: the text is
-        known to be English (an English report), so only the style checks run."""
+                proper: set[str] | None = None, analyses=ALL) -> list[Issue]:
+        """Our issues in ``text`` (no LanguageTool) of the categories in ``analyses``, sorted by position.
+        ``english``: the text is known to be English (an English report), so only the style checks run.
+
+        Spelling leaves words alone that another check already explains, so it needs the others' issues:
+        asking for spelling runs everything. Without spelling, the speller never runs."""
         from .colloquial import style_issues
+        wanted = set(analyses) & set(CATEGORIES)
+        if not wanted:
+            return []
+        run = set(CATEGORIES) if "spelling" in wanted else wanted
         masked = mask_markup(text, markdown)
         tokens = tokens if tokens is not None else tokenize(text, masked, markdown)
         sents = sentences(tokens)
         if english or looks_english(tokens):
+            if "style" not in wanted:
+                return []
             return sorted(style_issues(text, masked, sents), key=lambda i: (i.start, i.end, i.category))
-        if names is None:
-            names = names_in(tokens, self.speller)
-        if proper is None:
-            proper = capitalised_in(tokens)
-        issues = self.dt.check(sents, names | proper | set(_name_words(self.names)))
-        issues += self.colloquial.check(sents)
-        issues += style_issues(text, masked, sents)
-        taken = {t.start for t in tokens if any(i.start <= t.start < i.end for i in issues
-                                                 if i.category != "style" or i.end - i.start < 20)}
-        issues += self.speller.check(tokens, names, taken, deadline)
-        return sorted(issues, key=lambda i: (i.start, i.end, i.category))
+        issues: list[Issue] = []
+        if "dt" in run:
+            if names is None:
+                names = names_in(tokens, self.speller)
+            if proper is None:
+                proper = capitalised_in(tokens)
+            issues += self.dt.check(sents, names | proper | set(_name_words(self.names)))
+        if "spreektaal" in run:
+            issues += self.colloquial.check(sents)
+        if "style" in run:
+            issues += style_issues(text, masked, sents)
+        if "spelling" in run:
+            if names is None:
+                names = names_in(tokens, self.speller)
+            taken = {t.start for t in tokens if any(i.start <= t.start < i.end for i in issues
+                                                     if i.category != "style" or i.end - i.start < 20)}
+            issues += self.speller.check(tokens, names, taken, deadline)
+        return sorted((i for i in issues if i.category in wanted), key=lambda i: (i.start, i.end, i.category))
 
 
 _ENGINES: dict[tuple, Engine] = {}
+_ENGINES_LOCK = threading.Lock()
 
 
 def get_engine(project=None) -> Engine:
-    """The engine for ``project`` (its word list and names), or a plain one; cached."""
+    """The engine for ``project`` (its word list and names), or a plain one; cached (one per key, also when
+    several threads ask at once)."""
     wordlist, names = (), ()
     if project is not None:
         wordlist = tuple(sorted(project.wordlist()))
         names = tuple(sorted(project.config.names()))
     key = (wordlist, names)
-    if key not in _ENGINES:
-        _ENGINES[key] = Engine(wordlist, names)
-    return _ENGINES[key]
+    with _ENGINES_LOCK:
+        if key not in _ENGINES:
+            _ENGINES[key] = Engine(wordlist, names)
+        return _ENGINES[key]
 
 
 def check_text(text: str, *, engine: Engine | None = None, languagetool: str | None = None) -> list[Issue]:
@@ -143,9 +170,9 @@ def _toc_positions(outline) -> range:
     return range(0)
 
 
-class LanguageFindings(list):
-    """The findings of :func:`check_document`, with ``notes`` (Dutch) for the report: which dictionary was
-    used, and whether LanguageTool was used or could not be reached."""
+class LanguageFacts(list):
+    """The facts of :func:`check_document` (a list of :class:`Fact`), with ``notes`` (Dutch) for the report:
+    which dictionary was used, and whether LanguageTool was used or could not be reached."""
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -153,20 +180,26 @@ class LanguageFindings(list):
         #: the report as a whole is written in English (the Dutch checks were skipped)
         self.english = False
 
+    def of(self, category: str) -> list[Fact]:
+        return [f for f in self if f.category == category]
+
 
 def check_document(doc, project=None, languagetool=None, outline=None, *,
-                   suggestion_budget: float = SUGGESTION_BUDGET) -> LanguageFindings:
-    """Language findings (categories spelling, dt, spreektaal, style) for a document model.
-    ``suggestion_budget``: seconds of spelling-suggestion work allowed for the whole document."""
-    from ..findings import Finding
+                   suggestion_budget: float = SUGGESTION_BUDGET, analyses=ALL) -> LanguageFacts:
+    """Language facts (categories spelling, dt, spreektaal, style) for a document model, only for the
+    ``analyses`` asked for. ``suggestion_budget``: seconds of spelling-suggestion work allowed for the whole
+    document."""
+    analyses = frozenset(analyses)
     engine = get_engine(project)
     if languagetool is None and project is not None:
         languagetool = getattr(project.config, "languagetool", "") or None
-    findings = LanguageFindings()
-    findings.notes.append(f"Spellingcontrole met het woordenboek {engine.dictionary_label}.")
+    findings = LanguageFacts()
+    if "spelling" in analyses:
+        findings.notes.append(f"Spellingcontrole met het woordenboek {engine.dictionary_label}.")
     toc = _toc_positions(outline)
+    skipped = not_prose(doc.paragraphs, outline)  # reference lists and code
     paragraphs = [(pos, p) for pos, p in enumerate(doc.paragraphs)
-                  if p.text.strip() and not _skip_paragraph(p) and pos not in toc]
+                  if p.text.strip() and not _skip_paragraph(p) and pos not in toc and pos not in skipped]
     prepared = []
     for pos, p in paragraphs:
         markdown = p.location == "markdown" or doc.source == "markdown"
@@ -174,46 +207,34 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
         prepared.append((pos, p, markdown, masked, tokenize(p.text, masked, markdown)))
     names: set[str] = set()
     proper: set[str] = set()
-    for *_, tokens in prepared:
-        names |= names_in(tokens, engine.speller)
-        proper |= capitalised_in(tokens)
+    if analyses & {"spelling", "dt"}:  # names matter to these two only
+        for *_, tokens in prepared:
+            names |= names_in(tokens, engine.speller)
+            proper |= capitalised_in(tokens)
     deadline = deadline_from_now(suggestion_budget)
     english = looks_english([t for *_, tokens in prepared for t in tokens])
     findings.english = english
     if english:
         findings.notes.append("Dit verslag is in het Engels geschreven: de Nederlandse taalcontrole is overgeslagen.")
     per_paragraph = [engine.analyse(p.text, markdown=md, names=names, deadline=deadline, tokens=tokens,
-                                    english=english, proper=proper)
+                                    english=english, proper=proper, analyses=analyses)
                      for pos, p, md, masked, tokens in prepared]
-    if languagetool:
+    if languagetool and analyses & set(CATEGORIES):
         from .languagetool import LanguageToolError, check_texts
         try:
             theirs = check_texts(languagetool, [masked for *_, masked, _t in prepared])
         except LanguageToolError as exc:
             findings.notes.append(f"LanguageTool niet gebruikt: {exc}")
         else:
-            per_paragraph = [merge(ours, other) for ours, other in zip(per_paragraph, theirs)]
+            per_paragraph = [merge(ours, [i for i in other if i.category in analyses])
+                             for ours, other in zip(per_paragraph, theirs)]
             findings.notes.append(f"Ook gecontroleerd met LanguageTool op {languagetool}.")
     for (pos, p, *_), issues in zip(prepared, per_paragraph):
         part = _part_of(outline, p, pos)
         for issue in issues:
-            code, _ = CODES[issue.category]
-            if issue.category == "dt" and issue.suggestion and issue.source == "stageverslag":
-                wrong = p.text[issue.start:issue.end]
-                message = f"Schrijf '{issue.suggestion}' in plaats van '{wrong}'. {issue.explanation}"
-            elif issue.source != "stageverslag":
-                message = f"{issue.message} {issue.explanation}".strip()
-            elif issue.category == "spelling" or not issue.explanation:
-                message = issue.message
-            elif issue.category == "spreektaal":
-                message = f"Spreektaal: '{p.text[issue.start:issue.end]}'. {issue.explanation}"
-            else:  # style: the short message, then why
-                message = f"{issue.message.split(';')[0].rstrip('.')}. {issue.explanation}"
             line = None
             if p.source_line is not None:
                 line = p.source_line + p.text.count("\n", 0, issue.start)
-            findings.append(Finding(code=code, category=issue.category, severity=issue.severity, message=message,
-                                    part=part, paragraph=p.index, start=issue.start, end=issue.end,
-                                    suggestion=issue.suggestion, file=p.source_file, line=line,
-                                    location=location_of(p)))
+            findings.append(Fact(issue, p.text, part=part, paragraph=p.index, file=p.source_file, line=line,
+                                 location=location_of(p)))
     return findings
