@@ -78,9 +78,9 @@ def _safe_check(path, profile, options, project, rules) -> Report:
     except (MemoryError, RecursionError) as exc:
         return input_report(path, f"{path}: het bestand is te groot of te diep genest om te lezen "
                                   f"({type(exc).__name__}).", options.stage)
-    except Exception as exc:  # never stop a batch: the coach gets a report for every file
-        return input_report(path, f"{path}: het bestand kon niet gelezen worden ({type(exc).__name__}: {exc}). "
-                                  "Open het in Word en sla het opnieuw op als .docx.", options.stage)
+    except Exception as exc:  # never stop a batch: a bug is reported as ours, never as the file's fault
+        from .linter import internal_report
+        return internal_report(path, exc, options.stage)
 
 
 def _annotate(path: Path, report: Report, target: Path | None) -> None:
@@ -183,30 +183,50 @@ def needs_render(options: CheckOptions, rules: list[Rule]) -> bool:
     """Whether the checks will ask LibreOffice for a page count (so a batch render pays off)."""
     if options.pages not in ("auto", "render"):
         return False
-    if not any(r.category == "pages" and options.stage in r.stages for r in rules):
+    if not any(r.category == "pages" and (options.stage == "auto" or options.stage in r.stages) for r in rules):
         return False
     from .libreoffice import find_soffice
     return bool(find_soffice())
 
 
-def _renderer(tasks: list[_Task], out: queue.Queue, timeout: float) -> None:
-    """Render the tasks' documents chunk by chunk (one LibreOffice process each), then hand them on."""
-    from .document.pages import render_pages_many
+def _chunks(tasks: list[_Task], processes: int) -> list[list[_Task]]:
+    """Small first chunks (one per process) so the workers can start early, then chunks of BATCH_CHUNK."""
     from .libreoffice import BATCH_CHUNK
-    start, size = 0, FIRST_RENDER_CHUNK
+    out, start = [], 0
+    for _ in range(processes):
+        if start < len(tasks):
+            out.append(tasks[start:start + FIRST_RENDER_CHUNK])
+            start += FIRST_RENDER_CHUNK
+    size = max(FIRST_RENDER_CHUNK, min(BATCH_CHUNK, -(-(len(tasks) - start) // max(1, processes))))
     while start < len(tasks):
-        chunk = tasks[start:start + size]
-        try:
-            counts = render_pages_many([t.path for t in chunk], timeout=timeout, chunk=size)
-        except Exception as exc:  # the workers render one by one instead
-            counts = {}
-            print(f"stageverslag: pagina's in één keer opmaken lukte niet ({type(exc).__name__}); "
-                  "ze worden per bestand opgemaakt.", file=sys.stderr)
-        for t in chunk:
-            out.put((t, counts))
+        out.append(tasks[start:start + size])
         start += size
-        size = BATCH_CHUNK
-    out.put(None)
+    return out
+
+
+def _renderer(chunks: deque, out: queue.Queue, timeout: float, lock: threading.Lock, running: list) -> None:
+    """Render chunks of documents (one LibreOffice process each) until none is left, handing each task on
+    with its count; the last renderer to finish says so with None."""
+    from .document.pages import render_pages_many
+    try:
+        while True:
+            with lock:
+                if not chunks:
+                    break
+                chunk = chunks.popleft()
+            try:
+                counts = render_pages_many([t.path for t in chunk], timeout=timeout, chunk=len(chunk))
+            except Exception as exc:  # the workers render one by one instead
+                counts = {}
+                print(f"stageverslag: pagina's in één keer opmaken lukte niet ({type(exc).__name__}); "
+                      "ze worden per bestand opgemaakt.", file=sys.stderr)
+            for t in chunk:
+                out.put((t, counts))
+    finally:
+        with lock:
+            running[0] -= 1
+            if running[0] == 0:
+                out.put(None)
 
 
 def _merge_learned(learned: dict | None) -> None:
@@ -226,15 +246,20 @@ def _stopped_report(task: _Task, stage: str) -> Report:
 def check_paths(paths: list[str | Path], profile: Profile | None = None, options: CheckOptions | None = None,
                 project=None, rules: list[Rule] | None = None, jobs: int = 0,
                 progress: bool | None = None, annotate: str | Path | None = None,
-                render_timeout: float = 120) -> list[Report]:
+                render_timeout: float = 120, batch_render: bool = True, render_processes: int = 2) -> list[Report]:
     """Check every submission in ``paths`` (files, folders, Canvas .zip downloads) in ``jobs`` processes
     (0: one per CPU core). Reports come back in the order of the submissions; a broken file or a dead worker
-    gets its own report and the batch goes on. ``annotate``: a folder for commented copies."""
+    gets its own report and the batch goes on. ``annotate``: a folder for commented copies.
+
+    When the checks need rendered page counts, ``render_processes`` LibreOffice processes (at most ``jobs``)
+    render the documents in chunks, each with ``render_timeout`` seconds per document; ``batch_render=False``
+    renders file by file inside the workers instead (as before batches; for comparison in bench/)."""
     from .canvas import open_submissions
     options = options or CheckOptions()
     profile = profile or (project.profile if project is not None else load_profile())
     rules = load_rules() if rules is None else rules
-    checked = tuple(sorted({r.category for r in rules if options.stage in r.stages}))
+    def checked(stage: str) -> tuple:  # the categories a report at ``stage`` was checked on
+        return tuple(sorted({r.category for r in rules if stage in r.stages and "docx" in r.sources}))
     with tempfile.TemporaryDirectory(prefix="stageverslag-inzendingen-") as workdir:
         submissions = open_submissions(paths, Path(workdir))
         reports: dict[int, Report] = {}
@@ -251,7 +276,8 @@ def check_paths(paths: list[str | Path], profile: Profile | None = None, options
         bar = Progress(len(submissions), enabled=progress)
         for n in reports:
             bar.step(submissions[n].filename)
-        done = _run(tasks, profile, options, project, rules, jobs, bar, render_timeout)
+        done = _run(tasks, profile, options, project, rules, jobs, bar, render_timeout, batch_render,
+                    render_processes)
         reports.update(done)
         bar.close()
         out = []
@@ -259,7 +285,7 @@ def check_paths(paths: list[str | Path], profile: Profile | None = None, options
             r = reports[n]
             if sub.path is not None and str(sub.path) != sub.name:  # a zip member: say its name, not ours
                 _rename(r, str(sub.path), sub.name)
-            r.student, r.late, r.display, r.checked = sub.student, sub.late, sub.name, checked
+            r.student, r.late, r.display, r.checked = sub.student, sub.late, sub.name, checked(r.stage)
             if profile.limits.length_note not in r.notes and (r.error or r.stage == "final"):
                 r.notes.insert(0, profile.limits.length_note)  # every final report states how the limit is read
             out.append(r)
@@ -286,23 +312,27 @@ def _rename(report: Report, temp: str, shown: str) -> None:
 
 
 def _run(tasks: list[_Task], profile, options, project, rules, jobs: int, bar: Progress,
-         render_timeout: float) -> dict[int, Report]:
+         render_timeout: float, batch_render: bool = True, render_processes: int = 2) -> dict[int, Report]:
     """Check the tasks (serially or in a pool), rendering pages in batches first when that is needed."""
     results: dict[int, Report] = {}
     if not tasks:
         return results
     ready: queue.Queue = queue.Queue()
-    renderer = None
-    if len(tasks) > 1 and needs_render(options, rules):
+    renderers: list[threading.Thread] = []
+    if batch_render and len(tasks) > 1 and needs_render(options, rules):
         from .document.pages import render_key
         for t in tasks:
             try:
                 t.render_key = render_key(t.path)
             except OSError:
                 t.render_key = None
-        renderer = threading.Thread(target=_renderer, args=(tasks, ready, render_timeout), daemon=True,
-                                    name="stageverslag-render")
-        renderer.start()
+        processes = max(1, min(render_processes, jobs or os.cpu_count() or 1))
+        chunks = deque(_chunks(tasks, processes))
+        lock, running = threading.Lock(), [processes]
+        renderers = [threading.Thread(target=_renderer, args=(chunks, ready, render_timeout, lock, running),
+                                      daemon=True, name=f"stageverslag-render-{n}") for n in range(processes)]
+        for thread in renderers:
+            thread.start()
     else:
         for t in tasks:
             ready.put((t, {}))
@@ -317,8 +347,8 @@ def _run(tasks: list[_Task], profile, options, project, rules, jobs: int, bar: P
         else:
             _run_pool(ready, results, profile, options, project, rules, min(jobs, len(tasks)), bar)
     finally:
-        if renderer is not None:
-            renderer.join(timeout=1)
+        for thread in renderers:
+            thread.join(timeout=1)
         if any(r.language for r in rules):
             from .language.dictionary import get_dictionary
             get_dictionary().save_verdicts()

@@ -99,9 +99,11 @@ def build_parser() -> DutchParser:
     p = sub.add_parser("check", help="controleer een .docx of je project tegen de handleiding",
                        description="Controleer verslagen (.docx, of de teksten van je project) op onderdelen, "
                        "volgorde, lengte, pagina's, opmaak en taal. Geef een map om alle verslagen erin te "
-                       "controleren. Exitstatus: 0 zonder fouten, 1 met fouten, 2 als een bestand onleesbaar is.")
+                       "controleren. Exitstatus: 0 zonder fouten, 1 met fouten, 2 als een bestand onleesbaar is, 3 bij een "
+                       "interne fout van stageverslag (niet de schuld van het bestand).")
     p.add_argument("paths", nargs="*", metavar="BESTAND_OF_MAP",
-                   help=".docx-bestanden of mappen (zonder: de teksten van het project)")
+                   help=".docx-bestanden, mappen of een Canvas-download (.zip) (zonder: de teksten van het "
+                   "project)")
     p.add_argument("--stage", choices=["auto", "midterm", "final"], default="auto",
                    help="midterm: het eerste deel; final: het volledige verslag; auto (standaard): wat de "
                    "titelpagina en de onderdelen zeggen")
@@ -184,8 +186,21 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug (never the user's fault): a short Dutch message and a crash report, status 3
+        from .crash import guarded
+        return guarded(exc, argv, _project_hint(args))
     parser.print_help()
     return 2
+
+
+def _project_hint(args) -> str | None:
+    """The project folder a crash report may fall back to (only when it really is a project)."""
+    import os
+    folder = getattr(args, "project", None) or "."
+    try:
+        return folder if os.path.isfile(os.path.join(folder, "stageverslag.toml")) else None
+    except (OSError, ValueError):
+        return None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -43,6 +43,9 @@ class Report:
     checked: tuple = ()
     annotated: str | None = None
     stopped: bool = False
+    #: unexpected exceptions met while reading or checking this file (bugs in stageverslag, not faults of the
+    #: file); the report has what could be checked, a note per error, and the exit status is 3
+    internal_errors: list[str] = field(default_factory=list)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -53,8 +56,11 @@ class Report:
 
     def to_dict(self) -> dict:
         """The stable JSON form (see docs/json-format.md)."""
-        return {"file": self.file, "stage": self.stage, "stats": dict(self.stats),
-                "findings": [f.to_dict() for f in self.findings], "notes": list(self.notes)}
+        out = {"file": self.file, "stage": self.stage, "stats": dict(self.stats),
+               "findings": [f.to_dict() for f in self.findings], "notes": list(self.notes)}
+        if self.internal_errors:  # only present when something went wrong inside stageverslag
+            out["internal_errors"] = list(self.internal_errors)
+        return out
 
 
 def _empty_stats() -> dict:
@@ -92,14 +98,18 @@ def check_document(doc, profile: Profile, options: CheckOptions | None = None, p
     if options.stage == "final" or profile.limits.midterm_has_page_limit:
         notes.append(profile.limits.length_note)
     notes.extend(doc.notes)
+    internal: list[str] = list(getattr(doc, "internal_errors", []))
+    for error in internal:
+        notes.append(internal_note(f"{error}; wat gelezen kon worden is nagekeken"))
     for rule in running:
         try:
             findings.extend(rule.check(ctx))
         except UserError as exc:
             notes.append(f"{rule.code} ({rule.name}) kon niet uitgevoerd worden: {exc}")
         except Exception as exc:  # a bug in one rule must not hide the other findings
-            notes.append(f"{rule.code} ({rule.name}) liep vast op dit bestand (interne fout: "
-                         f"{type(exc).__name__}: {exc}). Meld dit aan de ontwikkelaars.")
+            internal.append(f"{rule.code} ({rule.name}): {type(exc).__name__}: {exc}")
+            notes.append(internal_note(f"de controle {rule.code} ({rule.name}) liep vast ({type(exc).__name__}: "
+                                       f"{exc}); de andere controles zijn wel uitgevoerd"))
     language = ctx.__dict__.get("language")  # the engine's notes: dictionary used, LanguageTool, ...
     notes.extend(n for n in getattr(language, "notes", []) if n not in notes)
     stats = ctx.stats
@@ -120,7 +130,27 @@ def check_document(doc, profile: Profile, options: CheckOptions | None = None, p
         stats={"pages": pages.pages, "page_method": pages.method, "words": stats.words,
                "characters": stats.characters, "characters_no_spaces": stats.characters_no_spaces,
                "length_unit": stats.length_unit, "length_value": stats.length_value},
-        findings=findings, notes=notes, part_words={pid: stats.part_words.get(pid, 0) for pid in ctx.outline.order})
+        findings=findings, notes=notes, part_words={pid: stats.part_words.get(pid, 0) for pid in ctx.outline.order},
+        internal_errors=internal)
+
+
+#: the start of every internal-error note (reporters and tests look for it)
+INTERNAL_MARK = "INTERNE FOUT"
+
+
+def internal_note(what: str) -> str:
+    """A clearly marked note for a bug in stageverslag met on this file (never the file's fault)."""
+    from .crash import HOW_TO_REPORT
+    return f"{INTERNAL_MARK} in stageverslag (niet de schuld van het bestand): {what}. {HOW_TO_REPORT}"
+
+
+def internal_report(path: str | Path, exc: BaseException, stage: str, notes: list[str] | None = None) -> Report:
+    """The report of a file whose reading or checking hit a bug in stageverslag: no findings, no 'unreadable'
+    verdict, a marked note and ``internal_errors`` (exit status 3)."""
+    what = f"{type(exc).__name__}: {exc}"
+    return Report(file=str(path), stage="final" if stage == "auto" else stage, stats=_empty_stats(),
+                  notes=list(notes or []) + [internal_note(f"het nakijken van dit bestand stopte ({what})")],
+                  internal_errors=[what])
 
 
 def _locate(findings: list[Finding], doc, ctx) -> None:
@@ -155,11 +185,24 @@ def check_file(path: str | Path, profile: Profile | None = None, options: CheckO
         doc = read_docx(path)
     except InputError as exc:
         return input_report(path, str(exc), options.stage, [profile.limits.length_note])
-    return check_document(doc, profile, options, project=project, rules=rules, file=str(path))
+    except (MemoryError, RecursionError) as exc:
+        return input_report(path, f"{path}: het bestand is te groot of te diep genest om te lezen "
+                                  f"({type(exc).__name__}).", options.stage, [profile.limits.length_note])
+    except Exception as exc:  # a bug in the reader: say so, never blame the file
+        return internal_report(path, exc, options.stage, [profile.limits.length_note])
+    try:
+        return check_document(doc, profile, options, project=project, rules=rules, file=str(path))
+    except UserError:
+        raise
+    except Exception as exc:  # a bug outside the rules (statistics, outline, page count): the same
+        return internal_report(path, exc, options.stage, [profile.limits.length_note])
 
 
 def exit_status(reports: list[Report]) -> int:
-    """0 without errors, 1 with errors, 2 when a file could not be read."""
+    """0 without errors, 1 with errors, 2 when a file could not be read, 3 when stageverslag itself hit an
+    internal error on a file (its report is incomplete; not the file's fault)."""
+    if any(r.internal_errors for r in reports):
+        return 3
     if any(r.error for r in reports):
         return 2
     return 1 if any(r.errors for r in reports) else 0

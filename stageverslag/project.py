@@ -232,6 +232,9 @@ class Project:
                                     str(path))
         if not inside(Path(os.path.realpath(folder)), self.root.resolve()):
             raise PermissionError(errno.EACCES, f"{DRAFTS_DIR} verwijst naar een map buiten je project", str(folder))
+        if not os.path.islink(path) and path.is_file() and path.stat().st_size > MAX_DRAFT_BYTES:
+            raise OSError(errno.EFBIG, f"{path.name} is groter dan {MAX_DRAFT_BYTES // 2**20} MB en werd niet "
+                          "gelezen; ik overschrijf het niet. Verplaats het bestand eerst", str(path))
         return atomic_write_text(path, _NOT_XML.sub(" ", text))
 
     def draft_words(self) -> dict[str, int]:

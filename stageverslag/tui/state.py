@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import UserError
 from ..project import Project, strip_comments
 from ..storage import atomic_write_text
 from ..text import count_words
@@ -137,8 +138,14 @@ class AppState:
         project = self.project
         digest = hashlib.sha256(repr(project.config).encode())
         for part in project.profile.parts:
-            digest.update(b"\0" + project.read_draft(part.id).encode())
-        style = project.house_style_path()
+            try:
+                digest.update(b"\0" + project.read_draft(part.id).encode())
+            except UserError as exc:  # a refused draft (folder, pipe, too big): its message is its fingerprint
+                digest.update(b"\0" + str(exc).encode())
+        try:
+            style = project.house_style_path()
+        except UserError:
+            style = None
         try:
             info = style.stat() if style else None
             digest.update(f"\0{style}:{info.st_mtime_ns}:{info.st_size}".encode() if info else b"\0")
@@ -173,8 +180,11 @@ class AppState:
     # -- drafts and autosave ----------------------------------------------------------------------------
     def buffer(self, part_id: str) -> DraftBuffer:
         if part_id not in self.buffers:
-            text = self.project.read_draft(part_id)
-            self.buffers[part_id] = DraftBuffer(part_id, text, text)
+            try:
+                text, refused = self.project.read_draft(part_id), None
+            except UserError as exc:  # a folder, a pipe, a file outside the project or too big: not read
+                text, refused = "", str(exc)
+            self.buffers[part_id] = DraftBuffer(part_id, text, text, error=refused)
         return self.buffers[part_id]
 
     def edit(self, part_id: str, text: str) -> DraftBuffer:
