@@ -151,6 +151,9 @@ def where(f, profile, with_page: bool = True, short: bool = False) -> str:
     if f.file:
         name = f.file.replace("\\", "/").rsplit("/", 1)[-1]
         bits.append(f"{name}:{f.line}" if f.line else name)
+    if getattr(f, "location", None):  # a table cell, text box or content control: "tabel 3, rij 2, cel 1"
+        from . import location
+        bits.append(location(f))
     return " · ".join(bits)
 
 
