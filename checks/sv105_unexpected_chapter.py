@@ -1,7 +1,10 @@
 """SV105 unexpected-chapter: top-level chapters that are not one of the parts.
 
-Allowed extras from the profile (Inhoudsopgave, Voorwoord, Bronnen, ...) are fine. Anything else at the
-top level is reported as information: it probably belongs under one of the parts as a subsection.
+Allowed extras from the profile (Inhoudsopgave; front matter such as Voorwoord, Samenvatting, lists of
+figures or abbreviations; back matter such as Bronnen, Literatuurlijst) are fine, and so is what follows
+the appendix's title (the appendix itself). Chapters are the top level of the table of contents as Word
+builds it (heading styles, the styles its \\t switch names, outline levels). Anything else at the top
+level is reported as information: it probably belongs under one of the parts as a subsection.
 """
 
 from stageverslag.rules import Rule

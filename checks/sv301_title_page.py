@@ -1,7 +1,11 @@
 """SV301 title-page: the report opens with a title page of its own.
 
 A title page is the text (or a cover-page content control) before the table of contents or the first
-chapter, ending with a page break. With a project config, the title page should name the student and the
+chapter, ending with a page break; text boxes and shapes count (a cover built from text boxes, DrawingML
+or its VML copy, read once). Without a page break the first page is judged as Word rendered it (its
+w:lastRenderedPageBreak, the page numbers in its TOC) or by the page estimate: a title page filled up with
+empty lines stands on its own page. A title block with text after it on the same page gets one warning;
+no title block at all is an error. With a project config, the title page should name the student and the
 internship company. Markdown drafts are skipped: ``stageverslag build`` adds the title page.
 """
 
