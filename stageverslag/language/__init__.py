@@ -8,7 +8,7 @@ Two entry points:
 * :func:`check_document` — for ``stageverslag check``: a document model in, :class:`LanguageFacts` out
   (each a :class:`Fact`: category, span, suggestion, explanation, where in the document).
 
-The engine knows no rule codes, severities or final messages: the rules in ``checks/`` (SV501-SV505) turn
+The engine knows no rule codes, severities or final messages: the language rules in ``checks/`` turn
 facts into findings. Callers say which ``analyses`` to run ("spelling", "dt", "spreektaal", "style",
 "language" = only whether the text is English); nothing else is computed.
 

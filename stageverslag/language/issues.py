@@ -1,7 +1,7 @@
 """What the language checks find, as facts: an :class:`Issue` with offsets into one text, and a :class:`Fact`
 (an issue placed in a document: paragraph, part, draft file and line).
 
-The engine knows no rule codes, severities or final wording: the rules in ``checks/`` (SV501-SV505) turn
+The engine knows no rule codes, severities or final wording: the language rules in ``checks/`` turn
 facts into findings with their own code, severity and Dutch message (see ``stageverslag.rules``).
 """
 
