@@ -148,7 +148,7 @@ def test_front_and_back_matter_are_accepted(tmp_path, profile):
 def test_other_extra_chapters_keep_their_info(tmp_path, profile):
     parts = handbook_parts(scale=0.3)
     parts.insert(0, ("Werkprocessen", [filler(80, 4)], 1))
-    report = check(tmp_path.joinpath("x.docx") if False else make_report(tmp_path / "x.docx", parts), profile)
+    report = check(make_report(tmp_path / "x.docx", parts), profile)
     assert ("SV105", "info") in {(f.code, f.severity) for f in report.findings}
     assert "SV106" in codes(report)  # a chapter before the introduction that is no front matter
 
@@ -229,7 +229,6 @@ def test_a_document_that_is_only_a_cover_has_a_title_page(tmp_path, profile):
 def test_title_block_sharing_its_page_is_one_warning(tmp_path, profile):
     """A title (Title style) with the introduction's text right under it on the same page: one SV301
     warning, not 'no title page'."""
-    from fixtures.docx_factory import page_break  # noqa: F401 - (no page break on purpose)
     path = make_report(tmp_path / "samen.docx", handbook_parts(scale=0.3), toc=False)
 
     def drop_break(data: bytes) -> bytes:
