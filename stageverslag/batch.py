@@ -39,8 +39,8 @@ from .rules import CheckOptions, Rule, load_rules
 
 #: what a coach reads when the check of a file stopped (its worker died twice)
 STOPPED = "kon niet nagekeken worden: de controle stopte onverwacht"
-#: tests only: a worker that is handed a file of this name kills itself (``name`` or ``name@marker``: only
-#: while the marker file does not exist yet, creating it, so the retry succeeds)
+#: tests only: a worker that is handed a file of one of these names kills itself (comma-separated ``name`` or
+#: ``name@marker``: only while the marker file does not exist yet, creating it, so the retry succeeds)
 KILL_HOOK = "STAGEVERSLAG_TEST_WORKER_DIES"
 #: first chunk of a batch render is small, so the workers can start early
 FIRST_RENDER_CHUNK = 4
@@ -118,14 +118,16 @@ def _die_if_asked(shown: str) -> None:
     hook = os.environ.get(KILL_HOOK)
     if not hook:
         return
-    name, _, marker = hook.partition("@")
-    if shown.replace("\\", "/").rsplit("/", 1)[-1] != name:
-        return
-    if marker:
-        if os.path.exists(marker):
-            return
-        Path(marker).touch()
-    os.kill(os.getpid(), signal.SIGKILL)
+    base = shown.replace("\\", "/").rsplit("/", 1)[-1]
+    for entry in hook.split(","):
+        name, _, marker = entry.partition("@")
+        if base != name:
+            continue
+        if marker:
+            if os.path.exists(marker):
+                return
+            Path(marker).touch()
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _worker(path: str, shown: str, renders: dict, annotate_to: str | None) -> tuple[Report, dict | None]:
@@ -236,9 +238,11 @@ def _merge_learned(learned: dict | None) -> None:
 
 
 def _stopped_report(task: _Task, stage: str) -> Report:
-    report = input_report(task.path, f"{task.shown}: {STOPPED}. Dat ligt niet aan het bestand zelf; probeer "
-                                     "het nog eens alleen (stageverslag check BESTAND) en meld het aan de "
-                                     "ontwikkelaars als het weer gebeurt.", stage)
+    """The file whose worker died twice: no verdict on the file (it is not its fault), an internal error."""
+    from .linter import internal_report
+    report = internal_report(task.path, RuntimeError(STOPPED), stage)
+    report.notes.append(f"{task.shown}: {STOPPED} (het proces dat dit bestand nakeek, stopte twee keer, bijvoorbeeld "
+                        "door te weinig geheugen). Probeer het nog eens alleen: stageverslag check BESTAND.")
     report.stopped = True
     return report
 

@@ -45,7 +45,11 @@ def cmd_check(args) -> int:
     options = service.check_options(project, stage=args.stage, pages=args.pages, languagetool=args.languagetool,
                                     today=today)
     rules = service.select(_split(args.select), _split(args.ignore))
-    reports = service.check(args.paths, project=project, options=options, rules=rules, jobs=args.jobs)
+    if args.paths and args.format in ("csv", "html"):
+        options.suggestions = False  # the coach's overview shows no spelling suggestions: don't compute them
+    annotate = getattr(args, "annotate", None) if args.paths else None
+    reports = service.check(args.paths, project=project, options=options, rules=rules, jobs=args.jobs,
+                            **({"annotate": annotate} if annotate else {}))
     profile = project.profile if project is not None else load_profile()
     color = (not args.output and not args.no_color and not os.environ.get("NO_COLOR")
              and sys.stdout.isatty())
@@ -59,7 +63,25 @@ def cmd_check(args) -> int:
     else:
         sys.stdout.write(out)
         sys.stdout.flush()
+    if args.paths and _is_batch(args.paths, reports):
+        _batch_summary(reports, args.output, annotate)
     return exit_status(reports)
+
+
+def _is_batch(paths, reports) -> bool:
+    return len(reports) > 1 or any(Path(p).is_dir() or Path(p).suffix.lower() == ".zip" for p in paths)
+
+
+def _batch_summary(reports, output, annotate) -> None:
+    """A batch always ends on the terminal (stderr, so piped json/csv stays clean) with the summary line
+    and where the output went."""
+    from .reporters.overview import summary
+    where = (f"Het rapport staat in {Path(output).resolve()}." if output
+             else "Het rapport staat op de standaarduitvoer.")
+    if annotate:
+        made = sum(1 for r in reports if getattr(r, "annotated", None))
+        where += f" Kopieën met opmerkingen ({made}) staan in {Path(annotate).resolve()}."
+    print(f"{summary(reports)}. {where}", file=sys.stderr)
 
 
 def _ask(label: str, required: bool = True, check=None) -> str:
@@ -228,6 +250,7 @@ def cmd_build(args) -> int:
         print(texts.say("note", text=note))
     print(texts.say("next_steps", skeleton=args.skeleton))
     return 0
+
 
 # ------------------------------------------------------------------------------------------------ rules
 

@@ -140,15 +140,18 @@ def check_project(project, options: CheckOptions | None = None, rules: list[Rule
 
 
 def check(paths: list[str | Path] | None = None, project=None, options: CheckOptions | None = None,
-          rules: list[Rule] | None = None, jobs: int = 0, progress: bool | None = None) -> list[Report]:
-    """Check .docx files and folders (``paths``), or else the project's drafts. One report per file."""
+          rules: list[Rule] | None = None, jobs: int = 0, progress: bool | None = None,
+          annotate: str | Path | None = None) -> list[Report]:
+    """Check .docx files, folders and Canvas .zip downloads (``paths``), or else the project's drafts. One
+    report per file. ``annotate``: a folder for commented copies of the checked files (batch only)."""
     options = options or CheckOptions()
     profile = project.profile if project is not None else load_profile()
     if jobs < 0:
         raise UserError("--jobs moet 0 (automatisch) of een positief getal zijn.")
     if paths:
         from .batch import check_paths
-        return check_paths(paths, profile, options, project=project, rules=rules, jobs=jobs, progress=progress)
+        return check_paths(paths, profile, options, project=project, rules=rules, jobs=jobs, progress=progress,
+                           annotate=annotate)
     if project is not None:
         return [check_project(project, options, rules=rules)]
     raise UserError("geef een .docx-bestand of een map om te controleren, of start de opdracht in de map "

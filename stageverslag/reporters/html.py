@@ -11,11 +11,12 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import re
 from html import escape
 
 from ..findings import SEVERITY_LABELS
 from . import PAGE_METHODS, location, plural, verdict
-from .overview import GROUPS, OTHER_GROUP, VERDICTS, build_rows, group_of, group_severity, summary_line
+from .overview import GROUPS, OTHER_GROUP, REASON_COLUMN, VERDICTS, build_rows, group_of, group_severity, summary_line
 
 CSS = """
 *{box-sizing:border-box}
@@ -55,6 +56,7 @@ white-space:normal;margin-top:.3rem}
 .late{color:#a40000;font-weight:600}
 col.c-v{width:6.8rem}col.c-student{width:14rem}col.c-fase{width:6.2rem}
 col.c-late{width:2.9rem}col.c-num{width:4.3rem}col.c-wide{width:5.6rem}col.c-g{width:auto}col.c-ann{width:8rem}
+.why{font-size:.8em;color:#7a0000;margin-top:.15rem}
 """
 
 SCRIPT = """
@@ -177,12 +179,22 @@ _BREAKS = {"waarschuwingen": "waar\u00adschuwingen", "onderdelen": "onder\u00add
            "pagina's": "pagina's", "dt-fouten": "dt-fouten"}
 
 
+_CANVAS_PREFIX = re.compile(r"(?<![^\s(,])[^_\s(),]+_(?:late_)?\d+_\d+_", re.IGNORECASE)
+
+
 def _file_line(row) -> str:
     """The file(s) under the student's name, unless the name is just the file name."""
     shown = row.columns["bestand"]
     if shown.rsplit(".", 1)[0] == row.student:
         return ""
-    return f'<div class="file">{escape(shown)}</div>'
+    short = _CANVAS_PREFIX.sub("", shown)  # the name the student gave the file; Canvas's full name on hover
+    return f'<div class="file" title="{escape(shown)}">{escape(short)}</div>'
+
+
+def _why_line(row) -> str:
+    """Why an unreadable file (or a stopped check) has no verdict, under the name: visible without a click."""
+    why = row.columns.get(REASON_COLUMN) or ""
+    return f'<div class="why">{escape(why)}</div>' if why else ""
 
 
 def render_html(reports, profile, annotated: bool | None = None, today: dt.date | None = None) -> str:
@@ -195,7 +207,7 @@ def render_html(reports, profile, annotated: bool | None = None, today: dt.date 
     # is said once above the table unless it differs between rows
     order = ["oordeel", "student"] + (["fase"] if len(stages) > 1 else []) + \
         ["laat", "fouten", "waarschuwingen", "pagina's", "woorden", *groups] + \
-        [c for c in cols if c not in groups and c not in BASE_ORDER]
+        [c for c in cols if c not in groups and c not in BASE_ORDER and c != REASON_COLUMN]
     today = today or dt.date.today()
     colgroup = {"oordeel": "c-v", "student": "c-student", "fase": "c-fase", "laat": "c-late", "fouten": "c-num",
                 "waarschuwingen": "c-wide", "pagina's": "c-num", "woorden": "c-wide"}
@@ -229,10 +241,12 @@ def render_html(reports, profile, annotated: bool | None = None, today: dt.date 
             cell = row.columns[c]
             text = "" if cell is None else str(cell)
             if c == "oordeel":
-                out.append(f'<td class="v" data-v="{_RANK.get(v, 9)}">{e(text)}</td>')
+                why = row.columns.get(REASON_COLUMN) or ""
+                out.append(f'<td class="v" data-v="{_RANK.get(v, 9)}"' + (f' title="{e(why)}"' if why else "")
+                           + f">{e(text)}</td>")
             elif c == "student":
                 out.append(f'<td class="s" data-v="{e(text.lower())}"><details><summary>{e(text)}</summary>'
-                           f"{_details(row, profile)}</details>" + _file_line(row) + "</td>")
+                           f"{_details(row, profile)}</details>" + _file_line(row) + _why_line(row) + "</td>")
             elif c in _NUMERIC:
                 out.append(f'<td class="n" data-v="{e(text)}">{e(text)}</td>')
             elif c in groups:

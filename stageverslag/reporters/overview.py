@@ -32,6 +32,8 @@ _GROUPED = {c for _, cats in GROUPS for c in cats} | {"input"}
 
 BASE_COLUMNS = ["student", "bestand", "fase", "laat", "oordeel", "fouten", "waarschuwingen", "pagina's", "woorden"]
 ANNOTATED_COLUMN = "kopie met opmerkingen"
+#: why a file could not be judged (unreadable, not checkable, or the check stopped); only when a row needs it
+REASON_COLUMN = "toelichting"
 STAGES = {"final": "eindversie", "midterm": "tussentijdse versie"}
 VERDICTS = ("niet in orde", "onleesbaar", "niet nagekeken", "in orde")
 FIRST_PROBLEM_CHARS = 90
@@ -44,8 +46,14 @@ def group_of(category: str) -> str:
     return OTHER_GROUP
 
 
+def stopped(report) -> bool:
+    """The check itself stopped (a dead worker, a bug in stageverslag): nothing to judge, not the file's fault."""
+    return bool(getattr(report, "stopped", False)) or (
+        bool(getattr(report, "internal_errors", None)) and not report.error and report.stats.get("words") is None)
+
+
 def oordeel(report) -> str:
-    if getattr(report, "stopped", False):
+    if stopped(report):
         return "niet nagekeken"
     if report.error:
         return "onleesbaar"
@@ -60,7 +68,7 @@ def shorten(text: str, limit: int = FIRST_PROBLEM_CHARS) -> str:
 def group_cell(report, categories: tuple[str, ...] | None, checked) -> str:
     """``ok``, ``3: <first problem>`` or empty (not checked, or the file could not be read). Info findings
     do not count as problems."""
-    if report.error:
+    if report.error or stopped(report):
         return ""
     if categories is None:  # the "overige" group: categories no named group holds
         found = [f for f in report.findings if f.category not in _GROUPED]
@@ -79,6 +87,21 @@ def group_severity(report, categories: tuple[str, ...] | None) -> str | None:
     found = {f.severity for f in report.findings
              if (f.category not in _GROUPED if categories is None else f.category in categories)}
     return "error" if "error" in found else ("warning" if "warning" in found else None)
+
+
+def reason(report) -> str:
+    """Why the file was not judged: the reader's message (without the path), or that the check stopped."""
+    if stopped(report):
+        return "de controle stopte onverwacht (niet de schuld van het bestand)"
+    if not report.error:
+        return ""
+    messages = [f.message for f in report.findings if f.category == "input"] or [f.message for f in report.findings]
+    text = messages[0] if messages else ""
+    for prefix in (getattr(report, "display", None) or "", report.file, file_name(report)):
+        if prefix and text.startswith(prefix + ": "):
+            text = text[len(prefix) + 2:]
+            break
+    return shorten(text, 200)
 
 
 def display_name(report) -> str:
@@ -122,7 +145,8 @@ class Row:
 
 def _main_first(reports: list) -> list:
     """The report judged first: readable ones before the rest, then the most words, then the given order."""
-    ranked = sorted(range(len(reports)), key=lambda i: (reports[i].error, -(reports[i].stats.get("words") or 0), i))
+    ranked = sorted(range(len(reports)), key=lambda i: (reports[i].error or stopped(reports[i]),
+                                                        -(reports[i].stats.get("words") or 0), i))
     return [reports[i] for i in ranked]
 
 
@@ -134,6 +158,8 @@ def columns_for(reports, annotated: bool | None = None) -> list[str]:
     cols = BASE_COLUMNS + [name for name, _ in GROUPS]
     if has_other_group(reports):
         cols.append(OTHER_GROUP)
+    if any(r.error or stopped(r) for r in reports):
+        cols.append(REASON_COLUMN)
     if annotated is None:
         annotated = any(getattr(r, "annotated", None) for r in reports)
     if annotated:
@@ -167,9 +193,11 @@ def build_rows(reports, annotated: bool | None = None) -> tuple[list[str], list[
             cells[group] = group_cell(main, cats, checked)
         if OTHER_GROUP in cols:
             cells[OTHER_GROUP] = group_cell(main, None, checked)
+        if REASON_COLUMN in cols:
+            cells[REASON_COLUMN] = reason(main)
         if ANNOTATED_COLUMN in cols:
             cells[ANNOTATED_COLUMN] = getattr(main, "annotated", None) or ""
-        if main.error:
+        if main.error or stopped(main):
             cells["fouten"] = cells["waarschuwingen"] = ""
         rows.append(Row(name, ordered, {c: cells.get(c, "") for c in cols}))
     return cols, rows

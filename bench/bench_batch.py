@@ -1,0 +1,185 @@
+"""Bench: a coach's batch with rendered page counts, LibreOffice per file (as before) against LibreOffice in
+batches, side by side in one run; then the spelling cache (a second batch over the same files); then the HTML
+overview in headless Chromium (a screenshot at 1366x900).
+
+Usage: python bench/bench_batch.py [--sizes 20,100] [--jobs 2] [--rounds 1] [--screenshot FILE.png]
+                                   [--skip-render] [--skip-cache]
+
+The reports are the real Dutch reports of ``../shared/corpus/docx`` that LibreOffice lays out on 4 to 40
+pages (MANIFEST ``rendered_pages``; a stageverslag is 15-25 pages), copied under Canvas names
+(``student007_1007_5007_<original>``, every fifth one ``LATE``) until there are N of them.
+
+* render: ``check_paths(folder, pages="render", jobs=J)`` in a fresh interpreter, once with
+  ``batch_render=False`` (every file rendered by its own LibreOffice process inside the workers: what `check`
+  did before) and once as it is now (one LibreOffice process per chunk of documents, the workers checking
+  the chunks already rendered). Both with the same warm spelling cache and the same rules. Wall time and
+  CPU time (the interpreter and everything it started: workers, LibreOffice), and whether every file got
+  the same page count both ways.
+* floor: python-docx opening the same N files in a fresh interpreter.
+* cache: ``stageverslag check FOLDER --format csv --pages estimate -j J`` twice with an empty cache folder
+  (``XDG_CACHE_HOME``) before the first: the first batch writes the remembered word verdicts (the workers
+  send theirs to the parent), the second reads them.
+* screenshot: the HTML overview of a Canvas-style .zip of the 20 reports (plus a pdf and a broken file) in
+  ``chromium --headless`` at 1366x900.
+
+Prints figures; asserts nothing. The figures go in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "docx"
+
+RUN = """
+import json, sys
+from stageverslag.batch import check_paths
+from stageverslag.rules import CheckOptions
+reports = check_paths([sys.argv[1]], options=CheckOptions(pages="render"), jobs=int(sys.argv[2]),
+                      batch_render=sys.argv[3] == "1")
+print(json.dumps({r.file.rsplit("/", 1)[-1]: [r.stats["pages"], r.stats["page_method"]] for r in reports}))
+"""
+FLOOR = "import docx, sys\nfor f in sys.argv[1:]: docx.Document(f)\n"
+
+
+def reports_for_bench(low: int = 4, high: int = 40) -> list[Path]:
+    rows = list(csv.DictReader(open(CORPUS / "MANIFEST.tsv", encoding="utf-8"), delimiter="\t"))
+    out = []
+    for row in rows:
+        pages = row.get("rendered_pages") or ""
+        if row["kind"] == "nl-real" and pages.isdigit() and low <= int(pages) <= high:
+            out.append(CORPUS / row["file"])
+    return sorted(out)
+
+
+def canvas_folder(folder: Path, sources: list[Path], n: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        src = sources[i % len(sources)]
+        late = "_LATE" if i % 5 == 4 else ""
+        shutil.copy(src, folder / f"student{i:03d}{late}_{1000 + i}_{5000 + i}_{src.name}")
+    return folder
+
+
+def timed(cmd: list[str], env: dict) -> tuple[float, float, str]:
+    """Wall and CPU seconds of a command and everything it started (children that were waited for)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, cwd=REPO, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1, 2):
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"failed: {' '.join(cmd[:4])}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, proc.stdout
+
+
+def bench_render(tmp: Path, sizes: list[int], jobs: int, rounds: int, env: dict) -> None:
+    sources = reports_for_bench()
+    print(f"Reports: {len(sources)} real Dutch reports of the corpus with 4-40 rendered pages, copied under Canvas "
+          f"names; jobs={jobs}; {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}")
+    warm = canvas_folder(tmp / "warm", sources, len(sources))
+    timed([sys.executable, "-m", "stageverslag", "check", str(warm), "--pages", "estimate", "--format", "json",
+           "-j", str(jobs)], env)  # fill the spelling cache once, for both sides
+    print(f"{'N':>4} {'rendering':<26} {'wall s':>8} {'CPU s':>8} {'floor s':>8} {'pages':>8}")
+    for n in sizes:
+        folder = canvas_folder(tmp / f"n{n}", sources, n)
+        files = sorted(str(f) for f in folder.iterdir())
+        floor_wall, _, _ = timed([sys.executable, "-c", FLOOR, *files], env)
+        for r in range(rounds):
+            results = {}
+            for mode in ("0", "1") if r % 2 == 0 else ("1", "0"):
+                wall, cpu, out = timed([sys.executable, "-c", RUN, str(folder), str(jobs), mode], env)
+                results[mode] = (wall, cpu, json.loads(out))
+            per_file, batch = results["0"], results["1"]
+            same = per_file[2] == batch[2] and all(v[1] == "render" for v in batch[2].values())
+            diffs = [k for k in per_file[2] if per_file[2][k] != batch[2].get(k)]
+            total = sum(v[0] or 0 for v in batch[2].values())
+            print(f"{n:>4} {'per file (as before)':<26} {per_file[0]:>8.1f} {per_file[1]:>8.1f} {floor_wall:>8.2f}")
+            print(f"{n:>4} {'in batches (now)':<26} {batch[0]:>8.1f} {batch[1]:>8.1f} {floor_wall:>8.2f} "
+                  f"{total:>8}")
+            print(f"     -> {per_file[0] / batch[0]:.1f}x faster wall, {per_file[1] / batch[1]:.1f}x less CPU; "
+                  f"page counts identical: {'yes' if same else 'NO ' + ', '.join(diffs[:5])}")
+            sys.stdout.flush()
+
+
+def bench_cache(tmp: Path, jobs: int, env: dict) -> None:
+    sources = reports_for_bench()
+    folder = canvas_folder(tmp / "cache-set", sources, 20)
+    cache = tmp / "cache"
+    cache.mkdir()
+    env = {**env, "XDG_CACHE_HOME": str(cache)}
+    cmd = [sys.executable, "-m", "stageverslag", "check", str(folder), "--pages", "estimate", "--format", "csv",
+           "-j", str(jobs)]
+    first = timed(cmd, env)
+    files = sorted((cache / "stageverslag").glob("woorden-*.json"))
+    size = sum(f.stat().st_size for f in files)
+    words = sum(len(json.loads(f.read_text(encoding="utf-8"))["known"]) for f in files)
+    second = timed(cmd, env)
+    print(f"Spelling cache, 20 reports, csv, --pages estimate, -j {jobs}, empty cache folder before the first:")
+    print(f"  first batch  {first[0]:6.1f} s wall {first[1]:6.1f} s CPU; cache written: {len(files)} file, "
+          f"{size // 1024} KB, {words} word verdicts")
+    print(f"  second batch {second[0]:6.1f} s wall {second[1]:6.1f} s CPU -> {first[0] / second[0]:.1f}x faster; "
+          f"same csv: {'yes' if first[2] == second[2] else 'no'}")
+
+
+def screenshot(tmp: Path, target: Path, env: dict) -> None:
+    sources = reports_for_bench()
+    download = tmp / "inzendingen.zip"
+    with zipfile.ZipFile(download, "w") as zf:
+        for i, src in enumerate(sources[:18]):
+            late = "LATE_" if i % 6 == 5 else ""
+            zf.write(src, f"student{i:02d}_{late}{1000 + i}_{5000 + i}_{src.name}")
+        zf.write(sources[0], f"student00_{1000}_{5100}_bijlage-1.docx")
+        zf.writestr("claesina_1100_5200_verslag.pdf", b"%PDF-1.4\n%%EOF\n")
+        zf.writestr("kapot_1101_5201_verslag.docx", sources[1].read_bytes()[:5000])
+    html = tmp / "overzicht.html"
+    timed([sys.executable, "-m", "stageverslag", "check", str(download), "--format", "html", "--pages", "estimate",
+           "-o", str(html)], env)
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not chromium:
+        print("No chromium: install it (apt-get install chromium) for the screenshot.")
+        return
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    f"--screenshot={target}", "--window-size=1366,900", html.as_uri()],
+                   capture_output=True, timeout=120)
+    shutil.copy(html, target.with_suffix(".html"))
+    print(f"Screenshot of the HTML overview at 1366x900: {target} (page: {target.with_suffix('.html')})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="20,100")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--screenshot", type=Path, default=None)
+    ap.add_argument("--skip-render", action="store_true")
+    ap.add_argument("--skip-cache", action="store_true")
+    args = ap.parse_args()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
+        tmp = Path(tmp)
+        env["XDG_CACHE_HOME"] = str(tmp / "xdg")
+        if not args.skip_render:
+            bench_render(tmp, [int(x) for x in args.sizes.split(",")], args.jobs, args.rounds, env)
+        if not args.skip_cache:
+            bench_cache(tmp, args.jobs, env)
+        if args.screenshot:
+            screenshot(tmp, args.screenshot.resolve(), env)
+
+
+if __name__ == "__main__":
+    main()
