@@ -122,6 +122,10 @@ class Speller:
         if tail.endswith("en") and (tail[:-2] in lex.nouns or (len(tail) > 5 and tail[-3] == tail[-4]
                                                                and tail[:-3] in lex.nouns)):
             return True  # plural: sets, bakken
+        stem = tail[:-2]
+        if tail.endswith("en") and len(stem) > 3 and stem[-2] in "aeou" and stem[-3] not in "aeiou" and (
+                stem[:-1] + stem[-2] + stem[-1] in lex.nouns or self.dictionary.known(stem[:-1] + stem[-2] + stem[-1])):
+            return True  # plural with a long vowel: automaten (automaat)
         if tail.endswith("s") and not tail.endswith("ss") and tail[:-1] in lex.nouns:
             return True
         if tail.endswith("e") and (tail[:-1] in lex.adjectives or (len(tail) > 4 and tail[-2] == tail[-3]
