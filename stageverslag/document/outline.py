@@ -439,6 +439,8 @@ class _Analyser:
                     if content and self._title_like(0, i):
                         return (0, i), self._later_page(i)
                     return None, False
+                if content and block_end is not None and self._later_page(i):
+                    return (0, i), True  # the first chapter (not a part) starts on the next page
                 if titled:
                     return self._shared(block_end)  # a second heading: these are chapters
                 titled = True  # a heading-styled report title on the title page ("Stageverslag")?
@@ -585,16 +587,10 @@ def _top_level(headings: list[Heading]) -> int:
     return min(levels) if levels else 1
 
 
-_LAST: list = []  # (doc, profile, outline) of the last analysis: rules and statistics share it
-
-
 def analyse(doc: Document, profile: Profile) -> Outline:
-    """Find the title page, the TOC, the headings and the parts of ``doc`` (see the module docstring)."""
-    if _LAST and _LAST[0] is doc and _LAST[1] is profile:
-        return _LAST[2]
-    outline = _analyse(doc, profile)
-    _LAST[:] = [doc, profile, outline]
-    return outline
+    """Find the title page, the TOC, the headings and the parts of ``doc`` (see the module docstring).
+    Nothing is cached here: a check computes the outline once on its own Context and passes it on."""
+    return _analyse(doc, profile)
 
 
 def _analyse(doc: Document, profile: Profile) -> Outline:
