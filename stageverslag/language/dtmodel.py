@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from .dtwords import MODALS, STRONG_PAST, SUBJ_PRONOUNS
+from .dtwords import MODALS, NO_DATIVE, STRONG_PAST, SUBJ_PRONOUNS
 from .issues import Issue
 from .tagger import AUX, CLAUSE_BREAK, SUBORD, Forms, Model, predict
 from .tokens import Token
@@ -80,15 +80,23 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
         if v.label in ("T", "EV") and w in lex.adjectives and w not in lex.nouns:
             return False  # 'heel', 'beter', 'vlak''
     aux_in_clause = any(words[j] in AUX for j in range(start, end + 1) if j != i)
+    other_finite = any(j != i and tagdict.get(words[j], "").startswith("WW|pv") for j in range(start, end + 1))
     if v.label == "T":
-        if prev == "ik" or nxt in ("ik", "jij"):
+        if prev == "ik" or nxt in ("ik", "jij") or "ik" in words[start:i] or other_finite:
             return False
         if nxt == "je":  # 'Vindt je leidinggevende ...' (je = your), but 'deze fiche vind je ook op ...'
             after = words[i + 2] if i + 2 < len(words) else "</s>"
-            if after in POST_JE or not (after in lex.nouns or (after.endswith("e") and after[:-1] in lex.adjectives)):
+            if after in POST_JE or not (after in lex.nouns or (after.endswith("e") and after[:-1] in lex.adjectives)) \
+                    or not tagdict.get(after, "N").startswith(("N", "ADJ")):
                 return False
-        if i == start and not question:
-            return False  # a command is possible: 'Neem contact op', '... en trek conclusies'
+        if w == fam_form(v, "VD") and aux_in_clause:
+            return False  # 'Er is die week veel gebeurd': the participle has its auxiliary
+        if not _has_subject(words, start, i, lex, tagdict):
+            return False  # 'Eenmaal verhuisd, begon ...': no subject, so no finite verb
+        if i == start and opener == "," and not question and nxt not in THIRD and nxt not in DETS:
+            return False  # 'Als je vragen hebt, aarzel dan niet': a command after the subordinate clause
+        if i == start and not question and not (opener in ("en", "maar", ",", "of") and _subject_first(words, tagdict)):
+            return False  # a command is possible: 'Neem contact op', 'Beschrijf ze, analyseer ze en trek ...'
         if i == start and question and nxt not in DETS and nxt not in ("u", "hij", "zij", "ze", "het", "men"):
             return False
         if aux_in_clause and v.fix != w + "t" and not w.endswith("d"):
@@ -98,6 +106,9 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
         if prev == "ik" and i == start + 1:
             return True
         if nxt in ("ik", "jij") or (nxt == "je" and (i + 2 >= len(words) or words[i + 2] in POST_JE)):
+            if nxt == "je" and i > start and not (w in NO_DATIVE or w == "word") and any(
+                    x in DETS or x in lex.nouns or tagdict.get(x, "").startswith("N") for x in words[start:i]):
+                return False  # 'de stageplaats lijkt je boeiend': 'je' is an object here
             return i > start or opener in IMPERATIVE_OPENERS
         if i == 0 and not question and nxt not in ("u", "hij", "zij", "ze", "het", "men"):
             return nxt in ("niet", "nooit", "altijd", "dan", "eerst", "zeker", "even", "zelf", "nu", "ook")
@@ -113,6 +124,36 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     if v.label == "VDE":
         return nxt in lex.nouns or tagdict.get(nxt, "").startswith("N") or nxt in ("en", ",")
     return True  # VERL
+
+
+THIRD = {"u", "hij", "zij", "ze", "het", "men", "er"}
+
+
+def fam_form(v, label: str) -> str | None:
+    return v.forms.get(label) if hasattr(v, "forms") else None
+
+
+def _has_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> bool:
+    """Is there something that can be the subject of a finite verb at ``i``: before it in the clause, right
+    after it (inversion), or the sentence's subject shared through 'en'?"""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if nxt in THIRD or nxt in DETS or nxt in ("je", "jij", "ik"):
+        return True
+    for x in words[start:i]:
+        if x in PRONOUN_SUBJECTS or x in lex.nouns or tagdict.get(x, "").startswith(("N", "VNW")) or (
+                x[:1].isalpha() and x not in tagdict and x not in lex.verbs):
+            return True
+    return start > 0
+
+
+def _subject_first(words: list[str], tagdict: dict) -> bool:
+    """Does the sentence open with a subject (so a verb after 'en' shares it), not with a command?"""
+    first = words[0] if words else ""
+    if first in ("ik", "we", "wij", "jullie", "zij", "ze"):
+        return False  # the shared subject takes no t (or is plural)
+    if first in ("hij", "het", "men", "de", "een", "mijn", "zijn", "haar", "onze", "deze", "dit", "die", "dat", "elke"):
+        return True
+    return tagdict.get(first, "").startswith(("N", "LID", "VNW")) and not tagdict.get(first, "").startswith("WW")
 
 
 #: words after 'je' that show 'je' is the subject ('Vind je het goed?', 'Word je ook betaald?')

@@ -431,6 +431,7 @@ class Verdict:
     fix: str  # the spelling of that slot (lower case)
     margin: float  # how much better the chosen slot scored than the written one
     kind: str  # "valid": the written word is a real spelling of another slot; "invalid": it is no spelling at all
+    forms: dict  # the family's spellings (label -> spelling)
 
 
 def predict(model: Model, forms: Forms, words: list[str], caps: list[bool]) -> list[Verdict]:
@@ -454,5 +455,5 @@ def predict(model: Model, forms: Forms, words: list[str], caps: list[bool]) -> l
             margin, kind = scores[best] - max(scores[label] for label in written), "valid"
         else:
             margin, kind = scores[best] - max(scores[label] for label in allowed if label != best), "invalid"
-        out.append(Verdict(i, best, fam.forms[best], margin, kind))
+        out.append(Verdict(i, best, fam.forms[best], margin, kind, fam.forms))
     return out
