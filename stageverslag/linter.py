@@ -72,27 +72,32 @@ def _severity_rank(f: Finding) -> int:
     return {"error": 0, "warning": 1, "info": 2}[f.severity]
 
 
-def resolve_stage(doc, profile: Profile, options: CheckOptions) -> tuple[CheckOptions, str | None]:
+def resolve_stage(doc, profile: Profile, options: CheckOptions, outline=None) -> tuple[CheckOptions, str | None]:
     """``--stage auto`` (the default): the stage the document itself says it is, and why, in Dutch
     (:func:`stageverslag.document.outline.decide_stage`); a stage given explicitly is kept (no note)."""
     if options.stage != "auto":
         return options, None
     from dataclasses import replace
     from .document.outline import decide_stage
-    stage, why = decide_stage(doc, profile)
+    stage, why = decide_stage(doc, profile, outline)
     return replace(options, stage=stage), why
 
 
 def check_document(doc, profile: Profile, options: CheckOptions | None = None, project=None,
                    rules: list[Rule] | None = None, file: str | None = None, seed: dict | None = None) -> Report:
     """Run ``rules`` (default: all, for the stage) on a document model and return its report.
-    ``seed``: analyses measured elsewhere (``stats``, ``pages``: for drafts, on the report as built)."""
-    options, stage_note = resolve_stage(doc, profile, options or CheckOptions())
+    ``seed``: analyses measured elsewhere (``stats``, ``pages``: for drafts, on the report as built).
+    The outline is computed once, here or on the Context, and passed to whatever needs it."""
+    options, seed = options or CheckOptions(), dict(seed or {})
+    if options.stage == "auto" and "outline" not in seed:  # deciding the stage needs the outline: share it
+        from .document.outline import analyse
+        seed["outline"] = analyse(doc, profile)
+    options, stage_note = resolve_stage(doc, profile, options, seed.get("outline"))
     rules = load_rules() if rules is None else rules
     running = [r for r in rules if r.applies_to(doc, options.stage)]
     analyses = frozenset(a for r in running for a in r.analyses)  # only what the running rules need
     ctx = Context(doc=doc, profile=profile, options=options, project=project, analyses=analyses)
-    ctx.__dict__.update(seed or {})  # seeds the cached properties
+    ctx.__dict__.update(seed)  # seeds the cached properties
     findings: list[Finding] = []
     notes: list[str] = [stage_note] if stage_note else []  # --stage auto: which stage, and why (first line)
     if options.stage == "final" or profile.limits.midterm_has_page_limit:

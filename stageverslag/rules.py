@@ -127,7 +127,7 @@ class Context:
     @cached_property
     def stats(self):
         from .document.outline import statistics
-        return statistics(self.doc, self.profile)
+        return statistics(self.doc, self.profile, self.outline)
 
     @cached_property
     def pages(self):

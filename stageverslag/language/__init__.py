@@ -54,9 +54,11 @@ def _name_words(names) -> list[str]:
 
 
 class Engine:
-    """Everything the checks need, loaded lazily and reused between calls."""
+    """Everything the checks need, loaded lazily (once, also when threads ask at the same time) and reused
+    between calls. What one call finds lives in that call, not here."""
 
     def __init__(self, wordlist=(), names=()):
+        self._lock = threading.Lock()
         self.dictionary = get_dictionary()
         self.wordlist = tuple(wordlist)
         self.names = tuple(names)
@@ -69,13 +71,20 @@ class Engine:
 
     @cached_property
     def dt(self):
-        from .dt import DtChecker
-        return DtChecker(self.dictionary.lexicon, self.dictionary.known, self.dictionary.known_english)
+        with self._lock:  # cached_property itself does not lock: build it once
+            if "dt" not in self.__dict__:
+                from .dt import DtChecker
+                self.__dict__["dt"] = DtChecker(self.dictionary.lexicon, self.dictionary.known,
+                                                self.dictionary.known_english)
+            return self.__dict__["dt"]
 
     @cached_property
     def colloquial(self):
-        from .colloquial import Colloquial, load_entries
-        return Colloquial(load_entries(), self.dictionary.lexicon.adjectives)
+        with self._lock:
+            if "colloquial" not in self.__dict__:
+                from .colloquial import Colloquial, load_entries
+                self.__dict__["colloquial"] = Colloquial(load_entries(), self.dictionary.lexicon.adjectives)
+            return self.__dict__["colloquial"]
 
     def analyse(self, text: str, *, markdown: bool = True, names: set[str] | None = None,
                 deadline: float | None = None, tokens=None, english: bool = False,

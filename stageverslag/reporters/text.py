@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..findings import SEVERITY_LABELS
 from . import PAGE_METHODS, plural, verdict
-from .view import Group, group, page_label, short_title, repeat_label, where
+from .view import Group, finding_line, group, page_label, short_title, repeat_label, where
 
 COLORS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "bold": "1", "dim": "2"}
 #: language categories: their warnings are folded per part and kind in the short report
@@ -43,6 +43,9 @@ def _suggestion(f, always: bool = False) -> str:
 
 
 def _finding_line(f, profile, color: bool, verbose: bool, count: int = 1) -> str:
+    if verbose:  # the shared view model: the TUI's check screen shows exactly these words
+        label = _paint(f"{SEVERITY_LABELS[f.severity]:<12} ", f.severity, color)
+        return f"    {label}{finding_line(f, profile).text()}"
     place = where(f, profile, short=not verbose)
     bits = [place or ("in een tabel of tekstvak" if f.start is not None else "hele verslag")]
     titles = {profile.part(f.part).title if f.part in profile.part_ids else None, f.heading}

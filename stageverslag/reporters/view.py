@@ -208,3 +208,52 @@ def repeat_label(g: Group) -> str:
     if first.page is not None:
         page = f", eerste keer p. {first.page}" if first.page_method == "render" else f", eerste keer p. ±{first.page}"
     return f"'{g.match}' ({g.count}×{page})"
+
+
+# ---------------------------------------------------------------------------------------------- one view model
+
+#: the order in which every front end shows findings, with the Dutch section titles
+SECTIONS = (("error", "Fouten"), ("warning", "Waarschuwingen"), ("info", "Info"))
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    """One finding as every front end words it (the text report with --verbose, the TUI's check screen):
+    where it is, a quote, the message, the suggestion and the code. Build them with :func:`finding_lines`."""
+
+    finding: object
+    where: str
+    quote: str | None
+    message: str
+    suggestion: str | None
+
+    @property
+    def severity(self) -> str:
+        return self.finding.severity
+
+    @property
+    def code(self) -> str:
+        return self.finding.code
+
+    def text(self) -> str:
+        """'p. ±3 · Inleiding · "…de vergadring met…": 'vergadring' staat niet … → vergadering [SV501]'."""
+        bits = [self.where] + ([f"\"{self.quote}\""] if self.quote else [])
+        arrow = f" → {self.suggestion}" if self.suggestion else ""
+        return f"{' · '.join(bits)}: {self.message}{arrow} [{self.code}]"
+
+
+def finding_line(f, profile) -> FindingLine:
+    place = where(f, profile)
+    titles = {profile.part(f.part).title if f.part in profile.part_ids else None, f.heading}
+    suggestion = None
+    if (f.suggestion and f.match and f"'{f.suggestion}'" not in f.message
+            and any(c.isalnum() for c in f.suggestion)):
+        suggestion = f.suggestion
+    return FindingLine(f, place or ("in een tabel of tekstvak" if f.start is not None else "hele verslag"),
+                       f.quote if f.quote and f.quote not in titles else None, f.message, suggestion)
+
+
+def finding_lines(report, profile) -> list[FindingLine]:
+    """Every finding of ``report`` as a :class:`FindingLine`, in the order both front ends show them: errors,
+    warnings, info, each in the report's (document) order."""
+    return [finding_line(f, profile) for severity, _ in SECTIONS for f in report.findings if f.severity == severity]

@@ -26,41 +26,39 @@ INTRO = ("Controleer je verslag zoals je coach het leest, of maak het Word-docum
          "f  volledig verslag controleren   g  geraamte met hulpvragen\n"
          "o  ander .docx-bestand            p  Word-document en pdf")
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "dim"}
+VERDICT_STYLE = {"unreadable": "bold red", "errors": "bold red", "warnings": "bold yellow", "ok": "bold green"}
 STAGE_LABELS = {"midterm": "eerste deel", "final": "volledig verslag"}
 
 
-def render_report(title: str, report) -> tuple[Text, list]:
-    """A summary (title, counts, length, notes) and one line per finding, worst first."""
-    findings = list(getattr(report, "findings", []))
-    counts = {sev: sum(1 for f in findings if f.severity == sev) for sev in SEVERITY_LABELS}
+def render_report(title: str, report, profile=None) -> tuple[Text, list]:
+    """The verdict and summary (length, notes), then one line per finding: the same view model as the text
+    report (:func:`stageverslag.reporters.view.finding_lines`): same words, same order, same verdict."""
+    from ...reporters import verdict
+    from ...reporters.view import finding_lines
+    if profile is None:
+        from ...profile import load_profile
+        profile = load_profile()
     text = Text()
     text.append(f"{title}\n", style="bold")
-    text.append(f"{counts['error']} fouten, {counts['warning']} waarschuwingen, {counts['info']} opmerkingen")
+    key, sentence = verdict(report)
+    text.append(f"Oordeel: {sentence}", style=VERDICT_STYLE[key])
     stats = getattr(report, "stats", None) or {}
     if stats.get("length_value") is not None:
         unit = LENGTH_UNITS.get(stats.get("length_unit") or "words", "woorden")
         text.append(f"\nLengte: {stats['length_value']} {unit}")
         if stats.get("pages") is not None:
             text.append(f" · {stats['pages']} pagina's")
-    if not findings:
-        text.append("\nNiets gevonden: dit ziet er in orde uit.")
     for note in getattr(report, "notes", None) or []:
-        text.append(f"\n{note}", style="dim")
-    order = {sev: i for i, sev in enumerate(SEVERITY_LABELS)}
-    items = [(finding_line(f), f) for f in sorted(findings, key=lambda f: order.get(f.severity, 9))]
+        text.append(f"\nLet op: {note}", style="dim")
+    items = [(finding_text(line), line.finding) for line in finding_lines(report, profile)]
     return text, items
 
 
-def finding_line(f) -> Text:
+def finding_text(line) -> Text:
+    """One finding as the text report words it (``check --verbose``), its severity in colour."""
     text = Text()
-    text.append(f"[{SEVERITY_LABELS.get(f.severity, f.severity)}] ", style=SEVERITY_STYLE.get(f.severity))
-    where = f.part or ""
-    if getattr(f, "line", None):
-        where += f" r. {f.line}"
-    text.append(f"{f.code} {where.strip()}: ".replace(" :", ":"), style="bold")
-    text.append(f.message)
-    if f.suggestion:
-        text.append(f" → {f.suggestion}", style="italic")
+    text.append(f"{SEVERITY_LABELS.get(line.severity, line.severity):<12} ", style=SEVERITY_STYLE.get(line.severity))
+    text.append(line.text())
     return text
 
 
