@@ -56,8 +56,10 @@ def default_output(project: Project, stage: str = "final", skeleton: bool = Fals
 
 def build_report(project: Project, *, skeleton: bool = False, stage: str = "final",
                  house_style: str | os.PathLike | None = None, output: str | os.PathLike | None = None,
-                 pdf: bool = False, force: bool = False, today: dt.date | None = None) -> BuildResult:
-    """Build the report of ``project``; see the module docstring. Raises UserError (Dutch) on bad input."""
+                 pdf: bool = False, force: bool = False, today: dt.date | None = None,
+                 progress=None) -> BuildResult:
+    """Build the report of ``project``; see the module docstring. Raises UserError (Dutch) on bad input.
+    ``progress(step, total, label)``, if given, hears each step as it starts (the TUI shows it)."""
     if stage not in ("midterm", "final"):
         raise UserError(texts.say("unknown_stage", stage=stage))
     style_path = Path(expand_home(house_style)).resolve() if house_style else project.house_style_path()
@@ -78,7 +80,18 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
     if style_path is not None and out == style_path.resolve():
         raise UserError(texts.say("output_is_input", path=out))
     soffice = find_soffice()
+    steps = ["Je teksten samenzetten"]
+    if soffice:
+        steps.append("Paginanummers voor de inhoudsopgave (LibreOffice)")
+    steps.append("Het Word-document bewaren")
+    if pdf and soffice:
+        steps.append("De pdf maken (LibreOffice, tot een minuut)")
 
+    def step(label: str) -> None:
+        if progress is not None and label in steps:
+            progress(steps.index(label) + 1, len(steps), label)
+
+    step(steps[0])
     doc, writer, part_notes = _compose(project, skeleton, stage, style_path, today or dt.date.today())
     notes = list(part_notes)
     entries = _write_toc(doc, writer)
@@ -87,6 +100,7 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
         notes.append(texts.say("links_left_out", what=removed.describe()))
     pages: dict[str, int] = {}
     if soffice and entries:
+        step("Paginanummers voor de inhoudsopgave (LibreOffice)")
         try:
             with tempfile.TemporaryDirectory(prefix="stageverslag-build-") as tmp:
                 draft = Path(tmp) / "verslag.docx"
@@ -101,11 +115,13 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
     result = BuildResult(docx=out, notes=notes,
                          pages=[(h.level, h.text, pages[h.bookmark]) for h in writer.headings if h.bookmark in pages])
     backups = project.root / OUTPUT_DIR / BACKUP_DIR
+    step("Het Word-document bewaren")
     result.backup = None if force else _backup(out, backups)
     _write(out, _bytes(doc))
     if pdf and not soffice:  # the Word document is there all the same; say how to get the PDF
         notes.append(texts.say("pdf_skipped", reason=INSTALL_HINT))
     elif pdf:
+        step("De pdf maken (LibreOffice, tot een minuut)")
         target = out.with_suffix(".pdf")
         try:
             with tempfile.TemporaryDirectory(prefix="stageverslag-pdf-") as tmp:

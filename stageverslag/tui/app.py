@@ -19,7 +19,7 @@ from .screens.dashboard import DashboardScreen
 from .screens.help import HelpScreen
 from .screens.writing import WritingScreen
 from .state import AppState
-from .widgets.palette import DutchCommandPalette
+from .widgets.palette import DutchCommandPalette, DutchCommands
 
 LIGHT, DARK = "textual-light", "textual-dark"
 
@@ -29,6 +29,7 @@ class StageverslagApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "Stageverslag"
+    COMMANDS = {DutchCommands}  # our commands only, found by name or description (Textual's are English)
     BINDINGS = [
         Binding("ctrl+q", "quit", "Stoppen", priority=True),
         Binding("ctrl+p", "command_palette", "Menu", show=False, priority=True),
@@ -84,6 +85,13 @@ class StageverslagApp(App):
         self._back_to_dashboard()
         self.push_screen(CheckScreen())
 
+    def run_on_check_screen(self, action: str, *args) -> None:
+        """Open the check screen (from anywhere) and start one of its actions: build, pdf, check, annotate."""
+        self.action_open_check()
+        screen = self.screen
+        if isinstance(screen, CheckScreen):
+            self.call_after_refresh(getattr(screen, action), *args)
+
     def action_open_dashboard(self) -> None:
         self._back_to_dashboard()
 
@@ -135,12 +143,23 @@ class StageverslagApp(App):
     # -- command palette -------------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if self.state.project is not None:
-            yield SystemCommand("Overzicht", "Terug naar het overzicht van je stage", self.action_open_dashboard)
+            yield SystemCommand("Overzicht", "Terug naar het overzicht van je stage: planning, acties, onderdelen",
+                                self.action_open_dashboard)
             for n, part in enumerate(self.state.project.profile.parts, 1):
-                yield SystemCommand(f"Schrijven: {part.title}", f"Open onderdeel {n} in de editor",
+                yield SystemCommand(f"Schrijven: {part.title}", f"Schrijf aan onderdeel {n} in de editor",
                                     lambda pid=part.id: self.open_part(pid))
             yield SystemCommand("Controleren en bouwen", "Controleer je verslag of maak het Word-document",
                                 self.action_open_check)
+            if not isinstance(screen, CheckScreen):  # the check screen lists its own, with its keys
+                yield SystemCommand("Word-document bouwen", "Bouw het verslag als .docx (Word)",
+                                    lambda: self.run_on_check_screen("action_build", "full"))
+                yield SystemCommand("Pdf maken", "Bouw het verslag als Word-document en als pdf",
+                                    lambda: self.run_on_check_screen("action_build", "pdf"))
+                yield SystemCommand("Kopie met opmerkingen maken", "Bouw het verslag en zet de bevindingen als "
+                                    "opmerkingen in een Word-kopie (nagekeken)",
+                                    lambda: self.run_on_check_screen("action_annotate"))
+                yield SystemCommand("Volledig verslag controleren", "Controleer de eindversie tegen de handleiding",
+                                    lambda: self.run_on_check_screen("action_check", "final"))
         if isinstance(screen, WritingScreen):
             yield SystemCommand("Opslaan", "Bewaar de tekst nu", screen.action_save)
             yield SystemCommand("Taalfouten tonen", "Spring naar de lijst met taalfouten",
@@ -162,6 +181,9 @@ class StageverslagApp(App):
                                 lambda: screen.action_build("skeleton"))
             yield SystemCommand("Word en pdf bouwen", "Het verslag als .docx en als pdf",
                                 lambda: screen.action_build("pdf"))
+            yield SystemCommand("Kopie met opmerkingen maken", "De bevindingen als opmerkingen in een Word-kopie "
+                                "(nagekeken) van het laatst gecontroleerde .docx of van je verslag",
+                                screen.action_annotate)
         if isinstance(screen, DashboardScreen):
             yield SystemCommand("Schrijven wat nu moet", "Open het onderdeel van deze week", screen.action_write_now)
             done = self.state.project.progress()["acties"]

@@ -24,7 +24,8 @@ from ...profile import LENGTH_UNITS
 INTRO = ("Controleer je verslag zoals je coach het leest, of maak het Word-document.\n"
          "m  eerste deel controleren        b  Word-document bouwen\n"
          "f  volledig verslag controleren   g  geraamte met hulpvragen\n"
-         "o  ander .docx-bestand            p  Word-document en pdf")
+         "o  ander .docx-bestand            p  Word-document en pdf\n"
+         "a  kopie met opmerkingen in Word (van het laatst gecontroleerde .docx, of van je verslag)")
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "dim"}
 VERDICT_STYLE = {"unreadable": "bold red", "errors": "bold red", "warnings": "bold yellow", "ok": "bold green"}
 STAGE_LABELS = {"midterm": "eerste deel", "final": "volledig verslag"}
@@ -83,6 +84,7 @@ class CheckScreen(Screen):
         Binding("b", "build('full')", "Word"),
         Binding("g", "build('skeleton')", "Geraamte"),
         Binding("p", "build('pdf')", "Pdf"),
+        Binding("a", "annotate", "Opmerkingen"),
         Binding("escape", "back", "Terug"),
     ]
 
@@ -104,6 +106,11 @@ class CheckScreen(Screen):
         self.query_one("#results-box").focus()
         self.findings: list = []
         self.last_result = ""
+        #: the .docx checked last with "o" (a commented copy is made of it), else None
+        self.last_docx: Path | None = None
+        self._progress: tuple[str, int, int, str] | None = None  # (title, step, steps, label)
+        self._started = 0.0
+        self._ticker = None
 
     # -- actions --------------------------------------------------------------------------------------
     def action_check(self, stage: str) -> None:
@@ -115,7 +122,7 @@ class CheckScreen(Screen):
         def job():
             from ...service import check_project
             return render_report(title, check_project(state.project, CheckOptions(
-                stage=stage, pages="estimate", today=state.today))) + (True,)
+                stage=stage, pages="estimate", today=state.today)), state.project.profile) + (True,)
         self.run_job(title, job)
 
     def action_build(self, kind: str) -> None:
@@ -125,9 +132,45 @@ class CheckScreen(Screen):
                  "pdf": "Word-document en pdf gebouwd"}[kind]
 
         def job():
-            from ...builder import build_report
-            return render_build(title, build_report(state.project, skeleton=kind == "skeleton", stage="final",
-                                                    pdf=kind == "pdf", today=state.today))
+            from ...service import build
+            return render_build(title, build(state.project, skeleton=kind == "skeleton", stage="final",
+                                             pdf=kind == "pdf", today=state.today,
+                                             progress=lambda n, total, label: self.progress(title, n, total, label)))
+        self.run_job(title, job)
+
+    def action_annotate(self) -> None:
+        """A copy of a .docx with the findings as Word comments at their words: the .docx checked last, or
+        else the report built from the drafts now. Written in the project's uit/nagekeken/ folder."""
+        state = self.app.state
+        self.app.save_all_drafts()
+        docx = self.last_docx
+        title = "Kopie met opmerkingen" + (f" van {docx.name}" if docx else " van je verslag")
+        out_dir = state.project.root / "uit" / "nagekeken"
+
+        def job():
+            from ...annotate import write_annotated
+            from ...rules import CheckOptions
+            from ...service import build, check_file
+            steps = 2 if docx else 3
+            src = docx
+            if src is None:
+                self.progress(title, 1, steps, "Het Word-document bouwen")
+                src = build(state.project, stage="final", today=state.today).docx
+            self.progress(title, steps - 1, steps, f"{src.name} controleren")
+            report = check_file(src, state.project.profile, CheckOptions(stage="final", pages="estimate",
+                                                                         today=state.today))
+            self.progress(title, steps, steps, "De opmerkingen in de kopie zetten")
+            made = write_annotated(src, report, out_dir)
+            text = Text()
+            text.append(f"{title}\n", style="bold")
+            text.append(f"{made.path}\n")
+            text.append(f"{made.comments} opmerkingen in Word: {made.at_words} bij de woorden zelf, "
+                        f"{made.on_paragraph} bij een alinea, {made.on_title} over het hele verslag bij de titel.\n")
+            if made.not_placed:
+                text.append(f"{len(made.not_placed)} bevindingen konden niet in de tekst geplaatst worden; ze "
+                            "staan in de eerste opmerking.\n")
+            text.append("Open de kopie in Word: de opmerkingen staan in de marge. Het origineel is niet veranderd.")
+            return text
         self.run_job(title, job)
 
     def action_other(self) -> None:
@@ -158,7 +201,8 @@ class CheckScreen(Screen):
         def job():
             from ...service import check_file
             return render_report(title, check_file(path, state.project.profile, CheckOptions(
-                stage="final", pages="estimate", today=state.today))) + (False,)
+                stage="final", pages="estimate", today=state.today)), state.project.profile) + (False,)
+        self.last_docx = path.resolve()
         self.run_job(title, job)
 
     def action_back(self) -> None:
@@ -171,9 +215,41 @@ class CheckScreen(Screen):
 
     # -- running --------------------------------------------------------------------------------------
     def run_job(self, title: str, job) -> None:
-        self.show_text(Text(f"{title}: bezig…"))
+        import time
+        self._progress = (title, 0, 0, "")
+        self._started = time.monotonic()
+        self.show_text(self._progress_text())
+        self._progress = (title, 0, 0, "")  # show_text clears it for results; a job keeps it
+        if self._ticker is None:
+            self._ticker = self.set_interval(1.0, self._tick)
         self.query_one("#results-box").focus()
         self._run(title, job)
+
+    def progress(self, title: str, step: int, steps: int, label: str) -> None:
+        """From the worker thread: step ``step`` of ``steps`` starts (shown with the seconds so far)."""
+        def show():
+            if self._progress is not None:
+                self._progress = (title, step, steps, label)
+                self._tick()
+        try:
+            self.app.call_from_thread(show)
+        except RuntimeError:  # called on the app's own thread (tests calling the job directly)
+            show()
+
+    def _progress_text(self) -> Text:
+        import time
+        title, step, steps, label = self._progress
+        seconds = int(time.monotonic() - self._started)
+        text = Text()
+        text.append(f"{title}: bezig… {seconds} s\n", style="bold")
+        if steps:
+            done = "█" * step + "░" * (steps - step)
+            text.append(f"{done}  stap {step} van {steps}: {label}\n")
+        return text
+
+    def _tick(self) -> None:
+        if self._progress is not None and self.is_mounted:
+            self.query_one("#results", Static).update(self._progress_text())
 
     @work(thread=True, exclusive=True, group="controle", name="controle")
     def _run(self, title: str, job) -> None:
@@ -196,6 +272,7 @@ class CheckScreen(Screen):
         if not self.is_mounted:
             return  # the student left this screen while the job ran
         summary, items, in_project = result if isinstance(result, tuple) else (result, [], False)
+        self._progress = None  # a result (or a message) replaces the progress line
         self.query_one("#results", Static).update(summary)
         findings = self.query_one("#check-list", OptionList)
         findings.clear_options()

@@ -21,7 +21,8 @@ from textual.worker import get_current_worker
 
 from .. import state as st_mod
 from ..state import LanguageUnavailable, prose_words
-from ..widgets.findings import FindingsList
+from ..widgets.editor import Mark, MarkedTextArea
+from ..widgets.findings import CATEGORY_LABELS, FindingsList
 from ..widgets.questions import QuestionsPanel
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
@@ -33,6 +34,24 @@ def word_at(line: str, column: int) -> str:
         if m.start() <= column <= m.end():
             return m.group(0).strip("'’-")
     return ""
+
+
+_SEVERITIES: dict[str, str] = {}
+
+
+def severity_of(issue) -> str:
+    """An issue's severity: the outside checker's own, else that of the rule for its category (dt: error)."""
+    if getattr(issue, "severity", ""):
+        return issue.severity
+    if not _SEVERITIES:
+        try:
+            from ...rules import load_rules
+            for r in sorted(load_rules(), key=lambda r: r.code):  # the first rule of a category speaks for it
+                if r.language:
+                    _SEVERITIES.setdefault(r.category, r.severity)
+        except Exception:  # noqa: BLE001 - a mark without its exact colour is still a mark
+            _SEVERITIES["dt"] = "error"
+    return _SEVERITIES.get(issue.category, "warning")
 
 
 def first_prose_index(markdown: str) -> int:
@@ -58,6 +77,8 @@ class WritingScreen(Screen):
     def __init__(self, part_id: str, line: int | None = None):
         super().__init__()
         self.part_id = part_id
+        #: F4 on a part with errors asks first; a second F4 marks it done anyway
+        self._done_asked = False
         self.start_line = line
         self._save_timer: Timer | None = None
         self._check_timer: Timer | None = None
@@ -70,13 +91,14 @@ class WritingScreen(Screen):
         buf = state.buffer(self.part_id)
         yield Header()
         with Horizontal(id="writing"):
-            editor = TextArea(buf.text, id="editor", soft_wrap=True, tab_behavior="focus")
+            editor = MarkedTextArea(buf.text, id="editor", soft_wrap=True, tab_behavior="focus")
             editor.cursor_blink = not self.app.is_headless
             yield editor
             with Vertical(id="side"):
                 with VerticalScroll(id="questions-box"):
                     yield QuestionsPanel(id="questions")
                 yield FindingsList(id="findings")
+        yield Static(id="cursor-finding")
         yield Static(id="save-status")
         yield Footer(compact=True)
 
@@ -109,13 +131,14 @@ class WritingScreen(Screen):
         self.call_after_refresh(self.editor.scroll_cursor_visible, center=True, animate=False)
 
     @property
-    def editor(self) -> TextArea:
-        return self.query_one("#editor", TextArea)
+    def editor(self) -> MarkedTextArea:
+        return self.query_one("#editor", MarkedTextArea)
 
     # -- editing, autosave ----------------------------------------------------------------------------
     @on(TextArea.Changed, "#editor")
     def _changed(self, event: TextArea.Changed) -> None:
         self.app.state.edit(self.part_id, event.text_area.text)
+        self._show_cursor_finding()
         self._restart_timer("_save_timer", st_mod.AUTOSAVE_DELAY, self.save_now)
         self._restart_timer("_check_timer", st_mod.CHECK_DELAY, self._start_check)
         self._update_status_line()
@@ -148,12 +171,13 @@ class WritingScreen(Screen):
             line.set_class(True, "error")
             return
         line.set_class(False, "error")
+        enter = " · Enter = nieuwe alinea in Word"
         if buf.dirty:
-            line.update(f"{words}{done} · wijzigingen worden zo bewaard")
+            line.update(f"{words}{done} · wijzigingen worden zo bewaard{enter}")
         elif buf.saved_at:
-            line.update(f"{words}{done} · opgeslagen om {buf.saved_at:%H:%M:%S}")
+            line.update(f"{words}{done} · opgeslagen om {buf.saved_at:%H:%M:%S}{enter}")
         else:
-            line.update(f"{words}{done} · alles opgeslagen")
+            line.update(f"{words}{done} · alles opgeslagen{enter}")
 
     def on_screen_suspend(self) -> None:
         self.save_now()
@@ -199,6 +223,33 @@ class WritingScreen(Screen):
         else:
             findings.show(issues, text)
         findings.border_title = f"Taal ({len(issues)})" if issues else "Taal"
+        self.editor.set_marks([Mark(i.start, i.end, severity_of(i), i) for i in issues
+                               if i.start is not None and i.end is not None], text)
+        self._show_cursor_finding()
+
+    @on(TextArea.SelectionChanged, "#editor")
+    def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
+        self._show_cursor_finding()
+
+    def _show_cursor_finding(self) -> None:
+        """Under the editor: the finding marked where the cursor is (its message, suggestion, explanation)."""
+        line = self.query_one("#cursor-finding", Static)
+        mark = self.editor.mark_at(self.editor.cursor_index())
+        if mark is None or mark.issue is None:
+            line.update("")
+            line.display = False
+            return
+        issue = mark.issue
+        label = CATEGORY_LABELS.get(issue.category, issue.category)
+        suggestion = getattr(issue, "suggestion", None)
+        fix = f" → {suggestion}" if suggestion and f"'{suggestion}'" not in issue.message else ""
+        why = f" {issue.explanation}" if getattr(issue, "explanation", "") else ""
+        line.update(f"{label}: {issue.message}{fix}.{why}".replace("..", ".").replace("?.", "?"))
+        line.set_class(mark.severity == "error", "error")
+        line.display = True
+        findings = self.query_one(FindingsList)
+        if issue in findings.issues and not findings.has_focus:
+            findings.highlighted = findings.issues.index(issue)
 
     @on(OptionList.OptionSelected, "#findings")
     def _jump(self, event: OptionList.OptionSelected) -> None:
@@ -253,7 +304,19 @@ class WritingScreen(Screen):
         self.app.notify(f"“{word}” staat nu in je woordenlijst.")
         self._start_check()
 
+    def open_errors(self) -> list:
+        return [m.issue for m in self.editor.marks if m.severity == "error" and m.issue is not None]
+
     def action_toggle_done(self) -> None:
+        errors = self.open_errors()
+        if errors and not self.app.state.is_done(self.part_id) and not self._done_asked:
+            self._done_asked = True
+            kinds = sorted({CATEGORY_LABELS.get(i.category, i.category) for i in errors})
+            self.app.notify(f"Dit onderdeel heeft nog {len(errors)} {'fout' if len(errors) == 1 else 'fouten'} "
+                            f"({', '.join(kinds)}), rood onderstreept in je tekst. Druk nog eens F4 om het toch "
+                            "op klaar te zetten.", title="Nog fouten", severity="warning", timeout=8)
+            return
+        self._done_asked = False
         try:
             done = self.app.state.toggle_done(self.part_id)
         except OSError as exc:

@@ -44,6 +44,12 @@ class ActionChecklist(SelectionList[str]):
             return Strip(segments, strip.cell_length)
         return strip
 
+    def action_select(self) -> None:
+        """Space works at once: before any arrow key it ticks the first action (Textual did nothing)."""
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+        super().action_select()
+
     def show(self, actions) -> None:
         highlighted = self.highlighted
         self.clear_options()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.align import Align
 from rich.text import Text
 from textual.binding import Binding
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.widgets.option_list import Option
 
 NO_MATCHES = "Geen opdracht gevonden"
@@ -39,3 +39,23 @@ class DutchCommandPalette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+class DutchCommands(Provider):
+    """The app's commands (``App.get_system_commands``), found by their name or their description: "schrijf"
+    finds "Schrijven: Inleiding" (described "Schrijf aan onderdeel 1"), "pdf" finds the build commands."""
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback, discover in self.app.get_system_commands(self.screen):
+            if discover:
+                yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback, *_ in self.app.get_system_commands(self.screen):
+            by_name = matcher.match(name)
+            by_help = matcher.match(help_text or "") * 0.9
+            if by_name > 0:
+                yield Hit(by_name, matcher.highlight(name), callback, text=name, help=help_text)
+            elif by_help > 0:
+                yield Hit(by_help, name, callback, text=name, help=help_text)
