@@ -35,7 +35,7 @@ MAX_RATIO = 200  # compression ratio allowed for a member bigger than RATIO_FLOO
 RATIO_FLOOR = 1024 * 1024
 CHUNK = 1024 * 1024
 
-_CANVAS = re.compile(r"^(?P<name>[^_/\\]+?)_(?:(?P<late>late)_)?(?P<user>\d+)_(?P<sub>\d+)_(?P<original>.+)$",
+_CANVAS = re.compile(r"^(?P<name>[^_/]+?)_(?:(?P<late>late)_)?(?P<user>\d+)_(?P<sub>\d+)_(?P<original>.+)$",
                      re.IGNORECASE)
 _COPY_NUMBER = re.compile(r"-\d+(?=\.[^.]+$)")
 #: files a zip or a folder carries that are nobody's submission
@@ -66,7 +66,7 @@ class CanvasName:
 
 def parse_canvas_name(filename: str) -> CanvasName | None:
     """Read a Canvas download name; None when ``filename`` is not one."""
-    base = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    base = filename.rsplit("/", 1)[-1]  # callers pass a file's own name (a zip member's without its folders)
     m = _CANVAS.match(base)
     if not m or not m.group("name").strip():
         return None
@@ -80,7 +80,7 @@ def student_of(filename: str) -> tuple[str, bool | None]:
     canvas = parse_canvas_name(filename)
     if canvas:
         return canvas.student, canvas.late
-    base = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    base = filename.rsplit("/", 1)[-1]
     stem = base.rsplit(".", 1)[0] if "." in base.lstrip(".") else base
     return stem or base, None
 
@@ -100,7 +100,7 @@ class Submission:
 
     @property
     def filename(self) -> str:
-        return self.name.replace("\\", "/").rsplit("/", 1)[-1]
+        return self.name.rsplit("/", 1)[-1]
 
 
 def _for_path(path: Path, shown: str) -> Submission:
@@ -179,7 +179,7 @@ def read_zip(zip_path: Path, workdir: Path) -> list[Submission]:
             raw = info.filename
             if info.is_dir() or _JUNK.search(raw.replace("\\", "/")):
                 continue
-            shown = f"{zip_path}/{raw}"
+            shown = f"{zip_path}/{raw.replace(chr(92), '/')}"  # a zip made on Windows may use backslashes
             base = raw.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
             student, late = student_of(base)
             unsafe = _unsafe_name(raw)

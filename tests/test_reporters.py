@@ -3,7 +3,10 @@ coaches (one row per report, one column per category, a verdict; HTML self-conta
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
+import html
 import io
 import json
 import re
@@ -15,6 +18,7 @@ from stageverslag.findings import CATEGORIES, Finding
 from stageverslag.commands import render
 from stageverslag.linter import Report, check_file, input_report
 from stageverslag.profile import load_profile
+from stageverslag.reporters.overview import GROUPS
 from stageverslag.rules import CheckOptions
 
 FAULTY = EXAMPLES / "project-met-fouten" / "stageverslag-met-fouten.docx"
@@ -95,18 +99,61 @@ def test_json_is_exactly_the_contract(reports, profile):
                  "message": "kapot.docx: dit is geen Word-bestand."}
 
 
-def test_csv_one_row_per_report_one_column_per_category(reports, profile):
+def _csv(text):
+    assert text.startswith("\ufeff")  # UTF-8 with a byte-order mark: Excel reads the accents right
+    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+
+
+def test_csv_one_row_per_student_dutch_columns_and_group_verdicts(reports, profile):
     text = render(reports, "csv", profile)
-    assert text.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    assert text.splitlines()[0].lstrip("\ufeff").split(";")[:9] == [
+        "student", "bestand", "fase", "laat", "oordeel", "fouten", "waarschuwingen", "pagina's", "woorden"]
+    rows = _csv(text)
     assert len(rows) == 3
-    assert list(rows[0])[-1] == "oordeel" and all(c in rows[0] for c in CATEGORIES)
+    assert not any(c in rows[0] for c in CATEGORIES if c != "spelling")  # Dutch words, not category ids
     good, faulty, broken = rows
-    assert good["paginas"] == "18" and good["oordeel"] == "in orde"
-    assert [good[c] for c in CATEGORIES] == [""] * len(CATEGORIES)
-    assert faulty["section-order"] == "fout (1)" and faulty["toc"] == "fout (1)"
-    assert faulty["oordeel"] == "niet in orde"
-    assert broken["input"] == "fout (1)" and broken["oordeel"] == "onleesbaar" and broken["woorden"] == ""
+    assert (good["student"], good["bestand"], good["laat"], good["fase"]) == ("goed", "goed.docx", "", "eindversie")
+    errors = sum(1 for f in reports[0].findings if f.severity == "error")
+    assert good["pagina's"] == "18" and good["fouten"] == str(errors)
+    assert good["oordeel"] == ("niet in orde" if errors else "in orde")
+    groups = [g for g, _ in GROUPS]
+    structure = ["onderdelen", "omvang", "titelpagina", "inhoudsopgave", "kop- en voettekst", "koppen", "termijn"]
+    assert [good[g] for g in structure] == ["ok"] * len(structure)
+    assert faulty["oordeel"] == "niet in orde" and int(faulty["fouten"]) == sum(
+        1 for f in reports[1].findings if f.severity == "error")
+    order = [f for f in reports[1].findings if f.category in ("section-missing", "section-order", "section-empty")]
+    first = ([f for f in order if f.severity == "error"] + [f for f in order if f.severity == "warning"])[0]
+    assert faulty["onderdelen"].startswith(f"{sum(1 for f in order if f.severity != 'info')}: ")
+    assert faulty["onderdelen"][faulty["onderdelen"].index(": ") + 2:].rstrip("…") in first.message
+    assert broken["oordeel"] == "onleesbaar" and broken["woorden"] == broken["fouten"] == ""
+    assert [broken[g] for g in groups] == [""] * len(groups)
+    assert broken["toelichting"] == "dit is geen Word-bestand."
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http:\\\\x","klik").docx', "@SUM(1+1).docx", "+31 verslag.docx",
+                                  "-2.docx", "\tverslag.docx", "\rverslag.docx"])
+def test_csv_never_lets_a_file_name_run_as_a_formula(name, profile):
+    report = input_report(name, f"{name}: dit is geen Word-bestand.", "final")
+    row = _csv(render([report], "csv", profile))[0]
+    assert row["student"] == "'" + name.rsplit(".", 1)[0] and row["bestand"] == "'" + name
+
+
+def test_csv_and_html_say_the_same_facts(reports, profile):
+    rows = _csv(render(reports, "csv", profile))
+    page = render(reports, "html", profile)
+    body = page.split("<tbody>")[1].split("</tbody>")[0]
+    assert body.count('<tr class="v-') == 3
+    for row in rows:
+        assert f'data-oordeel="{row["oordeel"]}"' in body and f"<summary>{row['student']}</summary>" in body
+        for col in ("fouten", "waarschuwingen", "pagina's", "woorden"):
+            if row[col]:
+                assert f'data-v="{row[col]}">{row[col]}</td>' in body
+        for group, _ in GROUPS:
+            if row[group] and row[group] != "ok":
+                assert f'title="{html.escape(row[group])}"' in body
+    verdicts = [row["oordeel"] for row in rows]
+    assert (f'id="samenvatting">3 verslagen: {verdicts.count("in orde")} in orde, '
+            f'{verdicts.count("niet in orde")} niet in orde, 1 onleesbaar</p>') in page
 
 
 def test_html_stands_alone_and_escapes_everything(profile):
@@ -116,14 +163,27 @@ def test_html_stands_alone_and_escapes_everything(profile):
                                      part="inleiding")], notes=["<i>noot</i>"])
     page = render([nasty], "html", profile)
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page
-    assert "<script" not in page and "&lt;script&gt;" in page
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
     assert "&lt;b&gt;Inleiding&lt;/b&gt; &amp; meer" in page and "&lt;i&gt;noot&lt;/i&gt;" in page
     assert not re.search(r"""(src|href)=["']?(https?:|//)""", page) and "<link" not in page
     assert "niet in orde" in page and "[Inleiding]" in page
+    # one script and one style, ours, allowed by hash; nothing else may run or load
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page).group(1)
+    csp = html.unescape(csp)
+    assert csp.startswith("default-src 'none';") and "form-action 'none'" in csp and "base-uri 'none'" in csp
+    script = re.findall(r"<script>(.*?)</script>", page, re.S)
+    style = re.findall(r"<style>(.*?)</style>", page, re.S)
+    assert len(script) == 1 and len(style) == 1
+    digest = lambda text: "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+    assert f"script-src {digest(script[0])};" in csp and f"style-src {digest(style[0])};" in csp
+    assert page.index("Content-Security-Policy") < page.index("<style>")
+    assert not re.search(r"\son[a-z]+=", page) and " style=" not in page  # no inline handlers or styles
 
 
-def test_html_table_has_a_row_per_report(reports, profile):
+def test_html_summary_on_top_verdict_and_student_first(reports, profile):
     page = render(reports, "html", profile)
-    body = page.split("<tbody>")[1].split("</tbody>")[0]
-    assert body.count("<tr>") == 3
-    assert body.count("<td") == 3 * (4 + len(CATEGORIES) + 1)
+    assert page.index('id="samenvatting"') < page.index("<table")
+    headers = re.findall(r'<th scope="col" title="([^"]+)">', page)
+    assert headers[:2] == ["oordeel", "student"] and "fase" not in headers  # one stage: said above the table
+    assert "eindversie" in page.split("<table")[0]
+    assert page.count("<details>") == 3

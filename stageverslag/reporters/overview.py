@@ -9,6 +9,7 @@ row: the readable report with the most words is the one judged, the others are n
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from ..canvas import student_of
@@ -109,7 +110,9 @@ def display_name(report) -> str:
 
 
 def file_name(report) -> str:
-    return display_name(report).replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    """The file's own name (a backslash is part of a name on Linux and macOS, a folder separator on Windows)."""
+    shown = display_name(report).replace(os.sep, "/") if os.sep != "/" else display_name(report)
+    return shown.rstrip("/").rsplit("/", 1)[-1]
 
 
 def student(report) -> str:
