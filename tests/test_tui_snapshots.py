@@ -84,3 +84,25 @@ def test_writing_screen_light(snap_compare, project):
         await pilot.press("2")
         await settle(pilot)
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_part)
+
+
+def test_writing_screen_with_a_marked_finding(snap_compare, project):
+    """A finding marked in the text (red, underlined) and explained under the editor while the cursor is on
+    it. The mark is given directly (fixed words and message), so the picture does not follow the engine's
+    wording; that the engine's findings become marks is tested in test_tui_findings.py."""
+    from stageverslag.language.issues import Issue
+    from stageverslag.tui.widgets.editor import Mark
+    app = StageverslagApp(project, today=TODAY, theme="textual-dark")
+
+    async def mark_one(pilot):
+        await pilot.press("3")
+        await settle(pilot)
+        screen = pilot.app.screen
+        editor = screen.editor
+        start = editor.text.index("vindt")
+        issue = Issue("dt", "Voorbeeld: hier staat een dt-fout", start, start + 5, ["vind"],
+                      "Een vaste uitleg voor deze schermafdruk.")
+        editor.set_marks([Mark(start, start + 5, "error", issue)], editor.text)
+        editor.move_cursor(editor.document.get_location_from_index(start + 2))
+        await pilot.pause()
+    assert snap_compare(app, terminal_size=(80, 24), run_before=mark_one)
