@@ -8,6 +8,7 @@ import io
 import json
 import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -254,3 +255,85 @@ def test_a_multi_worker_batch_writes_the_spelling_cache_once(tmp_path, monkeypat
     again = check_paths([folder], options=options, rules=rules, jobs=2)
     assert [r.to_dict() for r in again] == [r.to_dict() for r in reports]
     assert files[0].stat().st_mtime_ns == stamp  # nothing new to learn: every verdict came from the cache
+
+
+# ------------------------------------------------------------------------------------------------ rendering in batches
+
+
+@pytest.fixture(scope="module")
+def three_lengths(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lengtes")
+    write_report(folder / "a.docx", parts=handbook_parts(scale=0.2), toc=False)
+    write_report(folder / "b.docx", parts=handbook_parts(scale=0.6))
+    write_report(folder / "c.docx", flavor="libreoffice", parts=handbook_parts(scale=1.0))
+    return folder
+
+
+@pytest.mark.libreoffice
+def test_batch_render_same_page_counts_as_one_file_at_a_time(three_lengths, monkeypatch):
+    from stageverslag import libreoffice
+    from stageverslag.document import pages
+    calls = {"one": 0, "many": []}
+    convert, convert_many = libreoffice.convert, libreoffice.convert_many
+
+    def one(*args, **kwargs):
+        calls["one"] += 1
+        return convert(*args, **kwargs)
+
+    def many(sources, *args, **kwargs):
+        calls["many"].append(len(sources))
+        return convert_many(sources, *args, **kwargs)
+
+    monkeypatch.setattr(libreoffice, "convert", one)
+    monkeypatch.setattr(libreoffice, "convert_many", many)
+    rules = [r for r in load_rules() if r.category == "pages"]
+    options = CheckOptions(pages="render", stage="final")
+    monkeypatch.setattr(pages, "_RENDER_CACHE", {})
+    batch = check_paths([three_lengths], options=options, rules=rules, jobs=1)
+    assert calls == {"one": 0, "many": [3]}  # one LibreOffice process for the three
+    monkeypatch.setattr(pages, "_RENDER_CACHE", {})
+    monkeypatch.setattr(pages, "_RENDER_FAILED", {})
+    single = check_paths([three_lengths], options=options, rules=rules, jobs=1, batch_render=False)
+    assert calls == {"one": 3, "many": [3]}
+    assert [r.stats["page_method"] for r in batch] == ["render"] * 3
+    assert [r.stats["pages"] for r in batch] == [r.stats["pages"] for r in single]
+    assert len({r.stats["pages"] for r in batch}) == 3  # three different lengths, each its own count
+    assert [r.to_dict() for r in batch] == [r.to_dict() for r in single]
+
+
+@pytest.mark.libreoffice
+def test_a_hanging_batch_render_keeps_what_was_done_and_renders_the_rest_one_by_one(three_lengths, tmp_path,
+                                                                                     monkeypatch):
+    """LibreOffice converts the first document of the batch and then hangs: after the per-document timeout the
+    process is stopped, the first pdf is kept, the other two are converted one by one."""
+    import sys
+
+    from stageverslag import libreoffice
+    from stageverslag.document.pages import pdf_page_count, render_key, render_pages_many
+    real = libreoffice.find_soffice()
+    log = tmp_path / "aanroepen.txt"
+    fake = tmp_path / "soffice"
+    fake.write_text(f"""#!{sys.executable}
+import os, subprocess, sys, time
+args = sys.argv[1:]
+docs = [a for a in args if a.endswith(".docx")]
+with open({str(log)!r}, "a") as fh:
+    fh.write(" ".join(os.path.basename(d) for d in docs) + "\\n")
+if len(docs) > 1:
+    subprocess.run([{real!r}] + [a for a in args if not a.endswith(".docx")] + docs[:1])
+    time.sleep(600)
+os.execv({real!r}, [{real!r}] + args)
+""")
+    fake.chmod(0o755)
+    monkeypatch.setenv("STAGEVERSLAG_SOFFICE", str(fake))
+    monkeypatch.setattr(libreoffice, "BATCH_STARTUP", 60)
+    sources = sorted(three_lengths.iterdir())
+    out = tmp_path / "pdf"
+    results = libreoffice.convert_many(sources, "pdf", outdir=out, timeout=20)
+    assert all(isinstance(v, Path) and v.parent == out for v in results.values()), results
+    calls = log.read_text().splitlines()
+    assert calls[0].split() == ["0000.docx", "0001.docx", "0002.docx"]  # the batch (sanitised, numbered copies)
+    assert calls[1:] == ["b.docx", "c.docx"]  # only the two the hanging batch did not finish
+    monkeypatch.delenv("STAGEVERSLAG_SOFFICE")
+    expected = render_pages_many(sources)  # the real LibreOffice, in one batch
+    assert [pdf_page_count(results[s]) for s in sources] == [expected[render_key(s)] for s in sources]
