@@ -15,8 +15,9 @@ import re
 from html import escape
 
 from ..findings import SEVERITY_LABELS
-from . import PAGE_METHODS, location, plural, verdict
+from . import PAGE_METHODS, plural, verdict
 from .overview import GROUPS, OTHER_GROUP, REASON_COLUMN, VERDICTS, build_rows, group_of, group_severity, summary_line
+from .view import finding_line
 
 CSS = """
 *{box-sizing:border-box}
@@ -158,12 +159,12 @@ def _details(row, profile) -> str:
             if not found:
                 continue
             out.append(f"<h4>{e(group)} ({len(found)})</h4><ul>")
-            for f in found:
-                part = f" [{e(profile.part(f.part).title)}]" if f.part in profile.part_ids else ""
-                where = location(f)
-                suggestion = f" (voorstel: {e(f.suggestion)})" if f.suggestion else ""
+            for f in found:  # where a person finds it: page, part › sub-heading, a quote (reporters.view)
+                line = finding_line(f, profile)
+                where = line.where + (f' · "{line.quote}"' if line.quote else "")
+                suggestion = f" (voorstel: {e(line.suggestion)})" if line.suggestion else ""
                 out.append(f'<li><span class="sev-{e(f.severity)}">{e(SEVERITY_LABELS[f.severity])}</span> '
-                           f"{e(f.code)}{part} {e(where + ': ' if where else '')}{e(f.message)}{suggestion}</li>")
+                           f"{e(f.code)} {e(where + ': ' if where else '')}{e(f.message)}{suggestion}</li>")
             out.append("</ul>")
         if r.notes:
             out.append('<h4>Opmerkingen bij de controle</h4><ul class="notes">'
