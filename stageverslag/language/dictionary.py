@@ -69,6 +69,15 @@ def bundled_dictionary() -> DictionaryFiles | None:
     return DictionaryFiles(directory, "nl_NL", version, date, "pakket")
 
 
+def english_files() -> DictionaryFiles | None:
+    """The British English dictionary of the same package (English terms in Dutch reports), or None."""
+    bundled = bundled_dictionary()
+    if bundled is None or not (bundled.directory / "en_GB.dic").is_file():
+        return None
+    version, date = _read_version(bundled.directory / "en_GB.aff")
+    return DictionaryFiles(bundled.directory, "en_GB", version, date, "pakket")
+
+
 def system_dictionaries(dirs=SYSTEM_DIRS) -> list[DictionaryFiles]:
     out = []
     for d in dirs:
@@ -453,30 +462,43 @@ class Dictionary:
 
     @cached_property
     def hunspell(self):
-        loader, self._loader = getattr(self, "_loader", None), None
-        if loader is not None:  # started by preload(): wait for it (it is usually done by now)
-            thread, result = loader
-            thread.join()
-            if result:
-                return result[0]
-        return load_hunspell(self.files)
+        loaded = self._preloaded("nl")
+        return loaded if loaded is not None else load_hunspell(self.files)
+
+    def _preloaded(self, which: str):
+        """The dictionary ``which`` ("nl", "en") loaded by :meth:`preload`'s thread (waiting for it), or None."""
+        loader = getattr(self, "_loader", None)
+        if loader is None:
+            return None
+        thread, results, events = loader
+        events[which].wait()  # set when that load is done, or failed, or the thread ended
+        return results.get(which)
 
     def preload(self) -> bool:
-        """Start loading Hunspell in a thread, when the load releases Python's lock (the C interface), so
-        it overlaps reading the document and the structure checks. Only for one document checked in this
-        process (never before worker processes fork). True when a load was started."""
+        """Start loading Hunspell, then the English dictionary, in a thread, when the load releases Python's
+        lock (the C interface), so it overlaps reading the document and the structure checks. Only for one
+        document checked in this process (never before worker processes fork). True when a load started."""
         import threading
         if "hunspell" in vars(self) or getattr(self, "_loader", None) is not None or _hunspell_library() is None:
             return False
-        result: list = []
+        results: dict = {}
+        events = {"nl": threading.Event(), "en": threading.Event()}
 
         def load():
             try:
-                result.append(load_hunspell(self.files))
-            except Exception:  # noqa: BLE001 - the property loads it again and reports the error then
-                pass
+                for which, files in (("nl", self.files), ("en", english_files())):
+                    try:
+                        if files is not None:
+                            results[which] = load_hunspell(files)
+                    except Exception:  # noqa: BLE001 - the property loads it again and reports the error then
+                        pass
+                    finally:
+                        events[which].set()
+            finally:
+                for event in events.values():
+                    event.set()
         thread = threading.Thread(target=load, name="stageverslag-hunspell", daemon=True)
-        self._loader = (thread, result)
+        self._loader = (thread, results, events)
         thread.start()
         return True
 
@@ -487,11 +509,11 @@ class Dictionary:
     @cached_property
     def english(self):
         """British English from the same package, for English terms in Dutch reports (header, and)."""
-        bundled = bundled_dictionary()
-        if bundled is None or not (bundled.directory / "en_GB.dic").is_file():
-            return None
-        import hunspell
-        return hunspell.Hunspell("en_GB", hunspell_data_dir=str(bundled.directory))
+        loaded = self._preloaded("en")
+        if loaded is not None:
+            return loaded
+        files = english_files()
+        return load_hunspell(files) if files is not None else None
 
     def known_english(self, word: str) -> bool:
         return self._verdict("\0en:" + word, word, lambda w: self.english is not None and self.english.spell(w))
