@@ -76,6 +76,26 @@ def score(folder: Path, verbose: bool = False) -> dict:
     return result
 
 
+def treebank(verbose: bool = False) -> dict | None:
+    """Spreektaal findings on the sentences of the Dutch UD treebanks in ../shared/data/ud-nl (newspaper,
+    Wikipedia and other formal written Dutch nobody here wrote): every finding there is a candidate false alarm."""
+    folder = REPO.parent / "shared" / "data" / "ud-nl"
+    files = sorted(folder.glob("*.conllu"))
+    if not files:
+        return None
+    sentences, found = 0, []
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# text = "):
+                text = line[len("# text = "):]
+                sentences += 1
+                found += [(text[i.start:i.end], text) for i in check_text(text) if i.category == "spreektaal"]
+    if verbose:
+        for word, text in found:
+            print(f"   melding    {text}  [{word}]")
+    return {"sentences": sentences, "findings": len(found), "found": found}
+
+
 def main(verbose: bool = False) -> None:
     for name in ("dev", "heldout"):
         r = score(DATA / name)
@@ -87,6 +107,10 @@ def main(verbose: bool = False) -> None:
                 print(f"   gemist      {m}")
             for a in r["alarms"]:
                 print(f"   vals alarm  {a}")
+    t = treebank(bool(verbose))
+    if t is not None:
+        print(f"ud-nl    {t['findings']} meldingen in {t['sentences']} zinnen formeel geschreven Nederlands (kranten, "
+              f"Wikipedia; niet door ons geschreven): {1000 * t['findings'] / t['sentences']:.2f} per 1000 zinnen")
 
 
 if __name__ == "__main__":

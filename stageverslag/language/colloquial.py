@@ -212,6 +212,8 @@ class Colloquial:
             if cond == "bijwoord" and (prev in _NO_ARTICLE_BEFORE | {"naar", "over", "rond", "zoals"}
                                        or nxt in {"en", "of", "muziek"}):
                 return False
+            if cond == "geen-naam" and nxt is not None and s.words[nxt_i].text[:1].isupper():
+                return False
             if cond.startswith("niet-voor:") and nxt in cond.split(":", 1)[1].split("/"):
                 return False
             if cond.startswith("niet-na:") and prev in cond.split(":", 1)[1].split("/"):
