@@ -240,6 +240,8 @@ class DtChecker(Verbs):
         if not 1 <= k <= 2 or clause.opener in SUBORDINATORS:
             return None
         names = clause.words[:k]
+        if names[0].lower in NP_DETERMINERS or names[0].lower in ("van", "der", "den", "ter", "ten"):
+            return None  # 'De vermelde bedragen' in a report about 'De Wilde': an article, not a name
         if all(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha()
                and (t.text in self.names or not self.known(t.lower)) for t in names):
             return " ".join(t.text for t in names)

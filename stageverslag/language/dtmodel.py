@@ -8,7 +8,7 @@ import threading
 
 from .dtwords import MODALS, NO_DATIVE, STRONG_PAST, SUBJ_PRONOUNS
 from .issues import Issue
-from .tagger import AUX, CLAUSE_BREAK, SUBORD, Forms, Model, predict
+from .tagger import AUX, CLAUSE_BREAK, SUBORD, Forms, Model, Verdict, predict
 from .tokens import Token
 
 _LOCK = threading.Lock()
@@ -48,8 +48,9 @@ IMPERATIVE_OPENERS = {",", ";", ":", "(", "en", "of", "maar", "dus", "<s>"}
 def clause_span(words: list[str], i: int) -> tuple[int, int]:
     """First and last index of the clause around ``i`` (cut at punctuation, conjunctions, subordinators)."""
     start = i
-    while start > 0 and words[start - 1] not in CLAUSE_BREAK and words[start - 1] not in SUBORD:
-        start -= 1
+    while start > 0 and words[start - 1] not in CLAUSE_BREAK and (
+            words[start - 1] not in SUBORD or (start == 1 and words[0] in ("dat", "die", "dit", "wat", "wie"))):
+        start -= 1  # a sentence-initial 'dat'/'die' is a pronoun subject ('Dat gebeurt niet vaak')
     end = i
     while end + 1 < len(words) and words[end + 1] not in CLAUSE_BREAK and words[end + 1] not in SUBORD:
         end += 1
@@ -73,13 +74,17 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     opener = words[start - 1] if start > 0 else "<s>"
     question = words[-1] == "?"
     if w in lex.nouns or w in lex.adjectives:
-        if prev in NOUN_BEFORE or prev == "je" or prev in lex.adjectives or prev in lex.participles or (
+        pronoun_before = prev in ("dat", "die", "dit") and not (nxt in lex.nouns or _plural(nxt, lex, tagdict)) \
+            and not tagdict.get(nxt, "").startswith("WW") and not nxt.endswith(("t", "te", "de"))
+        if (prev in NOUN_BEFORE and not pronoun_before) or prev == "je" or prev in lex.adjectives or prev in lex.participles or (
                 prev.endswith("e") and (prev[:-1] in lex.adjectives or prev[:-2] in lex.adjectives)) or (
                 prev.startswith("ge") and prev.endswith(("d", "t")) and len(prev) > 5):
             return False  # 'meer geld', 'de zwakke aanpak', 'je aanvraag', 'een gestructureerd verhaal': a noun
         if v.label in ("T", "EV") and w in lex.adjectives and w not in lex.nouns:
             return False  # 'heel', 'beter', 'vlak''
-    aux_in_clause = any(words[j] in AUX for j in range(start, end + 1) if j != i)
+    aux_in_clause = any(_aux_at(words, j, lex, tagdict) for j in range(start, end + 1) if j != i)
+    region = _region(words, i)
+    aux_in_region = any(_aux_at(words, j, lex, tagdict) for j in region if j != i)
     other_finite = any(j != i and tagdict.get(words[j], "").startswith("WW|pv") for j in range(start, end + 1))
     if v.label == "T":
         if prev == "ik" or nxt in ("ik", "jij") or "ik" in words[start:i] or other_finite:
@@ -87,17 +92,19 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
         if nxt == "je":  # 'Vindt je leidinggevende ...' (je = your), but 'deze fiche vind je ook op ...'
             after = words[i + 2] if i + 2 < len(words) else "</s>"
             if after in POST_JE or not (after in lex.nouns or (after.endswith("e") and after[:-1] in lex.adjectives)) \
-                    or not tagdict.get(after, "N").startswith(("N", "ADJ")):
+                    or not tagdict.get(after, "N").startswith(("N", "ADJ")) or not _after_subject_np(words, i + 3, lex):
                 return False
         if w == fam_form(v, "VD") and aux_in_clause:
             return False  # 'Er is die week veel gebeurd': the participle has its auxiliary
+        if i > start and _plural(words[i - 1], lex, tagdict) or words[start] in ("alle", "beide", "sommige", "veel", "enkele"):
+            return False  # 'Alle onderdelen behandeld': a plural subject takes no t
         if not _has_subject(words, start, i, lex, tagdict):
             return False  # 'Eenmaal verhuisd, begon ...': no subject, so no finite verb
         if i == start and opener == "," and not question and nxt not in THIRD and nxt not in DETS:
             return False  # 'Als je vragen hebt, aarzel dan niet': a command after the subordinate clause
         if i == start and not question and not (opener in ("en", "maar", ",", "of") and _subject_first(words, tagdict)):
             return False  # a command is possible: 'Neem contact op', 'Beschrijf ze, analyseer ze en trek ...'
-        if i == start and question and nxt not in DETS and nxt not in ("u", "hij", "zij", "ze", "het", "men"):
+        if i == start and question and nxt not in DETS and nxt not in ("u", "hij", "zij", "ze", "het", "men", "je"):
             return False
         if aux_in_clause and v.fix != w + "t" and not w.endswith("d"):
             return False
@@ -105,6 +112,9 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     if v.label == "EV":
         if prev == "ik" and i == start + 1:
             return True
+        if i == start and opener in ("en", "maar", "of") and words[0] == "ik" and not any(
+                x in PRONOUN_SUBJECTS - {"ik"} or x in DETS for x in words[1:start]):
+            return True  # 'Ik lees de mails en beantwoord ze': 'ik' is the subject of both
         if nxt in ("ik", "jij") or (nxt == "je" and (i + 2 >= len(words) or words[i + 2] in POST_JE)):
             if nxt == "je" and i > start and not (w in NO_DATIVE or w == "word") and any(
                     x in DETS or x in lex.nouns or tagdict.get(x, "").startswith("N") for x in words[start:i]):
@@ -114,15 +124,16 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
             return nxt in ("niet", "nooit", "altijd", "dan", "eerst", "zeker", "even", "zelf", "nu", "ook")
         return False
     if v.label == "VD":
-        if aux_in_clause:
-            return True
+        if aux_in_clause or (aux_in_region and opener in ("als", "zoals")):
+            return True  # 'Een taak wordt als afgewerkt beschouwd': 'als' compares here, the clause goes on
         if opener in ("en", "of", "maar", ","):  # 'werd gemaakt en verstuurd': the auxiliary of the clause before
             p_start, _ = clause_span(words, start - 2) if start >= 2 else (0, 0)
             if any(words[j] in AUX for j in range(p_start, start - 1)):
                 return True
         return prev in DETS and nxt != "</s>" and (nxt in lex.nouns or tagdict.get(nxt, "").startswith("N"))
     if v.label == "VDE":
-        return nxt in lex.nouns or tagdict.get(nxt, "").startswith("N") or nxt in ("en", ",")
+        return (nxt in lex.nouns or _plural(nxt, lex, tagdict) or tagdict.get(nxt, "").startswith("N")
+                or nxt in ("en", ",")) and prev not in PRONOUN_SUBJECTS - DETS
     return True  # VERL
 
 
@@ -144,6 +155,59 @@ def _has_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> bo
                 x[:1].isalpha() and x not in tagdict and x not in lex.verbs):
             return True
     return start > 0
+
+
+HARD_BREAK = {",", ";", ":", "(", ")", "-", "–", "—"}
+
+
+def _region(words: list[str], i: int) -> range:
+    """The stretch between the punctuation marks around ``i`` ('Een taak wordt als afgewerkt beschouwd')."""
+    a = i
+    while a > 0 and words[a - 1] not in HARD_BREAK:
+        a -= 1
+    b = i
+    while b + 1 < len(words) and words[b + 1] not in HARD_BREAK:
+        b += 1
+    return range(a, b + 1)
+
+
+def _aux_at(words: list[str], j: int, lex, tagdict: dict) -> bool:
+    """A form of hebben/zijn/worden at ``j`` ('zijn' before a noun is 'his': 'zijn tarieven')."""
+    w = words[j]
+    if w not in AUX:
+        return False
+    if w == "zijn" and j + 1 < len(words):
+        x = words[j + 1]
+        if x in lex.nouns or x in lex.adjectives or _plural(x, lex, tagdict) or tagdict.get(x, "").startswith(("N", "ADJ")) \
+                or (x.endswith("e") and x[:-1] in lex.adjectives) or x in ("eigen", "eerste", "nieuwe"):
+            return False
+    return True
+
+
+#: words that follow an inverted subject ('Vindt je leidinggevende dat ...', 'Biedt je bedrijf een ...')
+AFTER_SUBJECT = {"dat", "het", "je", "jou", "jouw", "u", "een", "de", "ook", "nog", "al", "niet", "wel", "altijd",
+                 "vaak", "snel", "soms", "?", "dit", "deze", "die", "mij", "me", "hem", "haar", "ons", "zich", "er",
+                 "genoeg", "voldoende", "echt", "eigenlijk", "zelf", "nooit", "regelmatig", "meestal"}
+
+
+def _after_subject_np(words: list[str], j: int, lex) -> bool:
+    """Does the word at ``j`` (after 'verb je noun') show that 'je noun' was the subject, not 'je' alone
+    ('Houd je rekening met ...', 'Hoe word je lid van ...': a preposition, so no)?"""
+    if j >= len(words):
+        return False
+    x = words[j]
+    return x in AFTER_SUBJECT or x in lex.participles or (x.startswith("ge") and x.endswith(("d", "t")) and len(x) > 4)
+
+
+def _plural(x: str, lex, tagdict: dict) -> bool:
+    """A plural noun ('onderdelen', 'collega's', 'taken')?"""
+    if tagdict.get(x, "").startswith("N|soort") and x.endswith(("en", "s")) and x not in lex.nouns:
+        return True
+    if len(x) > 4 and x.endswith(("ven", "zen")) and (x[:-3] + ("f" if x[-3] == "v" else "s")) in lex.nouns:
+        return True  # tarieven, reizen
+    return len(x) > 3 and x not in lex.nouns and (
+        (x.endswith("en") and (x[:-2] in lex.nouns or x[:-3] in lex.nouns or x[:-3] + x[-4] + x[-3] in lex.nouns))
+        or (x.endswith(("s", "'s")) and (x[:-1] in lex.nouns or x[:-2] in lex.nouns)))
 
 
 def _subject_first(words: list[str], tagdict: dict) -> bool:
@@ -178,7 +242,12 @@ class SlotChecker:
         caps = [t.text[:1].isupper() for t in sentence]
         thresholds = self.model.thresholds
         out = []
-        for v in predict(self.model, self.forms, words, caps):
+        verdicts = predict(self.model, self.forms, words, caps)
+        taken = {v.index for v in verdicts}
+        for v in self.patterns(words):
+            if v.index not in taken and not (caps[v.index] and v.index > 0 and not sentence[v.index].sentence_start):
+                out.append(self._issue(sentence[v.index], v, words))
+        for v in verdicts:
             tok = sentence[v.index]
             if tok.kind != "word" or v.margin < thresholds.get(v.kind, 1e9) or not plausible(v, words, self.forms.lex, self.model.tagdict):
                 continue
@@ -186,6 +255,53 @@ class SlotChecker:
                 continue  # a capital inside the sentence: a name ('De Wilde', 'Gebruik')
             out.append(self._issue(tok, v, words))
         return out
+
+    def patterns(self, words: list[str]) -> list[Verdict]:
+        """Four shapes the treebank (news, encyclopedia) hardly shows but reports do, checked by rule:
+        'Vind je leidinggevende ...?' (je = your: stem + t), 'Ik lees ... en beantwoord ...' (ik shared through
+        'en'), 'Word niet boos.' (a command) and 'de gevraagde en verwachte cijfers' (inflected participle)."""
+        out = []
+        lex, tagdict = self.forms.lex, self.model.tagdict
+        n = len(words)
+        for i, w in enumerate(words):
+            fam = self.forms.family(w) if w[:1].isalpha() else None
+            if fam is None or w in FIXED:
+                continue
+            labels = fam.labels_of(w)
+            nxt = words[i + 1] if i + 1 < n else ""
+            after = words[i + 2] if i + 2 < n else ""
+            start, _ = clause_span(words, i)
+            opener = words[start - 1] if start > 0 else "<s>"
+            if "EV" in labels and "T" in fam.forms and fam.forms["T"] != w and nxt == "je" and i == start \
+                    and opener in ("<s>", ":", "(") and words[-1] == "?" and after not in POST_JE \
+                    and self._possessed(after) and _after_subject_np(words, i + 3, lex):
+                out.append(Verdict(i, "T", fam.forms["T"], 99.0, "valid", fam.forms))
+            elif "T" in labels and fam.forms.get("EV") not in (None, w) and i == start and opener in ("en", "maar", "of") \
+                    and words[0] == "ik" and nxt not in ("hij", "zij", "u", "men", "je", "jij") and not any(
+                        x in PRONOUN_SUBJECTS - {"ik"} or x in SUBORD or x in HARD_BREAK for x in words[1:start]):
+                out.append(Verdict(i, "EV", fam.forms["EV"], 99.0, "valid", fam.forms))
+            elif "T" in labels and fam.forms.get("EV") not in (None, w) and i == 0 and nxt in ("niet", "nooit") \
+                    and words[-1] in (".", "!") and not any(
+                        x in PRONOUN_SUBJECTS or x in DETS or x in lex.participles or x in AUX
+                        or (x.startswith("ge") and x.endswith(("d", "t", "en"))) for x in words[1:]):
+                out.append(Verdict(i, "EV", fam.forms["EV"], 99.0, "valid", fam.forms))
+            elif "VERL" in labels and "VDE" in fam.forms and fam.forms["VDE"] != w and (
+                    nxt in lex.nouns or _plural(nxt, lex, tagdict)) and (
+                    words[i - 1] in DETS - {"die", "dat"} or (words[i - 1] == "en" and i > 1 and words[i - 2].endswith("e")
+                                                             and words[i - 2] not in PRONOUN_SUBJECTS)):
+                out.append(Verdict(i, "VDE", fam.forms["VDE"], 99.0, "valid", fam.forms))
+        return out
+
+    def _possessed(self, x: str) -> bool:
+        """After 'je': a noun (or an inflected adjective) that makes 'je' mean 'your' ('je leidinggevende')."""
+        lex, tagdict = self.forms.lex, self.model.tagdict
+        if x in POST_JE or self.forms.family(x) is not None or not x.isalpha():
+            return False
+        cls = tagdict.get(x)
+        if cls is not None and not cls.startswith(("N", "ADJ")):
+            return False
+        return (x in lex.nouns or _plural(x, lex, tagdict) or self.verbs.is_noun_head(x)
+                or (x.endswith("e") and len(x) > 4 and (x[:-1] in lex.adjectives or x.endswith("nde"))))
 
     # -- messages --------------------------------------------------------------------------------------
     def _issue(self, tok: Token, v, words: list[str]) -> Issue:

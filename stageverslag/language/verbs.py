@@ -88,7 +88,8 @@ class Verbs:
         """Could ``w`` begin a noun phrase (noun or adjective, possibly inflected)?"""
         lex = self.lex
         if w.endswith(("en", "s")) and len(w) > 4 and any(
-                c in lex.nouns for c in (w[:-1], w[:-2], w[:-3], w[:-3] + w[-4] + w[-3])):
+                c in lex.nouns for c in (w[:-1], w[:-2], w[:-3], w[:-3] + w[-4] + w[-3],
+                                         w[:-3] + {"v": "f", "z": "s"}.get(w[-3], w[-3]))):
             return True  # a plural: excuses, collega's, taken (taak)
         return (w in lex.nouns or w in lex.adjectives or (w.endswith("e") and (w[:-1] in lex.adjectives
                 or w[:-2] in lex.adjectives)) or w in ("eigen", "eerste", "tweede", "laatste", "volgende"))
