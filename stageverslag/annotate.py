@@ -217,6 +217,22 @@ def _mark_paragraph(p, comment_id: int) -> None:
         p.append(el)
 
 
+def _align(body, model, window: int = 60) -> dict[int, object]:
+    """Model paragraph position -> its w:p in the body (tables, text boxes and content controls included),
+    matched in reading order by their text, so a duplicate (a text box's VML fallback) is skipped."""
+    elements = list(body.iter(P))
+    out: dict[int, object] = {}
+    k = 0
+    for pos, p in enumerate(model.paragraphs):
+        if p.location in ("header", "footer", "markdown"):
+            continue
+        for j in range(k, min(k + window, len(elements))):
+            if _text(_atoms(elements[j])) == p.text:
+                out[pos], k = elements[j], j + 1
+                break
+    return out
+
+
 def comment_text(f) -> str:
     """The comment for one finding: the Dutch message, the suggestion, and the rule (code, severity)."""
     lines = [f.message]
@@ -280,6 +296,9 @@ def write_annotated(src: str | Path, report, out_dir: str | Path, target: str | 
                         f"Word-document ({type(exc).__name__}).") from None
     body = [p._p for p in document.paragraphs]
     texts = {p.index: p.text for p in model.paragraphs if p.index is not None}
+    from .reporters.view import position_finder
+    find = position_finder(model)
+    elsewhere: dict[int, object] | None = None  # model position -> w:p, for tables, text boxes, controls
     result = Annotated(target)
     comments = document.comments
     title = _title_paragraph(model, body)
@@ -298,6 +317,22 @@ def write_annotated(src: str | Path, report, out_dir: str | Path, target: str | 
                     continue
             _mark_paragraph(p, comment.comment_id)
             result.on_paragraph += 1
+        elif f.paragraph is None and getattr(f, "location", None) and (pos := find(f)) is not None:
+            if elsewhere is None:
+                elsewhere = _align(document.element.body, model)
+            p, text = elsewhere.get(pos), model.paragraphs[pos].text
+            if p is None:
+                result.not_placed.append(f)
+                continue
+            comment = comments.add_comment(comment_text(f), author=AUTHOR, initials=INITIALS)
+            span = f.start is not None and f.end is not None and f.start < f.end <= len(text)
+            runs = _runs_for(p, f.start, f.end) if span else None
+            if runs:
+                _mark(runs[0], runs[1], comment.comment_id)
+                result.at_words += 1
+            else:
+                _mark_paragraph(p, comment.comment_id)
+                result.on_paragraph += 1
         elif f.paragraph is None and f.start is None and f.file is None and title is not None:
             whole_document.append(f)
         else:

@@ -66,14 +66,15 @@ def assert_annotated(src: Path, out_dir: Path):
     by_text = Counter()
     for c in comments[1:]:
         by_text[(covered[c.comment_id], where[c.comment_id], c.text.split("\n")[0])] += 1
-    located = [f for f in report.findings if f.paragraph is not None and f.match]
-    assert result.at_words == len(located)
+    # body paragraphs by index; tables, text boxes and content controls by their place (``location``)
+    located = [f for f in report.findings if f.match and (f.paragraph is not None or f.location)]
+    assert result.at_words == len(located) and not result.not_placed
     for f in located:  # each on exactly its words, in its paragraph, saying the finding's message
         key = (f.match, f.paragraph, f.message)
         assert by_text[key] > 0, key
         by_text[key] -= 1
     title = where[comments[0].comment_id]
-    whole = [f for f in report.findings if f.paragraph is None and f.start is None]
+    whole = [f for f in report.findings if f.paragraph is None and f.start is None and not f.location]
     assert result.on_title == len(whole)
     assert sum(1 for c in comments[1:] if where[c.comment_id] == title and c.text.split("\n")[0] in
                {f.message for f in whole}) >= len(whole)
@@ -165,3 +166,28 @@ def test_argparse_speaks_dutch(capsys):
     out = capsys.readouterr().out
     assert "gebruik:" in out and "opties:" in out and "usage" not in out and "--annotate MAP" in out
     assert "choose from" not in out
+
+
+def test_a_finding_in_a_table_cell_is_placed_on_its_words(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Stageverslag", style="Title")
+    d.add_paragraph("Mijn taken staan in de tabel.")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Taak"
+    table.cell(1, 1).paragraphs[0].add_run("Ik ")
+    table.cell(1, 1).paragraphs[0].add_run("planning")
+    table.cell(1, 1).add_paragraph("Hij vind de planing goed.")
+    src = tmp_path / "tabel.docx"
+    d.save(src)
+    from stageverslag.findings import Finding
+    from stageverslag.linter import Report
+    text = "Hij vind de planing goed."
+    report = Report(file=str(src), stage="final", stats={}, findings=[Finding(
+        "SV501", "spelling", "warning", "'planing' staat niet in het woordenboek.", start=text.index("planing"),
+        end=text.index("planing") + 7, location={"in": "table", "table": 1, "row": 2, "cell": 2})])
+    result = write_annotated(src, report, tmp_path / "uit")
+    copy, covered, where = comment_ranges(result.path)
+    finding = next(c for c in copy.comments if c.text.startswith("'planing'"))
+    assert covered[finding.comment_id] == "planing" and where[finding.comment_id] is None  # in the cell
+    assert copy.tables[0].cell(1, 1).paragraphs[1].text == text and result.at_words == 1
+

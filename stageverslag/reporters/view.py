@@ -62,6 +62,16 @@ def _position_finder(doc):
             lines.append(p.source_line)
             positions.append(pos)
 
+    by_place: dict[tuple, list[int]] = {}
+    try:
+        from ..document.outline import location_of
+        for pos, p in enumerate(doc.paragraphs):
+            loc = location_of(p)
+            if loc:
+                by_place.setdefault(_place_key(loc), []).append(pos)
+    except ImportError:  # pragma: no cover - an older outline without locations
+        pass
+
     def find(f) -> int | None:
         if f.paragraph is not None:
             return by_index.get(f.paragraph)
@@ -69,8 +79,32 @@ def _position_finder(doc):
             lines, positions = by_file[f.file]
             k = bisect.bisect_right(lines, f.line) - 1
             return positions[k] if k >= 0 else None
+        loc = getattr(f, "location", None)
+        if loc and _place_key(loc) in by_place:
+            return _pick(f, [(pos, doc.paragraphs[pos].text) for pos in by_place[_place_key(loc)]])
         return None
     return find
+
+
+def _place_key(loc: dict) -> tuple:
+    return tuple(sorted((k, v) for k, v in loc.items() if k != "after_paragraph"))
+
+
+def _pick(f, candidates: list[tuple[int, str]]) -> int | None:
+    """One cell (or text box) can hold several paragraphs: the one whose words at the finding's offsets the
+    message quotes, else the first long enough to hold them."""
+    if f.start is None or f.end is None:
+        return candidates[0][0] if candidates else None
+    fits = [(pos, text) for pos, text in candidates if f.end <= len(text)]
+    for pos, text in fits:
+        if f"'{text[f.start:f.end]}'" in f.message or f"“{text[f.start:f.end]}”" in f.message:
+            return pos
+    return fits[0][0] if fits else None
+
+
+def position_finder(doc):
+    """Public: finding -> position in ``doc.paragraphs`` (body index, draft line, or table/text box place)."""
+    return _position_finder(doc)
 
 
 def locate(findings, doc, outline=None) -> None:
