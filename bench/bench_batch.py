@@ -9,10 +9,11 @@ The reports are the real Dutch reports of ``../shared/corpus/docx`` that LibreOf
 pages (MANIFEST ``rendered_pages``; a stageverslag is 15-25 pages), copied under Canvas names
 (``student007_1007_5007_<original>``, every fifth one ``LATE``) until there are N of them.
 
-* render: ``check_paths(folder, pages="render", jobs=J)`` in a fresh interpreter, once with
+* render: ``check_paths(folder, pages="render", jobs=J)`` in a fresh interpreter (no spelling suggestions, as
+  ``check --format csv/html`` does), once with
   ``batch_render=False`` (every file rendered by its own LibreOffice process inside the workers: what `check`
-  did before) and once as it is now (one LibreOffice process per chunk of documents, the workers checking
-  the chunks already rendered). Both with the same warm spelling cache and the same rules. Wall time and
+  did before) and once as it is now (one LibreOffice process per chunk of up to 20 documents, each document
+  checked by a worker as soon as its count is known). Both with the same warm spelling cache and the same rules. Wall time and
   CPU time (the interpreter and everything it started: workers, LibreOffice), and whether every file got
   the same page count both ways.
 * floor: python-docx opening the same N files in a fresh interpreter.
@@ -47,7 +48,7 @@ RUN = """
 import json, sys
 from stageverslag.batch import check_paths
 from stageverslag.rules import CheckOptions
-reports = check_paths([sys.argv[1]], options=CheckOptions(pages="render"), jobs=int(sys.argv[2]),
+reports = check_paths([sys.argv[1]], options=CheckOptions(pages="render", suggestions=False), jobs=int(sys.argv[2]),
                       batch_render=sys.argv[3] == "1")
 print(json.dumps({r.file.rsplit("/", 1)[-1]: [r.stats["pages"], r.stats["page_method"]] for r in reports}))
 """

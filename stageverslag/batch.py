@@ -7,7 +7,8 @@ Every submission gets a report, in the order of the submissions:
   says why they were not checked.
 - Pages are rendered in batches when the checks need a rendered count (``--pages render``, or ``auto`` with
   LibreOffice there): one LibreOffice process converts a chunk of documents
-  (:func:`stageverslag.document.pages.render_pages_many`) while the workers check the chunks already rendered.
+  (:func:`stageverslag.document.pages.render_pages_many`), and each document goes to a worker as soon as its
+  count is known, while LibreOffice renders the next ones.
 - Workers are isolated: a worker that dies (killed, out of memory) costs only its own file. The pool is
   rebuilt, the files that were in the dead pool are retried once, each alone, and a file that kills its
   worker again gets the report "kon niet nagekeken worden: de controle stopte onverwacht".
@@ -42,8 +43,6 @@ STOPPED = "kon niet nagekeken worden: de controle stopte onverwacht"
 #: tests only: a worker that is handed a file of one of these names kills itself (comma-separated ``name`` or
 #: ``name@marker``: only while the marker file does not exist yet, creating it, so the retry succeeds)
 KILL_HOOK = "STAGEVERSLAG_TEST_WORKER_DIES"
-#: first chunk of a batch render is small, so the workers can start early
-FIRST_RENDER_CHUNK = 4
 
 
 def collect_files(paths: list[str | Path]) -> list[Path]:
@@ -192,23 +191,16 @@ def needs_render(options: CheckOptions, rules: list[Rule]) -> bool:
 
 
 def _chunks(tasks: list[_Task], processes: int) -> list[list[_Task]]:
-    """Small first chunks (one per process) so the workers can start early, then chunks of BATCH_CHUNK."""
+    """Near-equal chunks of at most BATCH_CHUNK documents, at least one per render process."""
     from .libreoffice import BATCH_CHUNK
-    out, start = [], 0
-    for _ in range(processes):
-        if start < len(tasks):
-            out.append(tasks[start:start + FIRST_RENDER_CHUNK])
-            start += FIRST_RENDER_CHUNK
-    size = max(FIRST_RENDER_CHUNK, min(BATCH_CHUNK, -(-(len(tasks) - start) // max(1, processes))))
-    while start < len(tasks):
-        out.append(tasks[start:start + size])
-        start += size
-    return out
+    count = max(processes, -(-len(tasks) // BATCH_CHUNK))
+    size = -(-len(tasks) // count)
+    return [tasks[i:i + size] for i in range(0, len(tasks), size)]
 
 
 def _renderer(chunks: deque, out: queue.Queue, timeout: float, lock: threading.Lock, running: list) -> None:
     """Render chunks of documents (one LibreOffice process each) until none is left, handing each task on
-    with its count; the last renderer to finish says so with None."""
+    as soon as its count is known; the last renderer to finish says so with None."""
     from .document.pages import render_pages_many
     try:
         while True:
@@ -216,14 +208,26 @@ def _renderer(chunks: deque, out: queue.Queue, timeout: float, lock: threading.L
                 if not chunks:
                     break
                 chunk = chunks.popleft()
+            waiting: dict[tuple, list[_Task]] = {}
+            for t in chunk:
+                if t.render_key is None:
+                    out.put((t, {}))  # the worker finds out what is wrong with the file
+                else:
+                    waiting.setdefault(t.render_key, []).append(t)
+
+            def counted(key: tuple, value) -> None:
+                for t in waiting.pop(key, []):
+                    out.put((t, {key: value}))
+
             try:
-                counts = render_pages_many([t.path for t in chunk], timeout=timeout, chunk=len(chunk))
+                render_pages_many([t.path for ts in waiting.values() for t in ts], timeout=timeout, chunk=len(chunk),
+                                  on_count=counted)
             except Exception as exc:  # the workers render one by one instead
-                counts = {}
                 print(f"stageverslag: pagina's in één keer opmaken lukte niet ({type(exc).__name__}); "
                       "ze worden per bestand opgemaakt.", file=sys.stderr)
-            for t in chunk:
-                out.put((t, counts))
+            for ts in waiting.values():
+                for t in ts:
+                    out.put((t, {}))
     finally:
         with lock:
             running[0] -= 1
@@ -250,7 +254,7 @@ def _stopped_report(task: _Task, stage: str) -> Report:
 def check_paths(paths: list[str | Path], profile: Profile | None = None, options: CheckOptions | None = None,
                 project=None, rules: list[Rule] | None = None, jobs: int = 0,
                 progress: bool | None = None, annotate: str | Path | None = None,
-                render_timeout: float = 120, batch_render: bool = True, render_processes: int = 2) -> list[Report]:
+                render_timeout: float = 120, batch_render: bool = True, render_processes: int = 1) -> list[Report]:
     """Check every submission in ``paths`` (files, folders, Canvas .zip downloads) in ``jobs`` processes
     (0: one per CPU core). Reports come back in the order of the submissions; a broken file or a dead worker
     gets its own report and the batch goes on. ``annotate``: a folder for commented copies.
@@ -316,7 +320,7 @@ def _rename(report: Report, temp: str, shown: str) -> None:
 
 
 def _run(tasks: list[_Task], profile, options, project, rules, jobs: int, bar: Progress,
-         render_timeout: float, batch_render: bool = True, render_processes: int = 2) -> dict[int, Report]:
+         render_timeout: float, batch_render: bool = True, render_processes: int = 1) -> dict[int, Report]:
     """Check the tasks (serially or in a pool), rendering pages in batches first when that is needed."""
     results: dict[int, Report] = {}
     if not tasks:

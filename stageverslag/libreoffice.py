@@ -115,7 +115,7 @@ BATCH_STARTUP = 60
 
 
 def convert_many(sources, fmt: str = "pdf", outdir: str | os.PathLike | None = None, timeout: float = 120,
-                 chunk: int = BATCH_CHUNK) -> dict[Path, Path | UserError]:
+                 chunk: int = BATCH_CHUNK, on_result=None) -> dict[Path, Path | UserError]:
     """Convert many files with one LibreOffice process per ``chunk`` of them (LibreOffice starts once, not
     once per file: a batch of 20 reports renders several times faster). Returns ``{source: new file}``, or
     ``{source: UserError}`` for a file that could not be converted; the new files are named after their
@@ -124,7 +124,11 @@ def convert_many(sources, fmt: str = "pdf", outdir: str | os.PathLike | None = N
     Every file goes to LibreOffice as a sanitised copy (:func:`private_copy`). Each document has its own
     ``timeout``: when no new output appears for that long, the process is stopped; when the process fails
     or is stopped, the documents of that chunk without a complete output are converted one by one
-    (:func:`convert`), so one bad file cannot stall or spoil the others."""
+    (:func:`convert`), so one bad file cannot stall or spoil the others.
+
+    ``on_result(source, new file or UserError)``, when given, is called for each document as soon as its
+    output is complete (LibreOffice converts in order: an output is complete once the next one appears), so a
+    caller can use the first documents while LibreOffice works on the rest. The new file may be read then."""
     soffice = find_soffice()
     if not soffice:
         raise UserError(INSTALL_HINT)
@@ -136,7 +140,7 @@ def convert_many(sources, fmt: str = "pdf", outdir: str | os.PathLike | None = N
     results: dict[Path, Path | UserError] = {}
     for start in range(0, len(sources), max(1, chunk)):
         part = sources[start:start + max(1, chunk)]
-        results.update(_convert_chunk(soffice, part, fmt, outdir, timeout))
+        results.update(_convert_chunk(soffice, part, fmt, outdir, timeout, on_result))
     return results
 
 
@@ -165,11 +169,17 @@ def _stop(proc: subprocess.Popen) -> None:
         pass
 
 
-def _convert_chunk(soffice: str, sources: list[Path], fmt: str, outdir: Path | None, timeout: float
-                   ) -> dict[Path, Path | UserError]:
+def _convert_chunk(soffice: str, sources: list[Path], fmt: str, outdir: Path | None, timeout: float,
+                   on_result=None) -> dict[Path, Path | UserError]:
     import time
     ext = fmt.split(":")[0]
     results: dict[Path, Path | UserError] = {}
+
+    def settle(src: Path, result) -> None:
+        results[src] = result
+        if on_result is not None:
+            on_result(src, result)
+
     with tempfile.TemporaryDirectory(prefix="stageverslag-lo-") as tmp:
         tmp = Path(tmp)
         inputs: dict[Path, Path] = {}  # copy -> source
@@ -177,20 +187,32 @@ def _convert_chunk(soffice: str, sources: list[Path], fmt: str, outdir: Path | N
             try:
                 copy = private_copy(src, tmp / "in" / f"{n:04d}")
             except UserError as exc:
-                results[src] = exc
+                settle(src, exc)
                 continue
             inputs[copy.rename(tmp / "in" / f"{n:04d}{src.suffix.lower()}")] = src
         out = tmp / "out"
         out.mkdir()
         order = list(inputs)
         expected = [out / f"{c.stem}.{ext}" for c in order]
+
+        def deliver(i: int) -> bool:
+            """Move a complete output to its place and report it; False when it is not (yet) there."""
+            src = inputs[order[i]]
+            if src in results or not _output_complete(expected[i], fmt):
+                return src in results
+            dest = (outdir or src.parent) / f"{src.stem}.{ext}"
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(expected[i]), dest)
+            settle(src, dest)
+            return True
+
         cmd = [soffice, private_profile(tmp / "profiel"), "--headless", "--norestore", "--nolockcheck",
                "--convert-to", fmt, "--outdir", str(out), *map(str, order)]
         finished = False
         if order:
             proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
                                     start_new_session=True)
-            done, last = 0, time.monotonic()
+            last_seen, last = -1, time.monotonic()
             allowance = timeout + BATCH_STARTUP  # the first document waits for LibreOffice to start
             while True:
                 try:
@@ -199,27 +221,27 @@ def _convert_chunk(soffice: str, sources: list[Path], fmt: str, outdir: Path | N
                     break
                 except subprocess.TimeoutExpired:
                     pass
-                now_done = sum(1 for t in expected if t.exists())
-                if now_done != done:
-                    done, last, allowance = now_done, time.monotonic(), timeout
+                newest = max((i for i, t in enumerate(expected) if t.exists() or inputs[order[i]] in results),
+                             default=-1)
+                if newest > last_seen:
+                    for i in range(last_seen + 1 if last_seen >= 0 else 0, newest):
+                        deliver(i)  # LibreOffice has moved on: these outputs are complete
+                    last_seen, last, allowance = newest, time.monotonic(), timeout
                 elif time.monotonic() - last > allowance:
                     _stop(proc)
                     break
         redo: list[Path] = []
-        for copy, target in zip(order, expected):
+        for i, copy in enumerate(order):
             src = inputs[copy]
-            if _output_complete(target, fmt):
-                dest = (outdir or src.parent) / f"{src.stem}.{ext}"
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(str(target), dest)
-                results[src] = dest
-            elif finished:  # LibreOffice went through the list and gave up on this one
-                results[src] = UserError(f"LibreOffice kon {src.name} niet omzetten naar {fmt}.")
+            if deliver(i):
+                continue
+            if finished:  # LibreOffice went through the list and gave up on this one
+                settle(src, UserError(f"LibreOffice kon {src.name} niet omzetten naar {fmt}."))
             else:
                 redo.append(src)
     for src in redo:  # the chunk failed or hung: the rest one by one, each in its own process
         try:
-            results[src] = convert(src, fmt, outdir=outdir or src.parent, timeout=timeout)
+            settle(src, convert(src, fmt, outdir=outdir or src.parent, timeout=timeout))
         except UserError as exc:
-            results[src] = exc
+            settle(src, exc)
     return {src: results[src] for src in sources}

@@ -156,22 +156,34 @@ def remember_renders(counts: dict) -> None:
             _RENDER_FAILED[tuple(key)] = str(value)
 
 
-def render_pages_many(paths, timeout: float = 120, chunk: int | None = None) -> dict[tuple[str, int, int], int | str]:
+def render_pages_many(paths, timeout: float = 120, chunk: int | None = None, on_count=None
+                      ) -> dict[tuple[str, int, int], int | str]:
     """Render many documents with one LibreOffice process per chunk (``libreoffice.convert_many``) and count
     their pages: the same numbers as :func:`render_pages` one by one, in a fraction of the time. Returns
-    ``{render_key: pages or a Dutch reason}`` and fills this process' cache."""
+    ``{render_key: pages or a Dutch reason}`` and fills this process' cache. ``on_count(render_key, value)``,
+    when given, hears each count as soon as it is known (while LibreOffice renders the next documents)."""
     from ..libreoffice import BATCH_CHUNK, convert_many
     keys: dict[Path, tuple] = {}
     out: dict[tuple, int | str] = {}
+
+    def found(key: tuple, value: int | str) -> None:
+        out[key] = value
+        if isinstance(value, int):
+            _RENDER_CACHE[key] = value
+        else:
+            _RENDER_FAILED[key] = value
+        if on_count is not None:
+            on_count(key, value)
+
     for p in paths:
         try:
             key = render_key(p)
         except OSError:
             continue  # gone: the reader says so
         if key in _RENDER_CACHE:
-            out[key] = _RENDER_CACHE[key]
+            found(key, _RENDER_CACHE[key])
         elif key in _RENDER_FAILED:
-            out[key] = _RENDER_FAILED[key]
+            found(key, _RENDER_FAILED[key])
         else:
             keys.setdefault(Path(key[0]), key)
     if not keys:
@@ -183,23 +195,25 @@ def render_pages_many(paths, timeout: float = 120, chunk: int | None = None) -> 
             try:
                 shutil.copyfile(path, copy)
             except OSError as err:
-                out[keys[path]] = f"{path.name} kon niet gekopieerd worden ({err.strerror or err})"
+                found(keys[path], f"{path.name} kon niet gekopieerd worden ({err.strerror or err})")
                 continue
             copies[copy] = path
-        results = convert_many(list(copies), "pdf", outdir=Path(tmp) / "out", timeout=timeout,
-                               chunk=chunk or BATCH_CHUNK)
-        for copy, result in results.items():
+
+        def converted(copy: Path, result) -> None:
             path = copies[copy]
             if isinstance(result, UserError):
-                out[keys[path]] = str(result).replace(copy.name, path.name)
-                continue
+                found(keys[path], str(result).replace(copy.name, path.name))
+                return
             try:
                 pages = pdf_page_count(result)
             except OSError as err:
-                out[keys[path]] = f"LibreOffice maakte van {path.name} geen leesbare pdf ({err.strerror or err})."
-                continue
-            out[keys[path]] = pages if pages >= 1 else f"LibreOffice maakte van {path.name} een pdf zonder pagina's."
-    remember_renders(out)
+                found(keys[path], f"LibreOffice maakte van {path.name} geen leesbare pdf ({err.strerror or err}).")
+                return
+            found(keys[path], pages if pages >= 1 else f"LibreOffice maakte van {path.name} een pdf zonder pagina's.")
+
+        copies = {c.resolve(): p for c, p in copies.items()}
+        convert_many(list(copies), "pdf", outdir=Path(tmp) / "out", timeout=timeout, chunk=chunk or BATCH_CHUNK,
+                     on_result=converted)
     return out
 
 
