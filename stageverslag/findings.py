@@ -11,7 +11,7 @@ SEVERITY_LABELS = {"error": "fout", "warning": "waarschuwing", "info": "info"}
 CATEGORIES = (
     "section-missing", "section-order", "section-empty", "pages", "length", "title-page", "toc",
     "header-footer", "page-numbers", "heading-style", "spelling", "dt", "spreektaal", "style",
-    "deadline", "input",
+    "deadline", "input", "content",
 )
 
 

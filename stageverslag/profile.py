@@ -122,6 +122,17 @@ class Criterion:
 
 
 @dataclass(frozen=True)
+class ContentSettings:
+    """The content hints (category ``content``, rules SV6xx): a coach's questions about the handbook's content
+    criteria (§8, §9). ``enabled = false`` turns the whole group off."""
+    enabled: bool = True
+    #: how many interviewed people 'Het beroep' should name (§8: "een drietal")
+    interviews_min: int = 3
+    #: words a learning experience (a sub-heading's text) needs before it is asked for a concrete event
+    experience_min_words: int = 80
+
+
+@dataclass(frozen=True)
 class Profile:
     id: str
     name: str
@@ -153,6 +164,8 @@ class Profile:
     #: texts that are template placeholders, never a student's own words ("typ hier", "lorem ipsum")
     placeholder_texts: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
+    #: the content hints (``[content]``): on/off and their thresholds
+    content: ContentSettings = field(default_factory=ContentSettings)
 
     def part(self, part_id: str) -> Part:
         for p in self.parts:
@@ -300,6 +313,10 @@ def parse_profile(data: dict, path: Path | None = None) -> Profile:
                      for i, raw in enumerate(root.items("criteria", default=[], item=dict)))
     competences = {k: str(v) for k, v in root.table("competences", required=False).data.items()}
     structure = root.table("structure", required=False)
+    cont = root.table("content", required=False)
+    content = ContentSettings(enabled=cont.flag("enabled", True),
+                              interviews_min=cont.integer("interviews_min", default=3),
+                              experience_min_words=cont.integer("experience_min_words", default=80))
     return Profile(
         id=meta.text("id"), name=meta.text("name"), source=meta.text("source", default=""),
         programme=meta.text("programme", default=""), institution=meta.text("institution", default=""),
@@ -313,7 +330,8 @@ def parse_profile(data: dict, path: Path | None = None) -> Profile:
         first_part=structure.text("first_part", default=""), last_part=structure.text("last_part", default=""),
         appendix_part=structure.text("appendix_part", default=""),
         midterm_markers=tuple(x.lower() for x in structure.items("midterm_markers", default=[])),
-        placeholder_texts=tuple(x.lower() for x in structure.items("placeholder_texts", default=[])), path=path)
+        placeholder_texts=tuple(x.lower() for x in structure.items("placeholder_texts", default=[])), path=path,
+        content=content)
 
 
 def load_profile(path: str | Path | None = None, *, length_unit: str | None = None) -> Profile:

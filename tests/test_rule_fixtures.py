@@ -10,6 +10,8 @@ A file holds ``[[case]]`` tables. Each case describes a document and the codes t
   conclusion / at the start), ``body`` (the text of every part)
   and any keyword of ``make_report``
   (``toc``, ``title_page``, ``header_text``, ``page_numbers``, ``heading_style``, ``flavor`` ...);
+  ``texts = {"Conclusie" = ["...", "..."]}``: the paragraphs of the parts (or subsections: "Het beroep") with
+  these titles, instead of filler;
 * ``text = "..."``: a paragraph added at the end of the Inleiding (with or without ``docx``);
 * ``bytes = "..."``: a file with exactly these bytes (``name`` sets the file name) -- for unreadable input;
 * ``project = "voorbeeldproject"``: the drafts of a project in ``examples/`` instead of a Word file;
@@ -69,6 +71,8 @@ def _write_docx(path: Path, spec: dict, text: str | None) -> Path:
     empty, drop, body = set(spec.pop("empty", [])), set(spec.pop("drop", [])), spec.pop("body", None)
     parts = [(title, [] if title in empty else ([body] if body is not None else content), *rest)
              for title, content, *rest in parts if title not in drop]
+    texts = spec.pop("texts", {})  # own paragraphs for some parts, by title
+    parts = [(title, list(texts[title]) if title in texts else content, *rest) for title, content, *rest in parts]
     for title in spec.pop("chapters", []):  # extra chapters, before the conclusion
         parts.insert(len(parts) - 2, (title, ["Dit hoofdstuk beschrijft de taken die ik elke week uitvoerde."], 1))
     for title in reversed(spec.pop("chapters_first", [])):  # extra chapters before the introduction

@@ -1,0 +1,572 @@
+"""Learning goals: the student's own goals in the project, and following them through a report.
+
+The goals file (``leerdoelen.toml`` next to ``stageverslag.toml``) holds one ``[[leerdoel]]`` table per goal: a
+short sentence (``doel``), the competences it works on (``competenties = ["LR6", "LR9"]``, from the profile's
+LR1-LR15), and per moment (``[leerdoel.halverwege]``, ``[leerdoel.einde]``) where the student stands
+(``stand``) with one line of evidence (``bewijs``). A student reads and edits it in any editor; the TUI and
+``stageverslag doelen`` write it too.
+
+Without a goals file (a finished .docx, a project that never wrote one) the goals are read from the text of
+*Uitgangspunten*: the items under a sub-heading about goals, a list after a sentence that announces them, and
+sentences such as "Ik wil ... leren" or "Mijn tweede leerdoel is ...".
+
+Following a goal through the report matches *terms*, not strings: the goal's content words, reduced to their
+stem by the Dutch Snowball stemmer (so "gesprekken" finds "gesprek", "gepland" finds "planning"), with stop
+words and the words every goal has ("leren", "beter", "doel") left out; a word also matches a compound that
+starts or ends with it ("teamoverleg" - "overleg", "Franstalig" - "Frans"). A goal comes back in a part when
+one paragraph there holds two of its terms (one when the paragraph is about the goals: it or the one before
+names a "(leer)doel"), or when the part names the goal by its number ("mijn derde leerdoel"). Terms that stand
+in a fifth of the report's paragraphs count half.
+
+Pure: reads the document model and the outline; no front end, no writing except :func:`save_goals`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+GOALS_FILE = "leerdoelen.toml"
+MAX_GOALS = 12
+MAX_GOAL_CHARS = 400
+#: the moments a student notes where they stand (key in the file -> Dutch label)
+MOMENTS = {"halverwege": "halverwege (tussentijdse evaluatie)", "einde": "op het einde"}
+
+_HEADER = """\
+# Je leerdoelen. Schrijf per doel één korte zin en de competenties (LR1-LR15) waaraan je werkt.
+# Halverwege en op het einde noteer je per doel waar je staat ('stand') en één regel bewijs ('bewijs').
+# 'stageverslag doelen' toont ze; de controle zoekt ze in je tekst (uitgangspunten, tussentijdse evaluatie,
+# conclusie). Meer: stageverslag doelen --help.
+
+"""
+
+
+# ------------------------------------------------------------------------------------------------ the file
+
+
+@dataclass
+class Standing:
+    """Where a goal stands at one moment: a short verdict and one line of evidence."""
+    stand: str = ""
+    bewijs: str = ""
+
+    def empty(self) -> bool:
+        return not (self.stand.strip() or self.bewijs.strip())
+
+
+@dataclass
+class Goal:
+    text: str
+    competences: tuple[str, ...] = ()
+    halverwege: Standing = field(default_factory=Standing)
+    einde: Standing = field(default_factory=Standing)
+
+    def to_toml(self) -> dict:
+        out: dict = {"doel": self.text, "competenties": list(self.competences)}
+        for key in MOMENTS:
+            standing = getattr(self, key)
+            if not standing.empty():
+                out[key] = {"stand": standing.stand, "bewijs": standing.bewijs}
+        return out
+
+
+def goals_path(root: str | Path) -> Path:
+    return Path(root) / GOALS_FILE
+
+
+def _competence_list(value, where: str, known: dict | None) -> tuple[str, ...]:
+    from .errors import ConfigError
+    if isinstance(value, str):
+        value = [v for v in re.split(r"[,;\s]+", value) if v]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: 'competenties' moet een lijst zijn, bv. [\"LR6\", \"LR9\"].")
+    out = []
+    for v in value:
+        code = v.strip().upper().replace(" ", "")
+        if re.fullmatch(r"\d{1,2}", code):
+            code = "LR" + code
+        if known and code not in known:
+            raise ConfigError(f"{where}: competentie '{v}' bestaat niet; kies uit {', '.join(known)}.")
+        if code not in out:
+            out.append(code)
+    return tuple(out)
+
+
+def parse_goals(data: dict, where: str = GOALS_FILE, competences: dict | None = None) -> list[Goal]:
+    """The goals of a parsed goals file; ConfigError (Dutch, naming the field) when something is off."""
+    from .errors import ConfigError
+    raw = data.get("leerdoel", [])
+    if not isinstance(raw, list) or not all(isinstance(g, dict) for g in raw):
+        raise ConfigError(f"{where}: schrijf elk doel als een tabel [[leerdoel]] met doel = \"...\".")
+    if len(raw) > MAX_GOALS:
+        raise ConfigError(f"{where}: {len(raw)} leerdoelen is te veel; houd het bij hooguit {MAX_GOALS} "
+                          "(de handleiding vraagt enkele concrete doelen).")
+    goals = []
+    for i, g in enumerate(raw, 1):
+        here = f"{where}, leerdoel {i}"
+        text = g.get("doel", "")
+        if not isinstance(text, str) or not text.strip():
+            raise ConfigError(f"{here}: 'doel' ontbreekt of is leeg; schrijf het doel als één korte zin.")
+        if len(text) > MAX_GOAL_CHARS:
+            raise ConfigError(f"{here}: het doel is langer dan {MAX_GOAL_CHARS} tekens; houd het bij één zin.")
+        standings = {}
+        for key in MOMENTS:
+            s = g.get(key, {})
+            if not isinstance(s, dict) or not all(isinstance(s.get(k, ""), str) for k in ("stand", "bewijs")):
+                raise ConfigError(f"{here}: '{key}' moet een tabel zijn met stand = \"...\" en bewijs = \"...\".")
+            standings[key] = Standing(s.get("stand", "").strip(), s.get("bewijs", "").strip())
+        goals.append(Goal(text=" ".join(text.split()),
+                          competences=_competence_list(g.get("competenties", []), here, competences),
+                          **standings))
+    return goals
+
+
+def load_goals(root: str | Path, competences: dict | None = None) -> list[Goal] | None:
+    """The project's goals, or None when it has no goals file. ConfigError when the file is unreadable."""
+    from .errors import ConfigError
+    from .project import MAX_CONFIG_BYTES, read_project_file
+    path = goals_path(root)
+    raw = read_project_file(Path(root), path, MAX_CONFIG_BYTES, "het bestand met je leerdoelen")
+    if raw is None:
+        return None
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
+        raise ConfigError(f"{path}: dit is geen geldig leerdoelenbestand ({exc}). Kijk de aanhalingstekens en "
+                          "de [[leerdoel]]-regels na.") from None
+    return parse_goals(data, path.name, competences)
+
+
+def dump_goals(goals: list[Goal]) -> str:
+    import tomli_w
+    text = tomli_w.dumps({"leerdoel": [g.to_toml() for g in goals]})
+    # short lists on one line: competenties = ["LR6", "LR9"]
+    text = re.sub(r"\[\n((?:    \"[^\"\n]*\",\n)*)\]",
+                  lambda m: "[" + ", ".join(x.strip().rstrip(",") for x in m.group(1).splitlines()) + "]", text)
+    return _HEADER + text
+
+
+def save_goals(root: str | Path, goals: list[Goal]) -> Path:
+    """Write the goals file (atomically; the old one is replaced only when the new one is complete)."""
+    from .storage import atomic_write_text
+    if len(goals) > MAX_GOALS:
+        from .errors import UserError
+        raise UserError(f"hooguit {MAX_GOALS} leerdoelen.")
+    return atomic_write_text(goals_path(root), dump_goals(goals))
+
+
+def project_goals(project) -> list[Goal] | None:
+    """The goals file of a project (None without one)."""
+    return load_goals(project.root, project.profile.competences or None)
+
+
+# ------------------------------------------------------------------------------------------------ words
+
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+#: Dutch function words (own list)
+STOP_WORDS = frozenset("""
+aan aangezien achter af al alle alleen als alsof altijd ander andere anders ben bij bijna bovendien daar daarna
+daardoor daarom daarvan dan dat de deze die dit doch door dus een eens eerst en enkel enkele er erg ermee ernaar
+even ge geen haar had heb hebben heeft hem het hier hij hoe hoewel hun iedereen iemand iets ik in is ja je jezelf
+jij jou jouw juist kan keer kon kunnen maar me meer mee met mezelf mij mijn minder minstens misschien moet moeten
+na naar naast niet niets nog nooit nu of om omdat onder ons onze ook op over per reeds samen sinds sommige te tegen
+toch toe tot tussen u uit uw van veel vanaf via voor voordat vooral waar waarbij waardoor waarin wanneer want was
+wat we wel welk welke werd werden wie wij wil willen word worden wordt zal ze zeer zelf zich zij zijn zo zoals
+zodat zonder zou zouden zulke echter elk elke één twee drie vier vijf eerste tweede derde vierde vijfde steeds
+daarbij hierbij hierdoor hiervoor waarop wanneer telkens goed beter meest best hoe heel helemaal eigen eigenlijk
+""".split())
+
+#: words every goal has: they say it is a goal, not what it is about
+GOAL_WORDS = frozenset("""
+leerdoel leerdoelen doel doelen doelstelling doelstellingen leren leer leerde bijleren verbeteren verbeter
+ontwikkelen ontwikkel ontwikkeling groeien proberen probeer kunnen kunde vaardigheid vaardigheden competentie
+competenties stage stages stageplaats stagiair tijdens graag wil willen zorgen zorg maken maak doen doe gaan ga
+krijgen krijg leerpunt leerpunten werkpunt werkpunten verder sterker meer vaker
+werk werken werkt mens mensen tijd lukt lukken stel stellen geef geven voer voeren neem nemen kom komen zet
+zetten houd houden zie zien vind vinden weet weten manier dingen ding iets keer keren aandacht kant deel delen
+gebruik gebruiken goede grote kleine nieuwe nieuw eigen echt zeker vlot vlotter
+""".split())
+
+#: "het tweede doel", "mijn derde leerdoel", "leerdoel 2", "doel 3"
+ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
+            "achtste": 8, "negende": 9, "tiende": 10, "laatste": -1}
+_NUMBERED_GOAL = re.compile(
+    r"\b(?:(?P<ord>eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|laatste)\s+"
+    r"(?:leer)?doel\b|(?:leer)?doel\s+(?P<num>\d{1,2})\b)", re.I)
+_GOAL_MENTION = re.compile(r"\b(?:leer)?doel(?:en|stelling(?:en)?)?\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    try:
+        import snowballstemmer
+        return snowballstemmer.stemmer("dutch").stemWord
+    except ImportError:  # pragma: no cover - a crude fallback: the same function for both sides of a match
+        return lambda w: re.sub(r"(heden|heid|ingen|ing|en|er|e|s|t|d)$", "", w) if len(w) > 5 else w
+
+
+@lru_cache(maxsize=20000)
+def stem(word: str) -> str:
+    return _stemmer()(word.lower())
+
+
+@dataclass(frozen=True)
+class Term:
+    word: str
+    stem: str
+
+    def forms(self) -> tuple[str, ...]:
+        return (self.word, self.stem) if self.word != self.stem else (self.word,)
+
+
+_STOP_STEMS = None
+
+
+def _stop_stems() -> frozenset:
+    global _STOP_STEMS
+    if _STOP_STEMS is None:
+        _STOP_STEMS = frozenset(stem(w) for w in STOP_WORDS | GOAL_WORDS)
+    return _STOP_STEMS
+
+
+def terms(text: str) -> list[Term]:
+    """The content words of ``text`` as terms (lower-case word and stem); a hyphenated word as its parts."""
+    out: list[Term] = []
+    seen = set()
+    stops = _stop_stems()
+    for raw in WORD.findall(text):
+        word = raw.lower().replace("’", "'")
+        pieces = [p for p in word.split("-") if p] if "-" in word else [word]  # "hr-afdeling": its parts
+        for piece in pieces:
+            if len(piece) < 3 or piece in STOP_WORDS or piece in GOAL_WORDS:
+                continue
+            s = stem(piece)
+            if s in stops or len(s) < 3:
+                continue
+            if (piece, s) not in seen:
+                seen.add((piece, s))
+                out.append(Term(piece, s))
+    return out
+
+
+def _forms_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and (long_.startswith(short) or long_.endswith(short))
+
+
+def term_in(term: Term, found: list[Term]) -> bool:
+    """``term`` occurs among ``found``: the same word or stem, or a compound that starts or ends with it."""
+    return any(_forms_match(x, y) for t in found for x in term.forms() for y in t.forms())
+
+
+# ------------------------------------------------------------------------------------------------ goals in a text
+
+
+@dataclass
+class TextGoal:
+    """A goal read from the report's own text: the sentence and the paragraph (position in doc.paragraphs)."""
+    text: str
+    position: int
+
+
+_ANNOUNCE = re.compile(r"\b(?:leer)?doel(?:en|stellingen)\b|\bleerpunten\b|\bwat ik wil (?:leren|bereiken)\b",
+                       re.I)
+_WANT = re.compile(
+    r"\bik\s+(?:wil|hoop|zou graag|wou)\b[^.!?]{3,160}?\b(?:leren|verbeteren|ontwikkelen|versterken|bijleren|"
+    r"oefenen|verdiepen|uitbreiden|ervaring opdoen|beheersen|onder de knie krijgen|worden)\b[^.!?]*[.!?]?",
+    re.I)
+_MY_GOAL = re.compile(r"\b(?:mijn|een|het)\s+(?:\w+\s+)?(?:leer)?doel\s+(?:is|was|wordt)\s+(?:om\s+|dat\s+)?"
+                      r"(?P<goal>[^.!?]{8,200})", re.I)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def _headings(outline) -> set[int]:
+    return {h.position for h in outline.headings}
+
+
+def _is_list_item(p) -> bool:
+    return bool(p.numbered) or bool(re.match(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+", p.text))
+
+
+def _clean_item(text: str) -> str:
+    text = re.sub(r"^\s*(?:[-•*–]|\d{1,2}[.)]|(?:leer)?doel\s*\d{1,2}\s*[:.)-])\s*", "", text, flags=re.I)
+    return " ".join(text.replace("**", "").split())
+
+
+def _is_goal_item(text: str) -> bool:
+    words = len(text.split())
+    return 3 <= words <= 45 and len(terms(text)) >= 1 and not text.rstrip().endswith("?")
+
+
+def goals_in_text(doc, outline, part_id: str = "uitgangspunten") -> list[TextGoal]:
+    """The goals a report states in *Uitgangspunten* (see the module docstring); [] when it states none."""
+    span = outline.parts.get(part_id)
+    if span is None:
+        return []
+    heads = _headings(outline)
+    paras = doc.paragraphs
+    found: list[TextGoal] = []
+
+    def add(text: str, position: int) -> None:
+        text = _clean_item(text)
+        if text and _is_goal_item(text) and all(g.text != text for g in found):
+            found.append(TextGoal(text, position))
+
+    # 1. the items under a sub-heading about goals ("Mijn doelen", "Leerdoelen", "Persoonlijke doelstellingen")
+    i = span.start + 1
+    while i < span.end:
+        if i in heads and _ANNOUNCE.search(paras[i].text) or (
+                i in heads and re.search(r"\bdoel", paras[i].text, re.I)):
+            j = i + 1
+            while j < span.end and j not in heads:
+                text = paras[j].text.strip()
+                if text and not _GOAL_MENTION.search(text) and (_is_list_item(paras[j]) or len(text.split()) <= 45):
+                    if not text.endswith(":"):
+                        add(text, j)
+                j += 1
+            i = j
+            continue
+        i += 1
+    if found:
+        return found
+    # 2. a list after a sentence that announces the goals ("Mijn leerdoelen zijn:")
+    for i in range(span.start + 1, span.end):
+        text = paras[i].text.strip()
+        if i in heads or not (_ANNOUNCE.search(text) and text.endswith(":")):
+            continue
+        j = i + 1
+        while j < span.end and j not in heads:
+            p = paras[j]
+            t = p.text.strip()
+            if not t:
+                j += 1
+                continue
+            if not (_is_list_item(p) or len(t.split()) <= 30):
+                break
+            add(t, j)
+            j += 1
+    if found:
+        return found
+    # 3. goal sentences anywhere in the part
+    for i in range(span.start + 1, span.end):
+        if i in heads:
+            continue
+        text = paras[i].text
+        for m in _MY_GOAL.finditer(text):
+            add(m.group("goal"), i)
+        for m in _WANT.finditer(text):
+            add(m.group(0), i)
+    return found
+
+
+# ------------------------------------------------------------------------------------------------ following
+
+
+@dataclass
+class Trace:
+    """One goal followed through the report."""
+    number: int  # 1-based
+    text: str
+    competences: tuple[str, ...] = ()
+    #: where the goal is stated in Uitgangspunten (position in doc.paragraphs), None when it is not there
+    stated: int | None = None
+    #: part id -> position of the first paragraph that comes back to it, None when it does not
+    revisits: dict[str, int | None] = field(default_factory=dict)
+
+    @property
+    def missing(self) -> list[str]:
+        return [pid for pid, pos in self.revisits.items() if pos is None]
+
+
+@dataclass
+class FollowThrough:
+    #: "project" (the goals file) or "tekst" (read from Uitgangspunten) or "" (no goals found)
+    source: str
+    traces: list[Trace]
+    #: the parts the goals were looked for in, in order (the ones the report has)
+    parts: list[str]
+
+
+def _document_frequency(doc, outline) -> tuple[dict, int]:
+    """How many body paragraphs (of five words or more) each stem occurs in; and how many there are."""
+    counts: dict[str, int] = {}
+    n = 0
+    heads = _headings(outline)
+    for i, p in enumerate(doc.paragraphs):
+        if i in heads or len(p.text.split()) < 5:
+            continue
+        n += 1
+        for s in {t.stem for t in terms(p.text)}:
+            counts[s] = counts.get(s, 0) + 1
+    return counts, n
+
+
+def _paragraph_terms(doc, start: int, end: int, heads: set[int]) -> list[tuple[int, list[Term], str]]:
+    return [(i, terms(doc.paragraphs[i].text), doc.paragraphs[i].text) for i in range(start + 1, end)
+            if i not in heads and doc.paragraphs[i].text.strip()]
+
+
+def _number_named(text: str, count: int) -> set[int]:
+    out = set()
+    for m in _NUMBERED_GOAL.finditer(text):
+        if m.group("ord"):
+            n = ORDINALS[m.group("ord").lower()]
+            out.add(count if n == -1 else n)
+        else:
+            out.add(int(m.group("num")))
+    return out
+
+
+def revisited_at(goal_terms: list[Term], number: int, count: int, paragraphs, common: set[str]) -> int | None:
+    """The first paragraph (position) among ``paragraphs`` [(position, terms, text)] that comes back to the goal."""
+    if not goal_terms:
+        return None
+    context_left = 0  # paragraphs still "about the goals" after one that names a (leer)doel
+    for pos, found, text in paragraphs:
+        mentions = bool(_GOAL_MENTION.search(text))
+        if number in _number_named(text, count):
+            return pos
+        score = 0.0
+        specific = False
+        for t in goal_terms:
+            if term_in(t, found):
+                common_term = t.stem in common
+                score += 0.5 if common_term else 1.0
+                specific = specific or not common_term
+        about_goals = mentions or context_left > 0
+        if score >= min(2.0, len(goal_terms)) or (about_goals and specific):
+            return pos
+        context_left = 8 if mentions else max(0, context_left - 1)
+    return None
+
+
+def follow(doc, outline, profile, stage: str = "final", goals: list[Goal] | None = None) -> FollowThrough:
+    """Follow the goals (the project's, or else the ones Uitgangspunten states) through Tussentijdse
+    evaluatie and, for the final report, the Conclusie: the parts of the report that exist."""
+    heads = _headings(outline)
+    later = ["tussentijdse_evaluatie"] + (["conclusie"] if stage == "final" else [])
+    later = [pid for pid in later if pid in outline.parts and not outline.parts[pid].empty]  # empty: SV103
+    freq, n = _document_frequency(doc, outline)
+    common = {s for s, c in freq.items() if c > max(5, n / 5)}
+    if goals:
+        source = "project"
+        items = [(g.text, g.competences, None) for g in goals]
+        check = (["uitgangspunten"] if "uitgangspunten" in outline.parts else []) + later
+    else:
+        found = goals_in_text(doc, outline)
+        source = "tekst" if found else ""
+        items = [(g.text, (), g.position) for g in found]
+        check = later
+    spans = {pid: _paragraph_terms(doc, outline.parts[pid].start, outline.parts[pid].end, heads) for pid in check}
+    traces = []
+    for number, (text, competences, stated) in enumerate(items, 1):
+        goal_terms = terms(text)
+        trace = Trace(number=number, text=text, competences=competences, stated=stated)
+        for pid in check:
+            pos = revisited_at(goal_terms, number, len(items), spans[pid], common)
+            if pid == "uitgangspunten":
+                trace.stated = pos
+            else:
+                trace.revisits[pid] = pos
+        traces.append(trace)
+    return FollowThrough(source=source, traces=traces, parts=check)
+
+
+def covered_competences(goals: list[Goal]) -> list[str]:
+    """The competences the goals work on, in LR order."""
+    codes = {c for g in goals for c in g.competences}
+    return sorted(codes, key=lambda c: (len(c), c))
+
+
+def short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip(" ,;:") + "…"
+
+
+def part_paragraphs(doc, outline, part_id: str, subsection: str | None = None) -> list[int]:
+    """Positions of the non-empty, non-heading paragraphs of a part (or of one of its subsections: from its
+    heading to the next heading of the same or a higher level)."""
+    span = outline.parts.get(part_id)
+    if span is None:
+        return []
+    start, end = span.start, span.end
+    if subsection is not None:
+        head = span.subsections.get(subsection)
+        if head is None:
+            return []
+        start = head.position
+        level = head.level or 9
+        for h in outline.headings:
+            if start < h.position < end and (h.level or 9) <= level:
+                end = h.position
+                break
+    heads = _headings(outline)
+    return [i for i in range(start + 1, end) if i not in heads and doc.paragraphs[i].text.strip()]
+
+
+# ------------------------------------------------------------------------------------------------ content helpers
+# Small, explainable text signals the content hints (checks/sv60x_*.py) share.
+
+_SPEECH = (r"(?:vertelde|vertelt|vertellen|zei|zegt|vindt|vond|noemde|noemt|ziet|zag|merkt|merkte|wees|legde|gaf|"
+           r"geeft|antwoordde|antwoordt|benadrukte|benadrukt|meent|denkt|dacht|verklaarde|verklaart|raadde|raadt|"
+           r"stelde|adviseerde|vroeg|vraagt|liet|leerde|begon|volgde|werkte|kwam|stapte|koos|ging|is|was|heeft|had)")
+_CAP = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
+_PARTICLE = r"(?:van|de|der|den|el|al|ten|ter|le|la|du|da|di|van der|van de|van den|in 't)"
+_FULL_NAME = re.compile(rf"\b({_CAP})\s+(?:{_PARTICLE}\s+)?(?:{_CAP.replace('[a-zà-ÿ]+', '[a-zà-ÿ]+')}|[A-Z][a-z]?[A-Z][a-z]+)\b")
+_SUBJECT = re.compile(rf"\b({_CAP})\s+{_SPEECH}\b")
+_VOLGENS = re.compile(rf"\b(?:volgens|met|aan|van|bij|interview met|gesprek met)\s+({_CAP})\b")
+#: capitalised words that are no first names (sentence starts, months, days, languages, tools)
+NOT_NAMES = frozenset("""
+hij zij ze ik je jij wij we u men die dat dit deze het de een er daar hier toen ook maar en of want dus daarna
+daarom bovendien verder tot ten na voor volgens tijdens sinds als wanneer omdat iedereen niemand alle allebei
+beiden beide elke elk iemand zelf mijn haar zijn hun onze ons uw wat wie welke hoe waar waarom tegenover ondanks
+januari februari maart april mei juni juli augustus september oktober november december maandag dinsdag woensdag
+donderdag vrijdag zaterdag zondag nederlands frans engels duits spaans italiaans pools vlaanderen wallonië brussel
+belgië nederland europa excel word powerpoint outlook teams sap google linkedin facebook instagram microsoft
+interview gesprek vraag antwoord tijdens mentor collega's collega's stage stagiair covid corona
+""".split())
+
+
+def person_names(texts: list[str], exclude: set[str] | None = None) -> set[str]:
+    """First names of people the texts name: full names ("Ilse Goossens", "Koen De Smet"), a capitalised word
+    before a verb of saying or doing ("Koen vertelde"), after "volgens"/"interview met". Lower-case."""
+    exclude = {e.lower() for e in (exclude or set())}
+    names: set[str] = set()
+    for text in texts:
+        for pattern in (_FULL_NAME, _SUBJECT, _VOLGENS):
+            for m in pattern.finditer(text):
+                first = m.group(1).lower()
+                if re.search(r"\b(?:de|het|een|die|deze|dit|dat)\s+$", text[max(0, m.start(1) - 8):m.start(1)], re.I):
+                    continue  # "de Franstalige gesprekken": an adjective, no name
+                if first in NOT_NAMES or first in STOP_WORDS or first in exclude or len(first) < 3:
+                    continue
+                names.add(first)
+    return names
+
+
+ROLE_WORDS = re.compile(
+    r"\b(?:collega|collega's|mentor|stagementor|begeleider|stagebegeleider|praktijkbegeleider|leidinggevende|"
+    r"verantwoordelijke|baas|chef|manager|teamleider|teamleden|directeur|zaakvoerder|klant|klanten|kandidaat|"
+    r"kandidaten|medewerker|medewerkers|werknemer|werknemers|leverancier|leveranciers|bezoeker|bezoekers|"
+    r"deelnemer|deelnemers|gast|gasten|team|coach|docent|stagiair|stagiairs|patiënt|patiënten|cliënt|"
+    r"cliënten|recruiter|adviseur|assistent|secretaresse|ploeg|afdeling)\b", re.I)
+
+WHEN_WORDS = re.compile(
+    r"\b(?:week\s+(?:\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien)|"
+    r"(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|"
+    r"veertiende|laatste|volgende|vorige)\s+(?:week|weken|dag|dagen|maand)|maandag|dinsdag|woensdag|donderdag|"
+    r"vrijdag|zaterdag|zondag|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december|'s\s+(?:morgens|ochtends|middags|avonds)|(?:die|deze|diezelfde|een)\s+(?:ochtend|middag|avond|"
+    r"dag|week|keer)|toen|gisteren|onlangs|op\s+dat\s+moment|op\s+een\s+(?:dag|keer)|tijdens\s+(?:de|het|een|"
+    r"mijn)|na\s+(?:de|het|een|twee|drie|enkele)\s+\w+|in\s+het\s+begin|de\s+eerste\s+keer|\d{1,2}[/-]\d{1,2})\b",
+    re.I)
+
+
+def words_of(doc, positions: list[int]) -> int:
+    return sum(len(doc.paragraphs[i].text.split()) for i in positions)
