@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from stageverslag.builder import build_report  # noqa: E402
-from stageverslag.docxbuild.toc import page_count  # noqa: E402
+from stageverslag.document.pages import pdf_page_count  # noqa: E402
 from stageverslag.libreoffice import find_soffice  # noqa: E402
 from stageverslag.project import load_project  # noqa: E402
 
@@ -61,7 +61,7 @@ def main() -> None:
         print(f"build with TOC page numbers (1 render): {seconds:.2f} s")
         for label, kwargs in (("final", {}), ("skeleton", {"skeleton": True}), ("midterm", {"stage": "midterm"})):
             result, seconds = timed(lambda: build_report(project, force=True, pdf=True, **kwargs))
-            print(f"build --pdf {label:<8}: {seconds:.2f} s, {page_count(result.pdf.read_bytes())} pages")
+            print(f"build --pdf {label:<8}: {seconds:.2f} s, {pdf_page_count(result.pdf)} pages")
 
 
 if __name__ == "__main__":

@@ -38,7 +38,6 @@ STATE_DIR = ".stageverslag"
 PROGRESS_NAME = "voortgang.toml"
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-TRACKS_HELP = "E4B, HR of IRM"
 
 #: size limits of the files a project points to (a chapter of 10,000 words is about 70 kB)
 MAX_DRAFT_BYTES = 5 * 2**20

@@ -16,8 +16,3 @@ def count_characters(text: str, spaces: bool = True) -> int:
     return len(text) if spaces else len(text.replace(" ", ""))
 
 
-def measure(text: str, unit: str) -> int:
-    """Length of ``text`` in the profile's unit: words, characters or characters_no_spaces."""
-    if unit == "words":
-        return count_words(text)
-    return count_characters(text, spaces=(unit == "characters"))

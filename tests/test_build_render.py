@@ -11,7 +11,8 @@ import pytest
 from docx.oxml.ns import qn
 
 from stageverslag.builder import build_report
-from stageverslag.docxbuild.toc import outline_pages, page_count
+from stageverslag.docxbuild.toc import outline_pages
+from stageverslag.document.pages import pdf_page_count
 from stageverslag.libreoffice import convert, find_soffice
 from stageverslag.project import load_project
 
@@ -44,7 +45,7 @@ def test_example_project_renders_to_16_to_20_pages(example_build):
     # the drafts hold a little less than the handbook's 5000-5500 words: the built report adds the title page,
     # the table of contents and the headings (tests/test_examples.py checks the built count)
     assert 4900 <= words <= 5200
-    pages = page_count(result.pdf.read_bytes())
+    pages = pdf_page_count(result.pdf)
     assert project.profile.limits.pages_min <= pages <= project.profile.limits.pages_max, pages
 
 
@@ -84,7 +85,7 @@ def test_pdf_export_keeps_a_backup_of_the_previous_pdf(tmp_path):
     # the skeleton's title page has no header or footer: LibreOffice agrees (page 1 is the title page)
     d = docx.Document(second.docx)
     assert d.sections[0]._sectPr.find(qn("w:titlePg")) is not None
-    assert page_count(second.pdf.read_bytes()) >= len(project.profile.parts) + 2
+    assert pdf_page_count(second.pdf) >= len(project.profile.parts) + 2
 
 
 FRAME = ("section-missing", "section-order", "title-page", "toc", "header-footer", "page-numbers",

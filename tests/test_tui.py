@@ -10,6 +10,7 @@ import functools
 import json
 import shutil
 import threading
+import time
 import tomllib
 from pathlib import Path
 
@@ -73,15 +74,26 @@ def dashboard_text(app) -> str:
     return "\n".join(str(w.render()) for w in (screen.query_one(Timeline), screen.query_one("#planning")))
 
 
+#: how long a test waits for something the app does in the background (a generous bound, not a budget: the
+#: wait ends as soon as the condition holds, so a loaded machine only makes the test slower, never red)
+WAIT = 60.0
+
+
+async def until(pilot, condition, what: str, timeout: float = WAIT) -> None:
+    """Let the app run until ``condition()`` holds (checked every 20 ms), at most ``timeout`` seconds."""
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"{what}: not within {timeout:.0f} s")
+        await pilot.pause(0.02)
+
+
 async def measured(app, pilot) -> str:
     """Wait until the dashboard shows the length of the report built from the drafts as they are now."""
-    for _ in range(200):
-        await pilot.pause(0.02)
-        if not app.screen.measuring:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            return dashboard_text(app)
-    raise AssertionError("the dashboard never showed the measured length")
+    await until(pilot, lambda: not app.screen.measuring, "the dashboard never showed the measured length")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return dashboard_text(app)
 
 
 def check_json(capsys, root) -> dict:
@@ -178,10 +190,11 @@ async def test_writing_autosaves_after_a_pause_and_on_leaving(project):
         assert editor.has_focus
         editor.move_cursor(editor.document.end)
         editor.insert("Mijn mentor gaf duidelijke ")
+        tui_state.AUTOSAVE_DELAY = 2.0  # the real delay (the fixture restores it): typing never pauses that long
         await type_text(pilot, "opdrachten.")
         assert "duidelijke opdrachten" not in path.read_text(encoding="utf-8")  # not yet: still typing
-        await pilot.pause(0.5)
-        assert path.read_text(encoding="utf-8").endswith("Mijn mentor gaf duidelijke opdrachten.")
+        await until(pilot, lambda: path.read_text(encoding="utf-8").endswith("Mijn mentor gaf duidelijke opdrachten."),
+                    "the autosave after a pause in typing")
         status = str(app.screen.query_one("#save-status").render())
         assert "opgeslagen om" in status and "12 woorden" in status
         await type_text(pilot, " Extra.")
@@ -249,8 +262,8 @@ async def test_failed_save_keeps_the_text_and_the_next_save_writes_it(project, m
         assert editor.text.endswith("Deze zin mag niet verloren gaan.")
         # the disk is back: the next save writes everything
         monkeypatch.setattr(project_module, "atomic_write_text", real_write)
-        await pilot.pause(0.5)  # the retry timer
-        assert path.read_text(encoding="utf-8").endswith("Deze zin mag niet verloren gaan.")
+        await until(pilot, lambda: path.read_text(encoding="utf-8").endswith("Deze zin mag niet verloren gaan."),
+                    "the retry timer's save")
         assert not app.screen.query_one("#save-status").has_class("error")
 
 
@@ -340,8 +353,13 @@ async def test_command_palette_offers_every_action_in_dutch(project):
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await type_text(pilot, "xqzw")
-        await pilot.pause(0.8)
-        assert NO_MATCHES in str(app.screen.query_one(CommandList).get_option_at_index(0).prompt.renderable)
+        def no_match() -> bool:
+            options = app.screen.query_one(CommandList)
+            if not options.option_count:
+                return False
+            prompt = options.get_option_at_index(0).prompt
+            return NO_MATCHES in str(getattr(prompt, "renderable", prompt))
+        await until(pilot, no_match, "the palette's 'no match'")
         assert app.screen.query_one("#--input Input").placeholder == "Zoek een opdracht…"
         app.screen.query_one("#--input Input").value = ""
         await type_text(pilot, "controleren")
@@ -684,10 +702,7 @@ async def test_a_measurement_overtaken_by_new_text_is_dropped(project, monkeypat
     before = project.read_draft("conclusie")
     app = StageverslagApp(project, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if gate.calls:
-                break
+        await until(pilot, lambda: gate.calls, "the measuring worker starting")
         assert gate.calls == 1  # the worker has started and waits at the gate
         # meanwhile the student changes a draft in another editor, and the dashboard is refreshed often
         project.save_draft("conclusie", before + "Ik leerde hier heel veel bij.\n")
@@ -695,10 +710,7 @@ async def test_a_measurement_overtaken_by_new_text_is_dropped(project, monkeypat
             await pilot.press("r")
         assert "pagina's: berekenen…" in dashboard_text(app)
         gate.open.set()
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if not app.screen._measuring:
-                break
+        await until(pilot, lambda: not app.screen._measuring, "the overtaken measurement ending")
         assert gate.calls == 1  # three refreshes did not start a second worker beside the first
         # its result (the new text, measured under the old fingerprint) is not shown and not remembered:
         # with the draft back as it was when the worker started, the dashboard measures again

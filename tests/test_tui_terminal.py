@@ -81,7 +81,9 @@ def open_conclusion_and_type(term: Terminal, text: str) -> None:
     term.wait_for("Hulpvragen")
     time.sleep(0.5)
     term.type(text)
-    time.sleep(0.5)  # well within the autosave delay: only the exit path can have saved it
+    # wait until the editor shows the text (a loaded machine is slow to echo), then act at once: the autosave
+    # timer (2 s after the last key) has not run, so only the exit path can save it
+    term.wait_for(text[:-1], timeout=60)
 
 
 def test_ctrl_q_saves_and_leaves(project):

@@ -131,12 +131,6 @@ _OBJ = re.compile(rb"(\d+)\s+0\s+obj\b(.*?)\bendobj", re.S)
 _REF = r"\s+(\d+)\s+0\s+R"
 
 
-def page_count(pdf: bytes) -> int:
-    """Number of pages of a (LibreOffice-written) PDF, from its page tree."""
-    objs = {int(m.group(1)): m.group(2) for m in _OBJ.finditer(pdf)}
-    return len(_page_order(objs))
-
-
 def _page_order(objs) -> list[int]:
     catalog = next((body for body in objs.values() if re.search(rb"/Type\s*/Catalog", body)), None)
     pages_ref = re.search(rb"/Pages" + _REF.encode(), catalog) if catalog is not None else None

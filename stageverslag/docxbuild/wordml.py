@@ -98,14 +98,6 @@ def hyperlink(part, url: str | None = None, anchor: str | None = None) -> OxmlEl
     return h
 
 
-def page_break_run() -> OxmlElement:
-    r = OxmlElement("w:r")
-    br = OxmlElement("w:br")
-    br.set(qn("w:type"), "page")
-    r.append(br)
-    return r
-
-
 def line_break_run() -> OxmlElement:
     r = OxmlElement("w:r")
     r.append(OxmlElement("w:br"))
