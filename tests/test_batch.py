@@ -129,8 +129,8 @@ def test_whole_corpus_every_file_a_report():
 # ------------------------------------------------------------------------------------------------ Canvas, isolation, cache
 
 OVERVIEW_HEADER = ["student", "bestand", "fase", "laat", "oordeel", "fouten", "waarschuwingen", "pagina's", "woorden",
-                   "onderdelen", "omvang", "titelpagina", "inhoudsopgave", "kop- en voettekst", "koppen", "spelling",
-                   "dt-fouten", "spreektaal en stijl", "termijn", "toelichting"]
+                   "onderdelen", "inhoud", "omvang", "titelpagina", "inhoudsopgave", "kop- en voettekst", "koppen",
+                   "spelling", "dt-fouten", "spreektaal en stijl", "termijn", "toelichting"]
 
 
 @pytest.fixture(scope="module")

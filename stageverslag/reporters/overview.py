@@ -18,6 +18,7 @@ from . import plural
 #: check groups, in the order a coach reads a report: Dutch header -> categories
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("onderdelen", ("section-missing", "section-order", "section-empty")),
+    ("inhoud", ("content",)),
     ("omvang", ("pages", "length")),
     ("titelpagina", ("title-page",)),
     ("inhoudsopgave", ("toc",)),
