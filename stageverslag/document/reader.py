@@ -51,10 +51,10 @@ MAX_PICTURE_CM = 55.88
 MAX_COUNT = 10**9  # page, word and character counts in docProps/app.xml, page number starts
 #: text limits (time and memory stay bounded by the text): one paragraph, and the whole document; beyond
 #: them the text is cut, with a note
-MAX_PARAGRAPH_CHARS = 20_000
-MAX_DOCUMENT_CHARS = 2_000_000
+MAX_PARAGRAPH_CHARS = 10_000
+MAX_DOCUMENT_CHARS = 1_000_000
 #: paragraphs and sections read from one document; further ones are skipped, with a note
-MAX_PARAGRAPHS = 200_000
+MAX_PARAGRAPHS = 10_000
 MAX_SECTIONS = 500
 
 
