@@ -65,14 +65,15 @@ def check(ctx):
         return
     found = "geen enkele geïnterviewde" if count == 0 else (
         "één geïnterviewde" if count == 1 else f"{count} geïnterviewden")
+    wanted = {2: "twee", 3: "drie", 4: "vier", 5: "vijf"}.get(wanted, str(wanted))
     yield RULE.finding(RULE.say(found=found, wanted=wanted), part="leerervaringen_2", **where(ctx.doc, head.position))
 
 
 RULE = Rule(
     code="SV602", name="profession-interviews", category="content", severity="info",
     summary="'Het beroep' steunt op ongeveer drie interviews met mensen uit het beroep.",
-    message="In 'Het beroep' vind ik {found}. De handleiding vraagt een drietal interviews ({wanted}) met mensen "
-            "die het beroep goed kennen: met wie sprak je, en wat zeiden ze?",
+    message="In 'Het beroep' vind ik {found}. De handleiding vraagt ongeveer {wanted} interviews met mensen die "
+            "het beroep goed kennen: met wie sprak je nog, en wat zeiden ze?",
     stages=("final",),
     rationale="§8 vraagt voor 'Het beroep' ongeveer drie interviews met mensen die het beroep goed kennen; §9 "
               "INHOUD 2 beoordeelt je inzicht in het beroep.",

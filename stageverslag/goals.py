@@ -529,7 +529,10 @@ beiden beide elke elk iemand zelf mijn haar zijn hun onze ons uw wat wie welke h
 januari februari maart april mei juni juli augustus september oktober november december maandag dinsdag woensdag
 donderdag vrijdag zaterdag zondag nederlands frans engels duits spaans italiaans pools vlaanderen wallonië brussel
 belgië nederland europa excel word powerpoint outlook teams sap google linkedin facebook instagram microsoft
-interview gesprek vraag antwoord tijdens mentor collega's collega's stage stagiair covid corona
+interview gesprek vraag antwoord tijdens mentor collega's collega's stage stagiair covid corona ter ten
+vroeger vandaag nadien achteraf eerst later soms nu samen zo toch wel niet nooit altijd vaak meestal daardoor
+hierdoor hierna daarnaast tenslotte uiteindelijk opeens plots gelukkig helaas jammer eerlijk vooral ten slotte
+ook bij op in uit aan met om over onder naast binnen buiten zowel zeker echt natuurlijk blijkbaar
 """.split())
 
 
