@@ -190,3 +190,25 @@ async def test_marking_a_part_with_errors_done_asks_once(project):
         await pilot.pause()
         assert not app.state.is_done("tussentijdse_evaluatie")
         assert isinstance(app.screen, WritingScreen)
+
+
+@sync
+async def test_long_messages_wrap_fully_in_the_narrow_language_panel(project):
+    from stageverslag.tui.widgets.findings import FindingsList
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_part("tussentijdse_evaluatie")
+        await pilot.pause()
+        editor = app.screen.query_one("#editor", MarkedTextArea)
+        editor.move_cursor(editor.document.end)
+        await type_text(pilot, "Een goede recruiter vind niet alleen kandidaten.")
+        findings = app.screen.query_one(FindingsList)
+        await wait_for(pilot, lambda: any(i.category == "dt" for i in findings.issues))
+        await pilot.press("f2")
+        findings.highlighted = len(findings.issues) - 1  # the last one: scrolled to the bottom of the panel
+        await pilot.pause(0.3)
+        shown = " ".join(findings.render_line(y).text.strip() for y in range(findings.size.height))
+        last = findings.issues[-1]
+        for word in last.message.split()[-3:]:  # the end of the message is on screen, not cut off
+            assert word.strip("'.,:") in shown, (word, shown)
