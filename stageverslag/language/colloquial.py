@@ -170,6 +170,7 @@ class Colloquial:
         self.adjectives = adjectives
         self._known = known
         self.spoken = {e.words[0] for e in entries if len(e.words) == 1 and not e.prefix}
+        self._prefix_starts = tuple(e.words[0] for e in self.prefixes)
 
     @property
     def nouns(self) -> set[str]:
@@ -251,7 +252,7 @@ class Colloquial:
                             and not s.glued[i + n - 1] and self._fits(e, s, i):
                         hit = (i, i + n - 1, e.alternative, e.note)
                         break
-                if hit is None and low.isalpha() and not s.capital_inside(i):
+                if hit is None and low.startswith(self._prefix_starts) and low.isalpha() and not s.capital_inside(i):
                     e = self._prefixed(low)
                     if e is not None:
                         hit = (i, i, e.alternative, e.note)

@@ -23,6 +23,8 @@ PER_WORD = 1500
 #: what Hunspell's own suggestion search counts for (it costs about as much as 2,000 look-ups); it runs only
 #: when the remaining budget covers it
 HUNSPELL_COST = 2500
+_NOT_JUDGED = re.compile(r"[0-9&.]|.[A-ZÀ-ÖØ-Þ]")
+_VOWEL = re.compile(r"[aeiouyAEIOUYàáâäèéêëìíîïòóôöùúûü]")
 #: a capital drops the accent in print: "Eén" stands for "één"
 _ACCENTED_CAPS = {"Eén": "één", "Eénmaal": "éénmaal"}
 _VOWEL_MARKS = {"e": "ëé", "i": "ï", "o": "ö", "u": "ü", "a": "ä"}
@@ -44,21 +46,11 @@ class Speller:
     # -- word classes -------------------------------------------------------------------------------
     @staticmethod
     def skippable(word: str) -> bool:
-        """Not something a Dutch dictionary should judge."""
-        if len(word) < 2 or len(word) > 40 or any(ch.isdigit() for ch in word) or "&" in word:
-            return True
-        if word[0] in "'’":
-            return True
-        letters = [c for c in word if c.isalpha()]
-        if sum(1 for c in letters if c.isupper()) >= 2:  # acronyms (HR, KMO), codes (LR), brands (LinkedIn)
-            return True
-        if "." in word:  # abbreviations such as o.a, i.p.v, m.b.t.
-            return True
-        if any(c.isupper() for c in word[1:]):  # imgSize, iClicks, eBay: code and brands
-            return True
-        if not any(c in "aeiouyAEIOUYàáâäèéêëìíîïòóôöùúûü" for c in word):  # csv, sd, dns
-            return True
-        return False
+        """Not something a Dutch dictionary should judge: too short or long, digits or '&' (codes), a leading
+        apostrophe, capitals after the first letter (HR, KMO, LinkedIn, imgSize, eBay), a full stop (o.a,
+        i.p.v) or no vowel (csv, sd, dns)."""
+        return (len(word) < 2 or len(word) > 40 or word[0] in "'’" or _NOT_JUDGED.search(word) is not None
+                or _VOWEL.search(word) is None)
 
     def accepts(self, word: str, sentence_start: bool = False) -> bool:
         if word in self.extra or word.lower() in self.extra_lower:
@@ -266,8 +258,8 @@ class Speller:
                 continue  # most likely a name (decided first: no dictionary needs to be asked about it)
             if tok.quoted or (tok.glued and self._glued_to_code(tokens, idx)):
                 continue  # 'english', 'relu': a value or a name between quotes; y_pred, src/app
-            if word.casefold() in folded:
-                continue  # labview for LabVIEW: a name written in other capitals
+            if word.casefold() in folded or ("-" in word and self._parts_known(word, names)):
+                continue  # labview for LabVIEW: a name written in other capitals; keras-bibliotheken (Keras)
             if self.accepts(word, tok.sentence_start):
                 continue
             if tok.broken and (self.accepts(tok.broken, tok.sentence_start) or self._diaeresis(tok.broken)):
@@ -288,6 +280,13 @@ class Speller:
                 "Controleer de spelling. Is het een vakterm of naam die klopt? Zet hem dan in je woordenlijst."))
         return issues
 
+
+    def _parts_known(self, word: str, names: set[str]) -> bool:
+        """A hyphenated word whose parts are known words or names of the document in other capitals."""
+        lowered = {n.casefold() for n in names}
+        parts = [p for p in word.split("-") if p]
+        return bool(parts) and all(self.skippable(p) or p.casefold() in lowered or self.accepts(p, True)
+                                   for p in parts)
 
     def _case_of_known(self, word: str) -> bool:
         """A known name in other capitals: photoshop (Photoshop), gui (GUI), github or Javascript (GitHub,

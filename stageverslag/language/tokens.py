@@ -29,16 +29,15 @@ _FILE = re.compile(
     r"jsx|ts|tsx|py|ipynb|php|java|class|jar|cs|cpp|hpp|h|c|rb|go|rs|sql|db|png|jpe?g|gif|svg|bmp|ico|zip|rar|"
     r"7z|md|ya?ml|ini|cfg|conf|log|exe|msi|bat|ps1|sh|vi|lvproj|dll|apk|mp4|mp3|wav|vsdx?|mpp|odt|ods|env|lock|"
     r"toml|bak|tmp|iso|dwg|stl)\b"
-    r"|(?<![\w.])\.[A-Za-z][\w.-]{1,30}\b"  # dot files: .htaccess, .gitignore, .env
-    r"|\b[A-Za-z]:\\\S*"  # C:\Users\...
-    r"|(?<!\S)\S*\\\S*"  # anything with a backslash
-    r"|(?<![\w/])(?:\S*/){2,}\S*",  # two slashes or more: a path (src/app/main.py, /var/www/, )/map/)
+    r"|(?<![\w.])\.[A-Za-z][\w.-]{1,30}\b",  # dot files: .htaccess, .gitignore, .env
     re.I)
+#: a run of non-space characters that may hold code or a path (a quick filter before the precise test)
+_RUN = re.compile(r"\S*[_(=$>:&|.\\/{}]\S*")
 #: code in running text: snake_case, dotted names (pd.read_csv), calls (model.add(...)), assignments
-#: (stop_words='english'), $variables, ->, ::, braces; the whole run of non-space characters goes
-_CODE_RUN = re.compile(r"\S*(?:[A-Za-z0-9]_[A-Za-z0-9_]|\b_[A-Za-z]|[A-Za-z0-9_]\(|[A-Za-z_][\w]*\.[a-z_][\w]*\(|"
-                       r"\b[A-Za-z_]\w*\.[a-z_]\w*\.[a-z_]\w*|\b[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]{1,}\b(?!\.)|"
-                       r"\w=|=\w|==|=['\"‘’]|\$\w|->|::|&&|\|\|)\S*")
+#: (stop_words='english'), $variables, ->, ::; the whole run of non-space characters goes
+_CODE = re.compile(r"[A-Za-z0-9]_[A-Za-z0-9_]|(?<![\w])_[A-Za-z]|[A-Za-z0-9_]\(|[A-Za-z_]\w*\.[a-z_]\w*\(|"
+                   r"\b[A-Za-z_]\w*\.[a-z_]\w*\.[a-z_]\w*|\b[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]{1,}\b(?!\.)|"
+                   r"\w=|=\w|==|=['\"‘’]|\$\w|->|::|&&|\|\|")
 _BRACES = re.compile(r"[{}]|</?[A-Za-z]\w*/?>")
 _ASSIGNMENT = re.compile(r"\b[A-Za-z_]\w*\s*=\s*(?:['\"‘’][^'\"‘’\s]*['\"‘’]|[\w.]+)")
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
@@ -66,7 +65,8 @@ _ABBREVIATION_RUN = re.compile(r"(?:[a-zA-Z]{1,3}\.){2,}[a-zA-Z]{0,3}\.?[,;:)]*"
 def _code_blank(m: re.Match) -> str:
     """Blank a run of code, but not an abbreviation (o.a., i.p.v., d.w.z.) or a sentence end ('klaar.Dan')."""
     run = m.group(0)
-    if _ABBREVIATION_RUN.fullmatch(run.strip("(")):
+    path = "\\" in run or run.count("/") >= 2  # C:\\Users\\..., src/app/main.py, /var/www/, )/map/
+    if not path and (not _CODE.search(run) or _ABBREVIATION_RUN.fullmatch(run.strip("("))):
         return run
     lead = len(run) - len(run.lstrip("([\"'‘“"))
     core = run.rstrip(".,;:!?)]\"'’”")
@@ -88,7 +88,7 @@ def mask_markup(text: str, markdown: bool = True) -> str:
     text = _URL.sub(_blank, text)
     text = _FILE.sub(_blank, text)
     text = _ASSIGNMENT.sub(_blank, text)
-    text = _CODE_RUN.sub(_code_blank, text)
+    text = _RUN.sub(_code_blank, text)
     text = _BRACES.sub(_blank, text)
     if markdown:
         text = _TABLE_RULE.sub(_blank, text)
