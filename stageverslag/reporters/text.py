@@ -17,6 +17,8 @@ LANGUAGE = ("spelling", "dt", "spreektaal", "style")
 KIND_LABELS = {"spelling": "spelling", "dt": "dt", "spreektaal": "spreektaal", "style": "stijl"}
 #: from this many missing parts on, the parts are said to be "not recognised" once
 UNRECOGNISED_FROM = 3
+#: a short report fits on one screen
+MAX_LINES = 40
 
 
 def _paint(text: str, what: str, color: bool) -> str:
@@ -61,18 +63,25 @@ def _finding_line(f, profile, color: bool, verbose: bool, count: int = 1) -> str
     return f"    {label}{' · '.join(bits)}: {message}{_suggestion(f)} [{f.code}]"
 
 
-def _fold_line(category: str, part: str | None, items: list, profile, color: bool) -> str:
-    """One line for the language warnings of one kind in one part: "'goesting' p. ±3, 'Amai' p. ±4"."""
+def _fold_line(category: str, part: str | None, items: list, profile, color: bool, whole: bool = False) -> str:
+    """One line for the language findings of one kind in one part: "'goesting' p. ±3, 'Amai' p. ±4"; with
+    ``whole`` one line for the kind in the whole report, each item naming its part."""
     shown = []
     for item in items:
+        f = item.first if isinstance(item, Group) else item
+        where = ""
+        if whole:
+            where = short_title(profile, f.part) if f.part in profile.part_ids else "buiten de onderdelen"
         if isinstance(item, Group):
-            shown.append(repeat_label(item) + _suggestion(item.first, True))
+            label = repeat_label(item) + _suggestion(f, True)
+            shown.append(f"{label} {where}".rstrip() if whole else label)
         else:
-            page = page_label(item)
-            shown.append(f"'{item.match}'{_suggestion(item, True)}" + (f" {page}" if page else ""))
-    place = f"in {part}" if part else "buiten de onderdelen"
+            page = " ".join(x for x in (where, page_label(f)) if x)
+            shown.append(f"'{f.match}'{_suggestion(f, True)}" + (f" ({page})" if whole and page else
+                                                                 f" {page}" if page else ""))
+    place = "" if whole else (f" in {part}" if part else " buiten de onderdelen")
     codes = sorted({(i.first if isinstance(i, Group) else i).code for i in items})
-    return f"    {KIND_LABELS.get(category, category)} {place}: {', '.join(shown)} [{', '.join(codes)}]"
+    return f"    {KIND_LABELS.get(category, category)}{place}: {', '.join(shown)} [{', '.join(codes)}]"
 
 
 def _unrecognised(report, profile):
@@ -100,6 +109,42 @@ def _header(report, profile, verbose: bool = False) -> str | None:
     return line
 
 
+def _sections(findings, profile, color: bool, verbose: bool, fold: int = 0) -> list[str]:
+    """Errors, warnings, info. Language warnings are folded per part and kind (``fold`` 0); for a report that
+    would not fit on one screen per kind only (1), and then language errors per part and kind too (2)."""
+    out: list[str] = []
+    for severity, title in (("error", "Fouten"), ("warning", "Waarschuwingen"), ("info", "Info")):
+        mine = [f for f in findings if f.severity == severity]
+        if not mine:
+            continue
+        if severity == "info" and not verbose:
+            out.append(_paint(f"  {plural(len(mine), 'info-opmerking', 'info-opmerkingen')} "
+                              "(toon ze met --verbose)", "dim", color))
+            continue
+        out.append(_paint(f"  {title} ({len(mine)})", severity, color))
+        if verbose:
+            out.extend(_finding_line(f, profile, color, True) for f in mine)
+            continue
+        folded: dict[tuple, list] = {}
+        lines: list[tuple[object, str]] = []  # (key to put a fold line at its first place, line)
+        for item in group(mine):
+            f = item.first if isinstance(item, Group) else item
+            if (severity == "warning" or fold >= 2) and f.category in LANGUAGE and f.match:
+                whole = severity == "warning" and fold >= 1
+                key = (f.category, None if whole else (short_title(profile, f.part) if f.part in profile.part_ids
+                                                       else None), whole)
+                if key not in folded:
+                    folded[key] = []
+                    lines.append((key, ""))
+                folded[key].append(item)
+            else:
+                lines.append((None, _finding_line(f, profile, color, False,
+                                                  item.count if isinstance(item, Group) else 1)))
+        for key, line in lines:
+            out.append(line if key is None else _fold_line(key[0], key[1], folded[key], profile, color, key[2]))
+    return out
+
+
 def render_report(report, profile, color: bool = False, verbose: bool = False) -> str:
     stage = "tussentijdse versie" if report.stage == "midterm" else "eindversie"
     out = [_paint(f"{report.file}", "bold", color) + f"  ({stage})"]
@@ -116,33 +161,11 @@ def render_report(report, profile, color: bool = False, verbose: bool = False) -
         out.append("    " + (f"Gevonden hoofdstukken: {found}. " if found else "Er zijn geen hoofdstuktitels "
                    "gevonden. ") + "Geef elk onderdeel een kop (stijl Kop 1) met de titel uit de handleiding.")
         findings = [f for f in findings if f not in missing and f not in chapters]
-    for severity, title in (("error", "Fouten"), ("warning", "Waarschuwingen"), ("info", "Info")):
-        mine = [f for f in findings if f.severity == severity]
-        if not mine:
-            continue
-        if severity == "info" and not verbose:
-            out.append(_paint(f"  {plural(len(mine), 'info-opmerking', 'info-opmerkingen')} "
-                              "(toon ze met --verbose)", "dim", color))
-            continue
-        out.append(_paint(f"  {title} ({len(mine)})", severity, color))
-        if verbose:
-            out.extend(_finding_line(f, profile, color, True) for f in mine)
-            continue
-        folded: dict[tuple[str, str | None], list] = {}
-        lines: list[tuple[object, str]] = []  # (key to put a fold line at its first place, line)
-        for item in group(mine):
-            f = item.first if isinstance(item, Group) else item
-            if severity == "warning" and f.category in LANGUAGE and f.match:
-                key = (f.category, short_title(profile, f.part) if f.part in profile.part_ids else None)
-                if key not in folded:
-                    folded[key] = []
-                    lines.append((key, ""))
-                folded[key].append(item)
-            else:
-                lines.append((None, _finding_line(f, profile, color, False,
-                                                  item.count if isinstance(item, Group) else 1)))
-        for key, line in lines:
-            out.append(line if key is None else _fold_line(key[0], key[1], folded[key], profile, color))
+    for fold in (0, 1, 2):  # one screen: fold more only when the report would not fit
+        sections = _sections(findings, profile, color, verbose, fold)
+        if verbose or len(out) + len(sections) + len(report.notes) + 2 <= MAX_LINES:
+            break
+    out.extend(sections)
     if verbose and report.part_words:
         out.append(_paint("  Woorden per onderdeel", "dim", color))
         out.extend(f"    {profile.part(pid).title}: {n}" for pid, n in report.part_words.items()
