@@ -36,6 +36,10 @@ def reports() -> list[str]:
             and ("stageverslag" in r["file"] or "eindverslag" in r["file"]) and int(r["words"] or 0) > 0]
 
 
+#: other real internship texts (a diary, a weekly log): printed apart, not in the figure; "trainign" is here
+EXTRA = ("nl_stagedagboek_brentgees.docx", "nl_stage_weekverslag1_lyvavandamme.docx")
+
+
 def main(verbose: bool = False) -> None:
     total_words = total = grouped_total = 0
     seen = set()
@@ -63,6 +67,16 @@ def main(verbose: bool = False) -> None:
     print(f"{'totaal':45s} {total_words:6d} woorden  {total:3d} spelling  {1000 * total / max(1, total_words):5.2f}"
           f"/1000   {grouped_total:3d} verschillende woorden  {1000 * grouped_total / max(1, total_words):5.2f}/1000"
           "   (doel ≤ 2)")
+    for name in EXTRA:
+        if not (CORPUS / name).is_file():
+            continue
+        doc = read_docx(CORPUS / name)
+        words = sum(count_words(p.text) for p in doc.paragraphs)
+        found = [getattr(f, "wrong", None) or f.message.split("'")[1] for f in check_document(doc)
+                 if f.category == "spelling"]
+        seen.update(found)
+        print(f"(extra) {name:37s} {words:6d} woorden  {len(found):3d} spelling  {1000 * len(found) / max(1, words):5.2f}"
+              f"/1000: {', '.join(found)}")
     missing = [w for w in MUST_FIND if w not in seen]
     print("echte fouten gevonden: " + ", ".join(w for w in MUST_FIND if w in seen)
           + (f"   NIET gevonden: {', '.join(missing)}" if missing else ""))
