@@ -168,6 +168,13 @@ def strip_comments(markdown: str) -> str:
     return _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
 
 
+def prose_words(markdown: str) -> int:
+    """Words of prose in one draft: guiding-question comments and ``#`` heading lines are not counted (the one
+    count of a draft, for ``status``, the dashboard and the editor)."""
+    return count_words("\n".join(line for line in strip_comments(markdown).splitlines()
+                                 if not line.lstrip().startswith("#")))
+
+
 def academic_year_for(day: dt.date) -> str:
     first = day.year if day.month >= 9 else day.year - 1
     return f"{first}-{first + 1}"
@@ -238,9 +245,7 @@ class Project:
 
     def draft_words(self) -> dict[str, int]:
         """Words of prose per part (guiding-question comments and ``#`` heading lines not counted)."""
-        return {p.id: count_words("\n".join(line for line in strip_comments(self.read_draft(p.id)).splitlines()
-                                             if not line.lstrip().startswith("#")))
-                for p in self.profile.parts}
+        return {p.id: prose_words(self.read_draft(p.id)) for p in self.profile.parts}
 
     # -- word list ------------------------------------------------------------------------------------
     def _wordlist_text(self) -> str:

@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
-from ..project import Project, strip_comments
+from ..project import Project, prose_words  # noqa: F401 - the screens count a draft as the project does
 from ..storage import atomic_write_text
-from ..text import count_words
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
@@ -41,12 +40,6 @@ PAGE_METHODS = {"estimate": "geschat", "render": "na opmaak geteld", "word": "vo
 def blank_comments(markdown: str) -> str:
     """Blank out ``<!-- guiding questions -->`` with spaces so offsets still point into the editor text."""
     return _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
-
-
-def prose_words(markdown: str) -> int:
-    """Words of prose in one draft, counted like :meth:`Project.draft_words` (no comments, no headings)."""
-    return count_words("\n".join(line for line in strip_comments(markdown).splitlines()
-                                 if not line.lstrip().startswith("#")))
 
 
 def save_error_message(path: Path, exc: OSError) -> str:
