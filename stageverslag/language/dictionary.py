@@ -385,6 +385,7 @@ class Dictionary:
     def __init__(self, files: DictionaryFiles | None = None):
         self.files = files or choose_dictionary()
         self._spell_cache: dict[str, bool] = {}
+        self._unremembered: set[str] = set()  # verdicts computed for throw-away look-ups (not in the cache file)
         self._stored: dict | None = None  # {"known": {word: 0/1}, "suggest": {word: [...]}}
         self._stored_new = 0
         self._learned: dict = {"known": {}, "suggest": {}}  # since take_learned(): a batch worker sends them
@@ -527,6 +528,13 @@ class Dictionary:
 
     def _verdict(self, key: str, word: str, ask, remember: bool = True) -> bool:
         hit = self._spell_cache.get(key)
+        if hit is not None and remember and key in self._unremembered:
+            # first asked as a throw-away candidate, now as a word of the text: remember it after all, or a
+            # report checked again would load Hunspell for it
+            self._unremembered.discard(key)
+            self.stored["known"][key] = int(hit)
+            self._stored_new += 1
+            self._learned["known"][key] = int(hit)
         if hit is None:
             stored = self.stored["known"].get(key)
             if stored is not None:
@@ -540,6 +548,8 @@ class Dictionary:
                     self.stored["known"][key] = int(hit)
                     self._stored_new += 1
                     self._learned["known"][key] = int(hit)
+                else:
+                    self._unremembered.add(key)
             self._spell_cache[key] = hit
         return hit
 
