@@ -194,10 +194,10 @@ class LanguageFacts(list):
 
 
 def check_document(doc, project=None, languagetool=None, outline=None, *,
-                   suggestion_budget: float = SUGGESTION_BUDGET, analyses=ALL) -> LanguageFacts:
+                   suggestion_budget: int = SUGGESTION_BUDGET, analyses=ALL) -> LanguageFacts:
     """Language facts (categories spelling, dt, spreektaal, style) for a document model, only for the
-    ``analyses`` asked for. ``suggestion_budget``: seconds of spelling-suggestion work allowed for the whole
-    document."""
+    ``analyses`` asked for. ``suggestion_budget``: dictionary look-ups of spelling-suggestion work allowed for
+    the whole document (a count, not seconds: the same file gets the same suggestions on any machine)."""
     analyses = frozenset(analyses)
     engine = get_engine(project)
     if languagetool is None and project is not None:
