@@ -131,12 +131,14 @@ class CheckScreen(Screen):
         title = {"full": "Word-document gebouwd", "skeleton": "Geraamte gebouwd",
                  "pdf": "Word-document en pdf gebouwd"}[kind]
 
+        doing = {"full": "Word-document bouwen", "skeleton": "Geraamte bouwen", "pdf": "Word-document en pdf bouwen"}[kind]
+
         def job():
             from ...service import build
             return render_build(title, build(state.project, skeleton=kind == "skeleton", stage="final",
                                              pdf=kind == "pdf", today=state.today,
-                                             progress=lambda n, total, label: self.progress(title, n, total, label)))
-        self.run_job(title, job)
+                                             progress=lambda n, total, label: self.progress(doing, n, total, label)))
+        self.run_job(doing, job)
 
     def action_annotate(self) -> None:
         """A copy of a .docx with the findings as Word comments at their words: the .docx checked last, or
@@ -144,7 +146,7 @@ class CheckScreen(Screen):
         state = self.app.state
         self.app.save_all_drafts()
         docx = self.last_docx
-        title = "Kopie met opmerkingen" + (f" van {docx.name}" if docx else " van je verslag")
+        title = "Kopie met opmerkingen maken" + (f" van {docx.name}" if docx else " van je verslag")
         out_dir = state.project.root / "uit" / "nagekeken"
 
         def job():
@@ -162,10 +164,12 @@ class CheckScreen(Screen):
             self.progress(title, steps, steps, "De opmerkingen in de kopie zetten")
             made = write_annotated(src, report, out_dir)
             text = Text()
-            text.append(f"{title}\n", style="bold")
+            text.append("Kopie met opmerkingen gemaakt\n", style="bold")
             text.append(f"{made.path}\n")
-            text.append(f"{made.comments} opmerkingen in Word: {made.at_words} bij de woorden zelf, "
-                        f"{made.on_paragraph} bij een alinea, {made.on_title} over het hele verslag bij de titel.\n")
+            where = [f"{n} {label}" for n, label in ((made.at_words, "bij de woorden zelf"),
+                                                      (made.on_paragraph, "bij een alinea"),
+                                                      (made.on_title, "over het hele verslag, bij de titel")) if n]
+            text.append(f"{made.comments} opmerkingen in Word" + (f": {', '.join(where)}" if where else "") + ".\n")
             if made.not_placed:
                 text.append(f"{len(made.not_placed)} bevindingen konden niet in de tekst geplaatst worden; ze "
                             "staan in de eerste opmerking.\n")
