@@ -218,17 +218,16 @@ class Speller:
     def _run_one_letter(self, search: "_Search") -> None:
         if search.letter is not None:
             return
-        out: list[str] = []
+        found: list[tuple[float, int, str]] = []
         cost = 0
-        for cand in likely_corrections(search.word):
+        for cand, weight in one_letter_edits(search.word):
             if cost >= PER_WORD:
                 break
             cost += 1
-            if cand != search.word and cand not in out and self._lookup(cand):
-                out.append(cand)
-                if len(out) == 3:
-                    break
-        search.letter, search.letter_cost = out, cost
+            if cand != search.word and self._lookup(cand) and all(cand != f[2] for f in found):
+                found.append((weight, len(found), cand))
+        # the likeliest edits first: a vowel for a vowel (Motovatie: Motivatie, not Mostovatie), then in order
+        search.letter, search.letter_cost = [c for _, _, c in sorted(found)[:3]], cost
         self._remember(search.word, search)
 
     def _lookup(self, candidate: str) -> bool:
@@ -394,21 +393,23 @@ def _infinitives(stem: str):
         yield stem + stem[-1] + "en"
 
 
-def likely_corrections(word: str):
-    """Candidate spellings, the most likely typos first: a doubled or undoubled letter, a missing accent,
-    the usual confusions (c/k, ei/ij, ...), swapped letters, then any insertion, deletion or replacement."""
-    yield from cheap_corrections(word)
+_VOWELS = set("aeiouyëïéöüäèáó")
+
+
+def one_letter_edits(word: str):
+    """Every insertion, deletion and replacement of one letter (what the usual typos did not find), with a weight:
+    a vowel written for another vowel weighs less than any other edit."""
     w = word
     n = len(w)
     for i in range(n + 1):
         for c in _LETTERS:
-            yield w[:i] + c + w[i:]
+            yield w[:i] + c + w[i:], 1.0
     for i in range(n):
-        yield w[:i] + w[i + 1:]
+        yield w[:i] + w[i + 1:], 1.0
     for i in range(n):
         for c in _LETTERS:
             if c != w[i]:
-                yield w[:i] + c + w[i + 1:]
+                yield w[:i] + c + w[i + 1:], 0.8 if (c in _VOWELS and w[i].lower() in _VOWELS) else 1.0
 
 
 def near_typos(word: str):
