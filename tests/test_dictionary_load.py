@@ -1,0 +1,83 @@
+"""Loading the dictionaries: Hunspell through its C interface (same answers as chunspell), preloaded in a
+thread for a first check of one document, and verdicts remembered so a report checked again needs no load."""
+
+from __future__ import annotations
+
+import argparse
+import threading
+
+import pytest
+
+from stageverslag.language import dictionary as dmod
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return tmp_path / "stageverslag"
+
+
+WORDS = ["verslag", "vergadring", "stagebedrijf", "één", "coördinator", "ijs", "werkt", "vind", "entousiast",
+         "HR-afdeling", "e-mail", "Rupelhaven", "kwaliteitszorg", "weerstandcombinatie"]
+
+
+def test_the_c_interface_gives_chunspells_answers():
+    import hunspell
+    files = dmod.choose_dictionary()
+    ours = dmod.load_hunspell(files)
+    theirs = hunspell.Hunspell(files.name, hunspell_data_dir=str(files.directory))
+    assert isinstance(ours, dmod.CHunspell)  # the library chunspell ships is there on Linux
+    assert [ours.spell(w) for w in WORDS] == [theirs.spell(w) for w in WORDS]
+    # Hunspell's own suggestion search stops after a time limit, so only ask that both find something right
+    for found in (ours.suggest("vergadring"), theirs.suggest("vergadring")):
+        assert isinstance(found, tuple) and {"vergadering", "vergaring"} & set(found)
+    english = dmod.load_hunspell(dmod.english_files())
+    assert english.spell("footer") and not english.spell("voettekst")
+
+
+def test_preload_loads_both_dictionaries_in_a_thread_while_python_runs_on(cache_home):
+    d = dmod.Dictionary(dmod.choose_dictionary())
+    assert d.preload()
+    thread = d._loader[0]
+    assert thread.name == "stageverslag-hunspell" and thread is not threading.current_thread()
+    assert not d.preload()  # once
+    assert d.known("stagebedrijf") and not d.known("stagebedrijff")
+    assert d.known_english("footer")
+    thread.join()
+    assert isinstance(d.hunspell, dmod.CHunspell) and isinstance(d.english, dmod.CHunspell)
+
+
+def _args(*paths, select=None, ignore=None):
+    return argparse.Namespace(paths=list(paths), select=select, ignore=ignore)
+
+
+def test_preload_only_for_a_first_check_of_one_document(cache_home, tmp_path, monkeypatch):
+    started = []
+    monkeypatch.setattr(dmod.Dictionary, "preload", lambda self: started.append(self) or True)
+    monkeypatch.setattr(dmod, "_DICTIONARIES", {})
+    report = tmp_path / "verslag.docx"
+    report.write_bytes(b"")
+    assert not dmod.preload_for_check(_args(str(report), str(report)))  # a batch: workers may fork
+    assert not dmod.preload_for_check(_args(str(tmp_path)))  # a folder
+    assert not dmod.preload_for_check(_args(str(report), ignore="spelling"))
+    assert dmod.preload_for_check(_args(str(report)))
+    assert dmod.preload_for_check(_args())  # the project's drafts
+    d = dmod.get_dictionary()
+    d.stored["known"]["verslag"] = 1
+    d._stored_new += 1
+    d.save_verdicts()
+    assert not dmod.preload_for_check(_args(str(report)))  # checked before: the words are remembered
+    assert len(started) == 2
+
+
+def test_a_word_first_met_as_a_suggestion_candidate_is_remembered_when_the_text_has_it(cache_home, monkeypatch):
+    first = dmod.Dictionary(dmod.choose_dictionary())
+    assert first.known("vergadering", remember=False)  # a candidate while searching suggestions
+    assert first.known("vergadering")  # then a word of the text
+    first.save_verdicts()
+
+    def no_hunspell(files):
+        raise AssertionError("Hunspell must not be loaded for a remembered word")
+    monkeypatch.setattr(dmod, "load_hunspell", no_hunspell)
+    second = dmod.Dictionary(dmod.choose_dictionary())
+    assert second.known("vergadering")
