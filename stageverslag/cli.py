@@ -107,9 +107,12 @@ def build_parser() -> DutchParser:
     p.add_argument("--stage", choices=["auto", "midterm", "final"], default="auto",
                    help="midterm: het eerste deel; final: het volledige verslag; auto (standaard): wat de "
                    "titelpagina en de onderdelen zeggen")
-    p.add_argument("--format", choices=["text", "json", "csv", "html"], default="text", help="uitvoerformaat")
+    p.add_argument("--format", choices=["text", "json", "csv", "html"], default="text",
+                   help="uitvoer: text (standaard, voor de terminal), json (voor programma's), csv of html "
+                   "(overzicht voor coaches)")
     p.add_argument("--pages", choices=["auto", "render", "word", "estimate"], default="auto",
-                   help="hoe pagina's tellen: render (LibreOffice), word (docProps), estimate, auto (beste)")
+                   help="hoe pagina's tellen: render (opmaken met LibreOffice), word (Words eigen telling), "
+                   "estimate (schatten, snel), auto (standaard: de beste die er is)")
     p.add_argument("--select", metavar="CODES", default="", help="alleen deze regels of categorieën (komma's)")
     p.add_argument("--ignore", metavar="CODES", default="", help="sla deze regels of categorieën over (komma's)")
     p.add_argument("--languagetool", metavar="URL", default=None,
