@@ -248,7 +248,9 @@ def summary_text(report, placed: "Annotated") -> str:
     lines.append("Elke opmerking staat bij de woorden waarover ze gaat; opmerkingen over het hele verslag staan "
                  "bij de titel. Verwijder een opmerking als je ze verwerkt hebt.")
     if placed.not_placed:
-        lines.append(f"{len(placed.not_placed)} opmerking(en) konden niet in de tekst geplaatst worden:")
+        n = len(placed.not_placed)
+        lines.append(f"{n} {'bevinding kon' if n == 1 else 'bevindingen konden'} niet in de tekst geplaatst "
+                     "worden:")
         lines.extend(f"- {f.message}" for f in placed.not_placed[:10])
     return "\n".join(lines)
 
