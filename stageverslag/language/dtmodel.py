@@ -242,18 +242,18 @@ class SlotChecker:
         caps = [t.text[:1].isupper() for t in sentence]
         thresholds = self.model.thresholds
         out = []
-        verdicts = predict(self.model, self.forms, words, caps)
-        taken = {v.index for v in verdicts}
-        for v in self.patterns(words):
-            if v.index not in taken and not (caps[v.index] and v.index > 0 and not sentence[v.index].sentence_start):
-                out.append(self._issue(sentence[v.index], v, words))
-        for v in verdicts:
+        taken = set()
+        for v in predict(self.model, self.forms, words, caps):
             tok = sentence[v.index]
             if tok.kind != "word" or v.margin < thresholds.get(v.kind, 1e9) or not plausible(v, words, self.forms.lex, self.model.tagdict):
                 continue
             if caps[v.index] and v.index > 0 and not tok.sentence_start and sentence[v.index - 1].text not in (":", "("):
                 continue  # a capital inside the sentence: a name ('De Wilde', 'Gebruik')
             out.append(self._issue(tok, v, words))
+            taken.add(v.index)
+        for v in self.patterns(words):
+            if v.index not in taken and not (caps[v.index] and v.index > 0 and not sentence[v.index].sentence_start):
+                out.append(self._issue(sentence[v.index], v, words))
         return out
 
     def patterns(self, words: list[str]) -> list[Verdict]:

@@ -37,7 +37,7 @@ from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "dt-model.bin.gz"
 LABELS = ("EV", "T", "VD", "VERL", "VDE", "X", "MV", "VERLMV", "INF")
-FEATURE_VERSION = 1  # bump when features() changes (the model records it)
+FEATURE_VERSION = 2  # bump when features() changes (the model records it)
 
 VOWELS = set("aeiouyéëèïöü")
 #: particles of separable verbs (the participle gets ge- after the particle: opgevolgd, teruggestuurd)
@@ -53,6 +53,8 @@ SUBORD = {"dat", "omdat", "als", "wanneer", "terwijl", "nadat", "voordat", "zoda
           "indien", "tenzij", "totdat", "sinds", "die", "wat", "wie", "waar", "waarin", "waarop", "waardoor",
           "waarmee", "waarvan", "waarover", "waaraan", "waarbij", "waarvoor", "welke", "hoe", "waarom", "toen",
           "of", "zoals", "opdat", "aangezien", "zolang", "alsof", "voor"}
+#: CGN classes that are never a verb form (words the treebank saw only so are no family members)
+CLOSED_CLASSES = {"VNW", "VG", "VZ", "LID", "BW", "TW", "TSW", "LET"}
 CLAUSE_BREAK = {",", ";", ":", "(", ")", "en", "maar", "want", "of", "dus", "-", "–", "—"}
 
 
@@ -233,6 +235,8 @@ def normalise(words: list[str], forms: Forms, tagdict: dict) -> tuple[list[str],
     lex = forms.lex
     for w in words:
         fam = forms.family(w) if w[:1].isalpha() else None
+        if fam is not None and tagdict.get(w, "WW").split("|", 1)[0] in CLOSED_CLASSES:
+            fam = None  # 'maar', 'meer', 'men', 'jou': the lexicon knows a verb, the treebank never saw one
         fams.append(fam)
         if fam is not None:
             norm.append(fam.key)
