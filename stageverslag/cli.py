@@ -88,6 +88,8 @@ def build_parser() -> DutchParser:
     p.add_argument("--tweede-bedrijf", help="E4B: je tweede stageplaats")
     p.add_argument("--tweede-mentor", help="E4B: je mentor op de tweede stageplaats")
     p.add_argument("--tweede-start", help="E4B: eerste dag op de tweede stageplaats")
+    p.add_argument("--leerdoel", action="append", metavar="ZIN", default=None,
+                   help="een leerdoel (mag meermaals); in een terminal vraagt init er ook naar (leeg laten mag)")
 
     p = sub.add_parser("status", help="waar sta je: week, wat schrijven, deadlines en acties",
                        description="Toon je stageweek, wat je nu schrijft, wat achterloopt, de volgende "
@@ -126,6 +128,9 @@ def build_parser() -> DutchParser:
                    "Word: MAP/<naam>-nagekeken.docx (het origineel blijft onaangeroerd)")
     p.add_argument("--verbose", "-v", action="store_true",
                    help="toon elke bevinding op een eigen regel met de volledige uitleg, ook de info")
+    p.add_argument("--rubric", "--criteria", dest="rubric", action="store_true",
+                   help="toon ook de beoordelingscriteria van de handleiding (VORM EN TAAL 1-4, INHOUD 1-9): wat "
+                   "nagekeken is, wat gevonden is en wat alleen een mens kan beoordelen (geen score)")
     _project_arg(p)
 
     p = sub.add_parser("build", help="maak een Word-document (en pdf) van je teksten",
@@ -146,6 +151,21 @@ def build_parser() -> DutchParser:
                        "versie en welke bestanden ze geldt.")
     p.add_argument("code", nargs="?", metavar="CODE", help="de code of naam van een regel, bv. SV502 of dt-error")
     p.add_argument("--markdown", action="store_true", help="als Markdown-tabel (zoals in de README)")
+
+    p = sub.add_parser("doelen", help="toon, noteer of werk je leerdoelen bij",
+                       description="Je leerdoelen staan in leerdoelen.toml in je project: per doel één korte zin, "
+                       "de competenties (LR1-LR15) en halverwege en op het einde waar je staat met één regel "
+                       "bewijs. Zonder opties toont deze opdracht je doelen, de competenties die ze dekken en waar "
+                       "je tekst er (nog) niet op terugkomt.")
+    p.add_argument("--nieuw", metavar="ZIN", help="voeg een leerdoel toe, bv. --nieuw \"Ik voer gesprekken in het Frans.\"")
+    p.add_argument("--doel", type=int, metavar="N", help="het leerdoel (nummer) dat je bijwerkt")
+    p.add_argument("--tekst", metavar="ZIN", help="met --doel: een nieuwe zin voor het doel")
+    p.add_argument("--competenties", metavar="LR", help="competenties, bv. LR6,LR9 (bij --nieuw of --doel)")
+    p.add_argument("--halverwege", metavar="STAND", help="met --doel: waar je halverwege staat")
+    p.add_argument("--einde", metavar="STAND", help="met --doel: waar je op het einde staat")
+    p.add_argument("--bewijs", metavar="ZIN", help="met --halverwege of --einde: één regel bewijs")
+    p.add_argument("--verwijder", type=int, metavar="N", help="verwijder leerdoel N")
+    _project_arg(p)
 
     p = sub.add_parser("tui", help="open de schrijfhulp in de terminal",
                        description="Open de schrijfhulp: planning, schrijven per onderdeel, taalcontrole, "
@@ -178,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "rules":
             from .commands import cmd_rules
             return cmd_rules(args)
+        if args.command == "doelen":
+            from .commands import cmd_goals
+            return cmd_goals(args)
         if args.command == "tui":
             from .tui import run_tui
             return run_tui(args)

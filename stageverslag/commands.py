@@ -54,6 +54,8 @@ def cmd_check(args) -> int:
     color = (not args.output and not args.no_color and not os.environ.get("NO_COLOR")
              and sys.stdout.isatty())
     out = render(reports, args.format, profile, color=color, verbose=getattr(args, "verbose", False))
+    if getattr(args, "rubric", False):
+        out = with_rubric(out, reports, args.format, profile, rules)
     if args.output:
         from .storage import atomic_write_text
         target = Path(args.output)
@@ -66,6 +68,25 @@ def cmd_check(args) -> int:
     if args.paths and _is_batch(args.paths, reports):
         _batch_summary(reports, args.output, annotate)
     return exit_status(reports)
+
+
+def with_rubric(out: str, reports: list[Report], fmt: str, profile: Profile, rules) -> str:
+    """``check --rubric``: the handbook's criteria per report after the text report, or as a ``rubric`` list in
+    each JSON report (an added key). csv/html overviews stay as they are."""
+    if fmt == "json":
+        import json
+        data = json.loads(out)
+        for rep, report in zip(data["reports"], reports):
+            rep["rubric"] = [c.to_dict() for c in service.rubric(report, profile, rules)]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt != "text":
+        return out
+    from .rubric import render_text
+    blocks = [out.rstrip("\n")]
+    for report in reports:
+        head = f"\n{report.file}\n" if len(reports) > 1 else "\n"
+        blocks.append(head + render_text(service.rubric(report, profile, rules)))
+    return "\n".join(blocks) + "\n"
 
 
 def _is_batch(paths, reports) -> bool:
@@ -136,8 +157,23 @@ def cmd_init(args) -> int:
         end=d(args.einde, "einde"), house_style=args.huisstijl or "",
         second_company=args.tweede_bedrijf or "", second_mentor=args.tweede_mentor or "",
         second_start=d(args.tweede_start, "tweede-start"))
+    goal_texts = [g for g in (getattr(args, "leerdoel", None) or []) if g.strip()]
+    if not goal_texts and interactive and getattr(args, "leerdoel", None) is None:
+        print("Je leerdoelen (één korte zin per doel; laat leeg om te stoppen, later kan het met 'stageverslag "
+              "doelen'):")
+        while len(goal_texts) < 12:
+            text = _ask(f"Leerdoel {len(goal_texts) + 1}", required=False)
+            if not text:
+                break
+            goal_texts.append(text)
     project = service.init(args.map, cfg, profile)
+    if goal_texts:
+        from .goals import Goal
+        service.save_goals(project, [Goal(text=" ".join(t.split())) for t in goal_texts])
     print(f"Project aangemaakt in {project.root}")
+    if goal_texts:
+        print(f"  leerdoelen.toml: je {len(goal_texts)} leerdoel(en); voeg competenties toe met 'stageverslag "
+              "doelen --doel N --competenties LR6,LR9'")
     print(f"  {project.config_path.name}: je gegevens en datums")
     print("  hoofdstukken/: één tekstbestand per onderdeel, met hulpvragen")
     print(f"  {project.wordlist_path.name}: je eigen woorden voor de spellingcontrole")
@@ -249,6 +285,83 @@ def cmd_build(args) -> int:
     for note in result.notes:
         print(texts.say("note", text=note))
     print(texts.say("next_steps", skeleton=args.skeleton))
+    return 0
+
+
+# ------------------------------------------------------------------------------------------------ goals
+
+
+def format_goals(ov, profile) -> str:
+    """The goals overview in Dutch (``stageverslag doelen``)."""
+    from .goals import GOALS_FILE, MOMENTS
+    if not ov.goals:
+        return ("Je hebt nog geen leerdoelen genoteerd. Voeg er een toe met\n"
+                "  stageverslag doelen --nieuw \"Ik ...\" --competenties LR6,LR9\n"
+                f"of schrijf ze in {GOALS_FILE} in je project.")
+    where = {"project": f" (uit {GOALS_FILE})", "tekst": f", gelezen uit je uitgangspunten (nog geen {GOALS_FILE}; "
+             "'--doel N --competenties ...' bewaart ze daar)"}.get(ov.source, "")
+    titles = {p.id: p.title for p in profile.parts}
+    out = [f"Je leerdoelen{where}:"]
+    for i, (goal, trace) in enumerate(zip(ov.goals, ov.traces), 1):
+        comp = f" [{', '.join(goal.competences)}]" if goal.competences else " [nog geen competenties]"
+        out.append(f"  {i}. {goal.text}{comp}")
+        for key, label in MOMENTS.items():
+            standing = getattr(goal, key)
+            if not standing.empty():
+                out.append(f"     {label}: {standing.stand}" + (f" — {standing.bewijs}" if standing.bewijs else ""))
+        missing = [titles[p] for p in trace.missing]
+        if ov.source == "project" and trace.stated is None and "uitgangspunten" in ov.parts:
+            missing.insert(0, titles["uitgangspunten"])
+        if missing:
+            out.append(f"     komt nog niet terug in: {', '.join(missing)}")
+    out.append("")
+    out.append(f"Competenties in je doelen: {', '.join(ov.covered) or 'geen'}")
+    if ov.uncovered:
+        out.append(f"Nog niet in een doel: {', '.join(ov.uncovered)}")
+    return "\n".join(out)
+
+
+def cmd_goals(args) -> int:
+    """``stageverslag doelen``: list, add or update the project's learning goals."""
+    from .goals import Goal, Standing, _competence_list
+    project = service.open_project(args.project)
+    goals = service.goals(project)
+    known = project.profile.competences or None
+    changed = False
+    wants_change = any(v is not None for v in (args.nieuw, args.verwijder, args.doel))
+    if not goals and wants_change:  # no goals file yet: start from the goals the Uitgangspunten state
+        from .goals import GOALS_FILE
+        if not (project.root / GOALS_FILE).exists():
+            goals = [g for g in service.goals_overview(project).goals]
+    if args.nieuw:
+        comps = _competence_list(args.competenties or [], "--competenties", known)
+        goals.append(Goal(text=" ".join(args.nieuw.split()), competences=comps))
+        changed = True
+    if args.verwijder is not None:
+        if not 1 <= args.verwijder <= len(goals):
+            raise UserError(f"er is geen leerdoel {args.verwijder}; je hebt er {len(goals)}.")
+        goals.pop(args.verwijder - 1)
+        changed = True
+    if args.doel is not None:
+        if not 1 <= args.doel <= len(goals):
+            raise UserError(f"er is geen leerdoel {args.doel}; je hebt er {len(goals)}.")
+        goal = goals[args.doel - 1]
+        if args.tekst:
+            goal.text = " ".join(args.tekst.split())
+        if args.competenties is not None:
+            goal.competences = _competence_list(args.competenties, "--competenties", known)
+        for key in ("halverwege", "einde"):
+            stand = getattr(args, key)
+            if stand is not None:
+                setattr(goal, key, Standing(stand.strip(), (args.bewijs or "").strip()))
+        changed = True
+    elif any(v is not None for v in (args.tekst, args.halverwege, args.einde, args.bewijs)) or (
+            args.competenties and not args.nieuw):
+        raise UserError("zeg met --doel N welk leerdoel je bijwerkt.")
+    if changed:
+        path = service.save_goals(project, goals)
+        print(f"Bewaard in {path}.")
+    print(format_goals(service.goals_overview(project), project.profile))
     return 0
 
 

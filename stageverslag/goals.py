@@ -140,13 +140,21 @@ def load_goals(root: str | Path, competences: dict | None = None) -> list[Goal] 
     return parse_goals(data, path.name, competences)
 
 
-def dump_goals(goals: list[Goal]) -> str:
+def _toml_value(value) -> str:
     import tomli_w
-    text = tomli_w.dumps({"leerdoel": [g.to_toml() for g in goals]})
-    # short lists on one line: competenties = ["LR6", "LR9"]
-    text = re.sub(r"\[\n((?:    \"[^\"\n]*\",\n)*)\]",
-                  lambda m: "[" + ", ".join(x.strip().rstrip(",") for x in m.group(1).splitlines()) + "]", text)
-    return _HEADER + text
+    return tomli_w.dumps({"x": value}).split("=", 1)[1].strip()
+
+
+def dump_goals(goals: list[Goal]) -> str:
+    """The goals file as a student reads it: one [[leerdoel]] block per goal, with the two moments to fill in."""
+    out = [_HEADER.rstrip("\n")]
+    for g in goals:
+        out += ["", "[[leerdoel]]", f"doel = {_toml_value(g.text)}", "competenties = [" + ", ".join(_toml_value(c) for c in g.competences) + "]"]
+        for key in MOMENTS:
+            standing = getattr(g, key)
+            out += ["", f"[leerdoel.{key}]", f"stand = {_toml_value(standing.stand)}",
+                    f"bewijs = {_toml_value(standing.bewijs)}"]
+    return "\n".join(out) + "\n"
 
 
 def save_goals(root: str | Path, goals: list[Goal]) -> Path:
@@ -573,3 +581,36 @@ WHEN_WORDS = re.compile(
 
 def words_of(doc, positions: list[int]) -> int:
     return sum(len(doc.paragraphs[i].text.split()) for i in positions)
+
+
+# ------------------------------------------------------------------------------------------------ overview
+
+
+@dataclass
+class Overview:
+    """The goals of a project as the dashboard and ``stageverslag doelen`` show them."""
+    goals: list[Goal]
+    #: "project" (goals file), "tekst" (read from the Uitgangspunten draft) or "" (none yet)
+    source: str
+    covered: list[str]  # competence codes the goals work on
+    uncovered: list[str]  # the profile's competences no goal works on
+    traces: list[Trace]
+    #: the parts the drafts were searched (the ones with text)
+    parts: list[str]
+
+    def not_revisited(self) -> list[Trace]:
+        return [t for t in self.traces if t.missing or t.stated is None and self.source == "project"]
+
+
+def overview(project, stage: str = "final") -> Overview:
+    from .document.outline import analyse
+    goals = project_goals(project) or []
+    doc = project.document()
+    outline = analyse(doc, project.profile)
+    result = follow(doc, outline, project.profile, stage, goals or None)
+    if not goals:  # goals read from the text: show them as goals without competences
+        goals = [Goal(text=t.text) for t in result.traces]
+    covered = covered_competences(goals)
+    uncovered = [c for c in project.profile.competences if c not in covered]
+    return Overview(goals=goals, source=result.source, covered=covered, uncovered=uncovered,
+                    traces=result.traces, parts=result.parts)

@@ -156,3 +156,33 @@ def check(paths: list[str | Path] | None = None, project=None, options: CheckOpt
         return [check_project(project, options, rules=rules)]
     raise UserError("geef een .docx-bestand of een map om te controleren, of start de opdracht in de map "
                     "van je project (of geef --project MAP).")
+
+
+# ------------------------------------------------------------------------------------------------ goals, rubric
+
+
+def rubric(report: Report, profile: Profile | None = None, rules: list[Rule] | None = None):
+    """The handbook's criteria next to a checked report (:func:`stageverslag.rubric.rubric`): per criterion
+    what was verified, what was found and what only a person can judge. No grade."""
+    from .rubric import rubric as make
+    return make(report, profile or load_profile(), rules)
+
+
+def goals(project):
+    """The project's goals file (:class:`stageverslag.goals.Goal` list; [] when it has none)."""
+    from .goals import project_goals
+    return project_goals(project) or []
+
+
+def save_goals(project, goals_list) -> Path:
+    """Write the project's goals file."""
+    from .goals import save_goals as write
+    return write(project.root, goals_list)
+
+
+def goals_overview(project, stage: str = "final"):
+    """The goals as the dashboard shows them: the goals, the competences they cover, and for each goal where the
+    drafts come back to it (:class:`stageverslag.goals.Overview`)."""
+    from .goals import overview
+    return overview(project, stage)
+
