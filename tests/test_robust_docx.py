@@ -220,3 +220,12 @@ def test_crash_report_never_goes_outside_the_cache_or_the_project(tmp_path, monk
     except ValueError as exc:
         path = crash.write_crash_report(exc, ["check"], tmp_path / "project")
     assert path is not None and path.parent == folders[0]
+
+
+def test_xml_with_millions_of_elements_is_refused_before_parsing(tmp_path, capsys):
+    path = make_body_docx(tmp_path / "elementen.docx", para())
+    patch_parts(path, {"word/document.xml": lambda b: b.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 1_100_000, 1)})
+    code, data = check_json(capsys, path)
+    assert code == 2
+    [report] = data["reports"]
+    assert "XML-elementen" in report["findings"][0]["message"]

@@ -47,8 +47,8 @@ def run_tui(args) -> int:
         # however the app ended (Ctrl+Q, a crash, a closed terminal): write what the editor still holds
         if app.state.project is not None and app.state.unsaved():
             saved = _last_save(app.state)
-    if app.return_code == 3:  # crashed: the message and crash report path were printed
-        return 3
+    if app.return_code in (2, 3):  # a user error or a crash inside the app: its message was printed
+        return app.return_code
     return saved or app.return_code or 0
 
 
@@ -137,6 +137,12 @@ def _guard_crashes(app, root) -> None:
         import sys
         from ..crash import EXIT_INTERNAL, crash_message, write_crash_report
         exc = sys.exc_info()[1] or getattr(app, "_exception", None) or RuntimeError("onbekende fout")
+        from ..errors import UserError
+        if isinstance(exc, UserError):  # a problem with the user's files, met while the app ran: say it
+            app._exit_renderables.append(f"stageverslag: {exc}")
+            app._return_code = exc.exit_code
+            app._close_messages_no_wait()
+            return
         try:
             report = write_crash_report(exc, ["tui"], root if root is not None and (root / "stageverslag.toml").is_file()
                                         else None)
