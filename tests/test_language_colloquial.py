@@ -153,3 +153,19 @@ def test_patterns_with_a_businesslike_alternative(text, form, alternative):
 ])
 def test_formal_look_alikes_stay_quiet(text):
     assert found(text, "spreektaal") == []
+
+
+@pytest.mark.parametrize("text,form,alternative", [
+    ("Dat resultaat was echt straf.", "straf", "indrukwekkend"),
+    ("Het was een straffe prestatie.", "straffe", "indrukwekkende"),
+    ("Gade mee naar de klant?", "Gade", "ga je"),
+    ("Het werd een bangelijke dag.", "bangelijke", "geweldige"),
+])
+def test_more_flemish_forms(text, form, alternative):
+    assert found(text, "spreektaal") == [(form, alternative)]
+
+
+@pytest.mark.parametrize("text", ["De straf was zwaar.", "Hij kwam met zijn gade naar de receptie.",
+                                  "Volgens Van 't Hof is de markt gesloten."])
+def test_their_look_alikes_stay_quiet(text):
+    assert found(text, "spreektaal") == []

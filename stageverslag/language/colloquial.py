@@ -53,6 +53,13 @@ _BETWEEN = _INTENSIFIERS | {"wel", "ook", "allemaal", "al", "toch", "eerder", "e
 #: what may follow an adjective "content" (a noun "content" is followed by anything)
 _AFTER_ADJECTIVE = {"met", "over", "dat", "om", "omdat", "want", "maar", "en", "toen", "als", "wanneer", "ben",
                     "was", "is", "waren", "geweest", "zijn", "te", "hoe", "nu", "toch", "genoeg", "mee", "over"}
+#: words that are spreektaal only as an adjective after a copula or a degree word (the noun is fine)
+_COPULA_ADJECTIVES = {
+    "content": ("tevreden", "'Content' in de betekenis 'tevreden' is Vlaamse spreektaal; schrijf 'tevreden'. "
+                            "(Content als 'inhoud', zoals in content marketing, mag wel.)"),
+    "straf": ("indrukwekkend", "'Straf' in de betekenis 'indrukwekkend' is Vlaamse spreektaal; schrijf "
+                               "'indrukwekkend' of 'opmerkelijk'. (Een straf als sanctie mag wel.)"),
+}
 #: adverbs that "wreed" can intensify besides the adjectives of the dictionary
 _ADVERBS = {"veel", "weinig", "vaak", "lang", "graag", "snel", "hard", "goed", "slecht", "druk", "lastig", "mooi"}
 #: fixed expressions where "den" is standard Dutch
@@ -276,7 +283,7 @@ class Colloquial:
     # -- patterns ----------------------------------------------------------------------------------------------
     def _pattern(self, s: _Sentence, i: int) -> tuple[int, int, str, str] | None:
         low = s.lows[i]
-        if low == "content":
+        if low in _COPULA_ADJECTIVES:
             return self._content(s, i)
         if low == "den":
             return self._den(s, i)
@@ -296,7 +303,10 @@ class Colloquial:
         return None
 
     def _content(self, s: _Sentence, i: int):
-        """'content' as an adjective (tevreden) after a copula or a degree word; the noun stays."""
+        """'content' (tevreden) or 'straf' (indrukwekkend) as an adjective after a copula or a degree word;
+        the noun stays (content marketing, een straf)."""
+        low = s.lows[i]
+        alt, note = _COPULA_ADJECTIVES[low]
         nxt = s.lows[i + 1] if i + 1 < len(s) and s.after[i] is None else None
         if nxt is not None and nxt not in _AFTER_ADJECTIVE:
             return None
@@ -306,8 +316,7 @@ class Colloquial:
             degree = degree or s.lows[k] in _INTENSIFIERS
             k -= 1
         if (k >= 0 and s.lows[k] in _COPULA and s.after[k] is None) or (degree and k < i - 1):
-            return (i, i, "tevreden", "'Content' in de betekenis 'tevreden' is Vlaamse spreektaal; schrijf "
-                                      "'tevreden'. (Content als 'inhoud', zoals in content marketing, mag wel.)")
+            return (i, i, alt, note)
         return None
 
     @staticmethod
