@@ -67,8 +67,10 @@ def _fold_line(category: str, part: str | None, items: list, profile, color: boo
     """One line for the language findings of one kind in one part: "'goesting' p. ±3, 'Amai' p. ±4"; with
     ``whole`` one line for the kind in the whole report, each item naming its part."""
     shown = []
+    first = lambda i: i.first if isinstance(i, Group) else i  # noqa: E731
+    items = sorted(items, key=lambda i: first(i).page if first(i).page is not None else 0)  # stable: same page
     for item in items:
-        f = item.first if isinstance(item, Group) else item
+        f = first(item)
         where = ""
         if whole:
             where = short_title(profile, f.part) if f.part in profile.part_ids else "buiten de onderdelen"

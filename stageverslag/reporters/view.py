@@ -133,9 +133,15 @@ def locate(findings, doc, outline=None) -> None:
         k = bisect.bisect_right(heading_positions, pos) - 1
         if k >= 0:
             h = headings[k]
-            if (h.position != pos and h.part is None and any(c.isalpha() for c in h.text)
+            if (h.position != pos and h.part is None and _readable_heading(h.text)
                     and (f.part is None or outline.part_of(h.position) == f.part)):
                 f.heading = _clean(h.text).strip() or None
+
+
+def _readable_heading(text: str) -> bool:
+    """A sub-heading worth naming: words, not a line of code or a whole sentence taken for a heading."""
+    text = text.strip()
+    return (any(c.isalpha() for c in text) and len(text) <= 80 and not re.search(r"[$={};<>]|//", text))
 
 
 # ---------------------------------------------------------------------------------------------- presenting
