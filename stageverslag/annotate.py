@@ -294,8 +294,9 @@ def write_annotated(src: str | Path, report, out_dir: str | Path, target: str | 
     except UserError:
         raise
     except Exception as exc:
-        raise UserError(f"{src.name}: geen kopie met opmerkingen gemaakt, het bestand opent niet als "
-                        f"Word-document ({type(exc).__name__}).") from None
+        raise UserError(f"{src.name}: geen kopie met opmerkingen gemaakt: stageverslag kan in dit soort "
+                        f"Word-bestand (bv. 'Strict Open XML') geen opmerkingen zetten ({type(exc).__name__}). "
+                        "Bewaar het in Word opnieuw als 'Word-document (.docx)' en probeer nog eens.") from None
     body = [p._p for p in document.paragraphs]
     texts = {p.index: p.text for p in model.paragraphs if p.index is not None}
     from .reporters.view import position_finder
