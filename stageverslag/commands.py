@@ -123,18 +123,12 @@ def _ask(label: str, required: bool = True, check=None) -> str:
             return value
 
 
-def _check_track(value: str, profile) -> None:
-    if value.upper() not in profile.tracks:
-        raise UserError(f"kies {', '.join(profile.tracks)}")
-
-
 def cmd_init(args) -> int:
-    from .project import ProjectConfig
     profile = load_profile()
     interactive = sys.stdin.isatty()
     fields = {
         "student": (args.student, "Je naam", True, None),
-        "traject": (args.traject, "Traject (E4B, HR of IRM)", True, lambda v: _check_track(v, profile)),
+        "traject": (args.traject, "Traject (E4B, HR of IRM)", True, lambda v: service.check_track(v, profile)),
         "bedrijf": (args.bedrijf, "Stagebedrijf", True, None),
         "mentor": (args.mentor, "Stagementor", False, None),
         "coach": (args.coach, "Stagecoach", False, None),
@@ -149,14 +143,9 @@ def cmd_init(args) -> int:
         if required and not given:
             raise UserError(f"'{key}' ontbreekt: geef --{key} mee (of start init in een terminal).")
         values[key] = given or ""
-    d = lambda v, f: parse_date(v, f) if v else None  # noqa: E731
-    cfg = ProjectConfig(
-        student=values["student"], track=values["traject"].upper(), company=values["bedrijf"],
-        mentor=values["mentor"], coach=values["coach"], academic_year=args.academiejaar or "",
-        start=d(values["start"], "start"), terugkommoment=d(values["terugkommoment"], "terugkommoment"),
-        end=d(args.einde, "einde"), house_style=args.huisstijl or "",
-        second_company=args.tweede_bedrijf or "", second_mentor=args.tweede_mentor or "",
-        second_start=d(args.tweede_start, "tweede-start"))
+    cfg = service.new_config({**values, "einde": args.einde, "academiejaar": args.academiejaar,
+                              "huisstijl": args.huisstijl, "tweede_bedrijf": args.tweede_bedrijf,
+                              "tweede_mentor": args.tweede_mentor, "tweede_start": args.tweede_start}, profile)
     goal_texts = [g for g in (getattr(args, "leerdoel", None) or []) if g.strip()]
     if not goal_texts and interactive and getattr(args, "leerdoel", None) is None:
         print("Je leerdoelen (één korte zin per doel; laat leeg om te stoppen, later kan het met 'stageverslag "

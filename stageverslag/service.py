@@ -65,6 +65,36 @@ def open_project(folder: str | Path | None = None):
     return load_project(folder)
 
 
+#: the dates of a new project: form/option key -> how the field is named in a message
+DATE_FIELDS = {"start": "eerste stagedag", "terugkommoment": "terugkommoment", "einde": "laatste stagedag",
+               "tweede_start": "eerste dag op de tweede stageplaats"}
+
+
+def check_track(value: str, profile: Profile | None = None) -> str:
+    """The track in capitals; UserError (Dutch) when the profile does not know it."""
+    profile = profile or load_profile()
+    if value.strip().upper() not in profile.tracks:
+        raise UserError(f"kies {', '.join(profile.tracks)}")
+    return value.strip().upper()
+
+
+def new_config(values: dict[str, str], profile: Profile | None = None):
+    """A new project's settings from what a front end asked (keys: student, traject, bedrijf, mentor, coach,
+    start, terugkommoment, einde, academiejaar, huisstijl, tweede_bedrijf, tweede_mentor, tweede_start; empty
+    or missing = not given). Checks the track and every date, once, for the CLI's ``init`` and the TUI's form;
+    a front end says in its own words which required field is empty."""
+    from .dates import parse_date
+    from .project import ProjectConfig
+    v = {k: (str(x).strip() if x is not None else "") for k, x in values.items()}
+    day = {k: (parse_date(v[k], label) if v.get(k) else None) for k, label in DATE_FIELDS.items()}
+    return ProjectConfig(
+        student=v.get("student", ""), track=check_track(v.get("traject", ""), profile), company=v.get("bedrijf", ""),
+        mentor=v.get("mentor", ""), coach=v.get("coach", ""), academic_year=v.get("academiejaar", ""),
+        start=day["start"], terugkommoment=day["terugkommoment"], end=day["einde"],
+        house_style=v.get("huisstijl", ""), second_company=v.get("tweede_bedrijf", ""),
+        second_mentor=v.get("tweede_mentor", ""), second_start=day["tweede_start"])
+
+
 def init(folder: str | Path | None, config, profile: Profile | None = None):
     """Make a new project (config, one draft per part, personal word list) and return it."""
     from .project import init_project

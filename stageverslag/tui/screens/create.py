@@ -1,5 +1,5 @@
 """The form shown when there is no project yet: name, track, company, mentor, coach and dates.
-It calls ``init_project`` (the same as ``stageverslag init``) and then opens the dashboard."""
+It calls the service's ``new_config`` and ``init`` (the same as ``stageverslag init``) and then opens the dashboard."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from ...dates import parse_date
 from ...errors import UserError
-from ...project import ProjectConfig, init_project
+from ...project import ProjectConfig
+from ...service import init
 
 FIELDS = [
     ("student", "Je naam", "bv. Nina Peeters"),
@@ -32,12 +32,8 @@ def config_from_form(values: dict[str, str]) -> ProjectConfig:
                        ("start", "je eerste stagedag")):
         if not values.get(key, "").strip():
             raise UserError(f"Vul {label} in.")
-    start = parse_date(values["start"].strip(), "eerste stagedag")
-    tkm = values.get("terugkommoment", "").strip()
-    return ProjectConfig(student=values["student"].strip(), track=values["traject"].strip().upper(),
-                         company=values["bedrijf"].strip(), mentor=values.get("mentor", "").strip(),
-                         coach=values.get("coach", "").strip(), start=start,
-                         terugkommoment=parse_date(tkm, "terugkommoment") if tkm else None)
+    from ...service import new_config
+    return new_config(values)
 
 
 class CreateProjectScreen(Screen):
@@ -92,7 +88,7 @@ class CreateProjectScreen(Screen):
     def action_create(self) -> None:
         error = self.query_one("#create-error", Static)
         try:
-            project = init_project(self.root, config_from_form(self.values()))
+            project = init(self.root, config_from_form(self.values()))
         except UserError as exc:
             error.update(str(exc))
             return
