@@ -3,7 +3,8 @@
 The handbook asks for conclusions towards the future: what the internship means for the student's career and
 what they still want to develop. Looked for in the *Conclusie*: a statement about later ("in de toekomst",
 "later", "mijn eerste job", "loopbaan", "na mijn studie", "volgend jaar", "ik wil ...", "neem ik mee", "verder
-ontwikkelen", "voortaan", "ik ga ...", "zal", a recommendation). None gives a question, never an error.
+ontwikkelen", "voortaan", "ik ga ...", "zal", a recommendation, points to work on), or a chapter of its own
+right after it that looks ahead ("Aanbevelingen", "Toekomstvisie"). None gives a question, never an error.
 """
 
 import re
@@ -18,7 +19,25 @@ FUTURE = re.compile(
     r"plan|denk)\s+(?:ik|ik\s+graag|ik\s+nog)|ik\s+(?:wil|zou\s+graag|ga|zal|hoop|plan|neem\s+me\s+voor)|"
     r"neem\s+ik\s+(?:mee|me\s+voor)|meenemen|verder\s+(?:ontwikkelen|werken|leren|verbeteren|uitbouwen|gaan)|"
     r"aanbeveling\w*|aanbevolen|vervolg\w*|in\s+de\s+komende|kan\s+(?:nog|verder)\s+\w+\s+worden|"
-    r"zal\s+\w+|zullen|zou(?:den)?\s+\w+\s+(?:kunnen|moeten)|verbeterpunt\w*|uitbreid\w*)\b", re.I)
+    r"zal\s+\w+|zullen|zou(?:den)?\s+\w+\s+(?:kunnen|moeten)|verbeterpunt\w*|werkpunt\w*|aandachtspunt\w*|"
+    r"aandachtpunt\w*|uitbreid\w*)\b", re.I)
+
+
+#: a chapter of its own that looks ahead, right after the conclusion ("Aanbevelingen", "Toekomstvisie")
+AHEAD_TITLE = re.compile(r"aanbeveling|toekomst|vervolg|reflectie|verder\s+onderzoek|outlook|recommendation|future",
+                         re.I)
+
+
+def following_chapters(outline, span) -> list:
+    """The chapters right after the conclusion that are no part, no appendix and no back matter (bronnen)."""
+    out = []
+    for h in outline.headings:
+        if h.position < span.end or not h.chapter:
+            continue
+        if h.part or h.in_appendix or h.extra:
+            break
+        out.append(h)
+    return out
 
 
 def check(ctx):
@@ -30,6 +49,8 @@ def check(ctx):
         return
     if any(FUTURE.search(ctx.doc.paragraphs[i].text) for i in positions):
         return
+    if any(AHEAD_TITLE.search(h.text) for h in following_chapters(ctx.outline, ctx.outline.parts["conclusie"])):
+        return  # the look ahead has a chapter of its own
     span = ctx.outline.parts["conclusie"]
     yield RULE.finding(RULE.message, part="conclusie", **where(ctx.doc, span.start))
 

@@ -499,7 +499,8 @@ def short(text: str, limit: int = 70) -> str:
 
 def part_paragraphs(doc, outline, part_id: str, subsection: str | None = None) -> list[int]:
     """Positions of the non-empty, non-heading paragraphs of a part (or of one of its subsections: from its
-    heading to the next heading of the same or a higher level)."""
+    heading to the next heading of the same or a higher level); [] when it is empty (fewer than ten words, or
+    only template text)."""
     span = outline.parts.get(part_id)
     if span is None:
         return []
@@ -515,7 +516,10 @@ def part_paragraphs(doc, outline, part_id: str, subsection: str | None = None) -
                 end = h.position
                 break
     heads = _headings(outline)
-    return [i for i in range(start + 1, end) if i not in heads and doc.paragraphs[i].text.strip()]
+    positions = [i for i in range(start + 1, end) if i not in heads and doc.paragraphs[i].text.strip()]
+    if (subsection is None and span.empty) or words_of(doc, positions) < 10:
+        return []  # an empty part or subsection is SV103's and SV104's to report, not a content question
+    return positions
 
 
 # ------------------------------------------------------------------------------------------------ content helpers

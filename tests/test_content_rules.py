@@ -127,3 +127,25 @@ def test_select_by_category_runs_only_the_content_hints(capsys, gapped):
     data = json.loads(capsys.readouterr().out)
     assert code == 0
     assert sorted((f["code"], f["part"]) for f in data["reports"][0]["findings"]) == GAPS
+
+
+def _conclusion_case(tmp_path, conclusion, after=()):
+    from fixtures.docx_factory import make_report
+    from lintkit import handbook_parts
+    parts = [(t, conclusion if t == "Conclusie" else c, *rest) for t, c, *rest in handbook_parts()]
+    at = [p[0] for p in parts].index("Conclusie") + 1
+    parts[at:at] = list(after)
+    path = make_report(tmp_path / "c.docx", parts)
+    from stageverslag.rules import get_rule
+    return [f.code for f in check_file(path, options=OPTIONS, rules=[get_rule("SV606")]).findings]
+
+
+def test_a_look_ahead_in_its_own_chapter_after_the_conclusion_counts(tmp_path):
+    backwards = ["Het project is geslaagd: de applicatie werkt en de klant is tevreden over het resultaat."]
+    assert _conclusion_case(tmp_path, backwards) == ["SV606"]
+    assert _conclusion_case(tmp_path, backwards, [("Aanbevelingen", ["Voeg meer testgegevens toe."], 1)]) == []
+    assert _conclusion_case(tmp_path, backwards, [("Resultaten", ["De tabel toont de cijfers."], 1)]) == ["SV606"]
+
+
+def test_an_empty_conclusion_is_left_to_the_empty_part_rule(tmp_path):
+    assert _conclusion_case(tmp_path, ["Geen indexgegevens gevonden."]) == []
