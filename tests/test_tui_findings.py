@@ -212,3 +212,26 @@ async def test_long_messages_wrap_fully_in_the_narrow_language_panel(project):
         last = findings.issues[-1]
         for word in last.message.split()[-3:]:  # the end of the message is on screen, not cut off
             assert word.strip("'.,:") in shown, (word, shown)
+
+
+@sync
+async def test_a_commented_copy_of_another_docx_from_the_check_screen(project, tmp_path):
+    from lintkit import EXAMPLES, sha256
+    src = tmp_path / "ingeleverd.docx"
+    src.write_bytes((EXAMPLES / "project-met-fouten" / "stageverslag-met-fouten.docx").read_bytes())
+    before = sha256(src)
+    app = StageverslagApp(project, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.action_open_check()
+        await pilot.pause()
+        screen = app.screen
+        screen.check_other(str(src))
+        await wait_for(pilot, lambda: bool(screen.findings), rounds=400)
+        assert any(getattr(f, "quote", None) for f in screen.findings)  # the list shows where, with a quote
+        await pilot.press("a")
+        await wait_for(pilot, lambda: "Kopie met opmerkingen gemaakt" in str(screen.query_one("#results").render()),
+                       rounds=400)
+    copy = project.root / "uit" / "nagekeken" / "ingeleverd-nagekeken.docx"
+    assert copy.is_file() and sha256(src) == before
+    assert len(docx.Document(str(copy)).comments) > 30
