@@ -129,7 +129,7 @@ def check_document(doc, profile: Profile, options: CheckOptions | None = None, p
         notes.append(pages.note)
     findings.sort(key=lambda f: (f.paragraph if f.paragraph is not None else -1, f.file or "", f.line or 0,
                                  _severity_rank(f), f.code))
-    _locate(findings, doc, ctx)
+    _locate(findings, doc, ctx, pages)
     return Report(
         file=file or (str(doc.path) if doc.path else ""), stage=options.stage,
         stats={"pages": pages.pages, "page_method": pages.method, "words": stats.words,
@@ -158,11 +158,13 @@ def internal_report(path: str | Path, exc: BaseException, stage: str, notes: lis
                   internal_errors=[what])
 
 
-def _locate(findings: list[Finding], doc, ctx) -> None:
-    """Where each finding is for a person (sub-heading, page, quote): see ``reporters.view.locate``."""
+def _locate(findings: list[Finding], doc, ctx, pages=None) -> None:
+    """Where each finding is for a person (sub-heading, page, quote): see ``reporters.view.locate``. A page
+    count rendered by LibreOffice or kept by Word keeps the estimated page of each finding within it."""
     from .reporters.view import locate
+    trusted = pages.pages if pages is not None and pages.method in ("render", "word") else None
     try:
-        locate(findings, doc, ctx.outline)
+        locate(findings, doc, ctx.outline, total_pages=trusted)
     except Exception:  # noqa: BLE001 - showing where is a courtesy; it never costs the student the findings
         pass
 

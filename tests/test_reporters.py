@@ -192,3 +192,10 @@ def test_html_summary_on_top_verdict_and_student_first(reports, profile):
     assert headers[:2] == ["oordeel", "student"] and "fase" not in headers  # one stage: said above the table
     assert "eindversie" in page.split("<table")[0]
     assert page.count("<details>") == 3
+
+
+def test_finding_pages_stay_within_a_trusted_page_count():
+    from stageverslag.reporters.view import _scaled
+    assert _scaled([1, 2, 10, 21, None], 18) == [1, 2, 9, 18, None]  # estimated 21 pages, Word or LibreOffice 18
+    assert _scaled([1, 3, 5], None) == [1, 3, 5] and _scaled([1, 3, 5], 5) == [1, 3, 5]
+    assert _scaled([1, 1], 3) == [1, 1]  # a one-page estimate cannot be stretched

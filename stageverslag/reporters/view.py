@@ -107,11 +107,22 @@ def position_finder(doc):
     return _position_finder(doc)
 
 
-def locate(findings, doc, outline=None) -> None:
+def _scaled(pages: list[int | None], total: int | None) -> list[int | None]:
+    """Estimated pages stretched to a trusted total (rendered or Word's), so no finding is on page 21 of a
+    report counted at 18 pages; the first page stays the first."""
+    last = max((p for p in pages if p is not None), default=None)
+    if not total or not last or last == total or last < 2 or total < 2:
+        return pages
+    return [None if p is None else min(total, max(1, 1 + round((p - 1) * (total - 1) / (last - 1))))
+            for p in pages]
+
+
+def locate(findings, doc, outline=None, total_pages: int | None = None) -> None:
     """Fill in where each finding is (sub-heading, page, the words, a quote), from the document model.
 
-    Pages come from the page estimator's layout of the paragraphs (``page_method`` "estimate"); a finding
-    about the whole document keeps none of these."""
+    Pages come from the page estimator's layout of the paragraphs (``page_method`` "estimate"), stretched to
+    ``total_pages`` when the report's count is trusted (rendered or Word's own); a finding about the whole
+    document keeps none of these."""
     find = _position_finder(doc)
     pages: list[int | None] | None = None
     headings = sorted((h for h in (outline.headings if outline is not None else []) if h.position is not None),
@@ -122,7 +133,7 @@ def locate(findings, doc, outline=None) -> None:
         if pos is None:
             continue
         if pages is None:
-            pages = _paragraph_pages(doc)
+            pages = _scaled(_paragraph_pages(doc), total_pages)
         para = doc.paragraphs[pos]
         text = para.text
         if pos < len(pages) and pages[pos] is not None:
