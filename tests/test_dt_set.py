@@ -10,17 +10,17 @@ DATA = Path(__file__).resolve().parent / "data" / "dt"
 HANDBOOK = Path(__file__).resolve().parents[1].parent / "shared" / "handleiding" / "stagehandleiding-OM-2021-2022.txt"
 
 
-def load_wrong():
+def load_wrong(folder=DATA):
     rows = []
-    for line in (DATA / "fout.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (folder / "fout.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             sentence, wrong, fix = line.split("\t")
             rows.append((sentence, wrong, fix))
     return rows
 
 
-def load_right():
-    return [line for line in (DATA / "goed.txt").read_text(encoding="utf-8").splitlines()
+def load_right(folder=DATA):
+    return [line for line in (folder / "goed.txt").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
 
 
@@ -85,10 +85,19 @@ def test_every_finding_explains_itself_in_dutch():
         for issue in dt_issues(sentence):
             assert issue.explanation and issue.message
             assert fix in issue.message or fix.lower() in issue.message.lower() or issue.suggestion != fix
-            assert issue.code == "SV502" and issue.severity == "error"
+            assert issue.category == "dt" and issue.suggestions
 
 
 @pytest.mark.shared("handleiding")
+def test_the_fresh_held_out_set_is_well_formed():
+    """tests/data/dt/heldout is only measured (bench/bench_dt.py), never tuned on: here only its shape."""
+    wrong, right = load_wrong(DATA / "heldout"), load_right(DATA / "heldout")
+    assert len(wrong) >= 130 and len(right) >= 150
+    for sentence, word, fix in wrong:
+        assert word in sentence and word != fix, sentence
+    assert not set(right) & {s for s, _, _ in wrong}
+
+
 def test_the_handbook_gives_zero_dt_findings():
     text = HANDBOOK.read_text(encoding="utf-8")
     assert len(text) > 30_000

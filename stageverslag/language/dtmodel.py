@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from .dtwords import MODALS, NO_DATIVE, STRONG_PAST, SUBJ_PRONOUNS
+from .dtwords import MODALS, NO_DATIVE, STRONG_PAST, SUBJ_PRONOUNS, TIME_NOUNS
 from .issues import Issue
 from .tagger import AUX, CLAUSE_BREAK, SUBORD, Forms, Model, Verdict, predict
 from .tokens import Token
@@ -25,6 +25,20 @@ FIXED = STRONG_PAST | {"wil", "kan", "zal", "mag", "kun", "kunt", "wilt", "zult"
                        "was", "wist", "reed", "las", "leed", "bood"} | (MODALS - {"krijgt", "raakt", "blijkt", "lijkt"})
 DETS = {"de", "het", "een", "mijn", "jouw", "zijn", "haar", "onze", "ons", "hun", "uw", "deze", "dit", "die",
         "dat", "elke", "ieder", "iedere", "elk", "geen", "welke"}
+
+
+def _as_written(phrase: str | None, words: list[str], sentence: list[Token]) -> str | None:
+    """The subject as the student wrote it ('de dienst IT'), the first word lower-cased at a sentence start."""
+    if not phrase:
+        return phrase
+    parts = phrase.split()
+    for k in range(len(words) - len(parts) + 1):
+        if words[k:k + len(parts)] == parts:
+            texts = [t.text for t in sentence[k:k + len(parts)]]
+            if sentence[k].sentence_start or k == 0:
+                texts[0] = texts[0][:1].lower() + texts[0][1:] if not texts[0][1:2].isupper() else texts[0]
+            return " ".join(texts)
+    return phrase
 
 
 def get_model() -> Model:
@@ -249,11 +263,14 @@ class SlotChecker:
                 continue
             if caps[v.index] and v.index > 0 and not tok.sentence_start and sentence[v.index - 1].text not in (":", "("):
                 continue  # a capital inside the sentence: a name ('De Wilde', 'Gebruik')
-            out.append(self._issue(tok, v, words))
+            out.append(self._issue(tok, v, words, sentence))
             taken.add(v.index)
+        shared = {}
         for v in self.patterns(words):
+            if v.label == "EV" and v.index > 0 and words[0] == "ik":
+                shared[v.index] = "ik"
             if v.index not in taken and not (caps[v.index] and v.index > 0 and not sentence[v.index].sentence_start):
-                out.append(self._issue(sentence[v.index], v, words))
+                out.append(self._issue(sentence[v.index], v, words, sentence, shared.get(v.index)))
         return out
 
     def patterns(self, words: list[str]) -> list[Verdict]:
@@ -304,12 +321,12 @@ class SlotChecker:
                 or (x.endswith("e") and len(x) > 4 and (x[:-1] in lex.adjectives or x.endswith("nde"))))
 
     # -- messages --------------------------------------------------------------------------------------
-    def _issue(self, tok: Token, v, words: list[str]) -> Issue:
+    def _issue(self, tok: Token, v, words: list[str], sentence: list[Token], subj: str | None = None) -> Issue:
         fix = _case(tok.text, v.fix)
         wrong = tok.text
         i = v.index
         if v.label in ("T", "EV"):
-            subj = self.subject(words, i)
+            subj = subj or _as_written(self.subject(words, i), words, sentence)
             if v.label == "T":
                 if subj:
                     msg = f"'{wrong}' hoort bij '{subj}': schrijf '{fix}' (stam + t)."
@@ -362,21 +379,29 @@ class SlotChecker:
         n = len(words)
         after = words[i + 1] if i + 1 < n else ""
         before = words[i - 1] if i else ""
-        if after in SUBJ_PRONOUNS and (i == 0 or before in CLAUSE_BREAK or self._fronted(words, i)):
-            if after == "je" and i + 2 < n and self.verbs._possessive_follows(words[i + 2]):
-                return "je " + words[i + 2]
-            return after
-        if before in PRONOUN_SUBJECTS and before not in ("het", "er"):
+        start, _ = clause_span(words, i)
+        if before in PRONOUN_SUBJECTS and before not in ("het", "er", "dat", "die") and i - 1 == start:
             return before
+        if i > start and words[start] in DETS and words[start + 1:start + 2] != ["week"]:
+            np = self._np_from(words, start)
+            if np and len(np.split()) == i - start and np.split()[-1] not in TIME_NOUNS:
+                return np  # 'mijn stagementor vind', 'de dienst it besteed'
+        if i > start and words[start] in PRONOUN_SUBJECTS and i - 1 == start:
+            return words[start]
+        if after in SUBJ_PRONOUNS or after in DETS:  # inversion: 'Op vrijdag word het weekverslag ...'
+            if after in DETS and after not in ("die", "dat"):
+                np = self._np_from(words, i + 1)
+                if np:
+                    return np
+            if after == "je" and i + 2 < n and self._possessed(words[i + 2]):
+                return "je " + words[i + 2]
+            if after in SUBJ_PRONOUNS:
+                return after
         np = self._np_before(words, i)
         if np:
             return np
         if before == ",":  # 'De collega die mij ... heeft opgevangen, vind dat ...': the sentence opens with it
             np = self._np_from(words, 0)
-            if np:
-                return np
-        if after in DETS and after not in ("die", "dat"):
-            np = self._np_from(words, i + 1)
             if np:
                 return np
         return None

@@ -1,0 +1,182 @@
+"""The data-driven dt engine: the examples of issue 9 (caught and not), messages that name the subject,
+verb families from the lexicon, the shipped model against its training script, and thread safety."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from stageverslag.language import check_text, get_engine
+from stageverslag.language.tagger import FEATURE_VERSION, LABELS, MODEL_PATH, Forms, Model
+from stageverslag.language.tokens import sentences, tokenize
+
+REPO = Path(__file__).resolve().parents[1]
+UD = REPO.parent / "shared" / "data" / "ud-nl"
+
+
+def dt(text):
+    return [(text[i.start:i.end], i.suggestion) for i in check_text(text) if i.category == "dt"]
+
+
+# -- issue 9: misses seen in student text ----------------------------------------------------------------
+@pytest.mark.parametrize("sentence,wrong,fix", [
+    ("Mijn stagementor vind het nuttig dat ik meega naar klanten.", "vind", "vindt"),
+    ("De klant bepaald de prioriteiten.", "bepaald", "bepaalt"),
+    ("De dienst IT besteed veel tijd aan kleine problemen.", "besteed", "besteedt"),
+    ("De collega die mij de eerste week heeft opgevangen, vind dat ik snel leer.", "vind", "vindt"),
+    ("Dat gebeurd niet vaak.", "gebeurd", "gebeurt"),
+    ("Een taak wordt als afgewerkt beschouwt wanneer de klant tekent.", "beschouwt", "beschouwd"),
+    ("De website werd door een extern bureau ontwikkelt.", "ontwikkelt", "ontwikkeld"),
+    ("Op vrijdag word het weekverslag verstuurd.", "word", "wordt"),
+    ("De klant belt en daarna word de bestelling geannuleerd.", "word", "wordt"),
+    ("Ik apprecieert dat.", "apprecieert", "apprecieer"),
+    ("Zij bespreek de planning met het team.", "bespreek", "bespreekt"),
+    ("Ik verwerkte de bestelling en beantwoorde de mail.", "beantwoorde", "beantwoordde"),
+    ("Dit zijn de gevraagde en verwachtte cijfers.", "verwachtte", "verwachte"),
+    ("Vind je leidinggevende dat je te laat bent?", "Vind", "Vindt"),
+    ("Ik lees de mails en beantwoordt ze meteen.", "beantwoordt", "beantwoord"),
+    ("Wordt niet boos.", "Wordt", "Word"),
+    ("Het programma update zichzelf elke nacht.", "update", "updatet"),
+    ("De planning wordt elke week geüpdate.", "geüpdate", "geüpdatet"),
+    ("Alle facturen worden maandelijks gecontroleert.", "gecontroleert", "gecontroleerd"),
+])
+def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
+    assert (wrong, fix) in dt(sentence)
+
+
+@pytest.mark.parametrize("text", [
+    "Vind je het goed?",
+    "Biedt je stagebedrijf een vergoeding aan?",
+    "Nu de leverancier zijn tarieven verhoogt, zoeken we een andere.",
+    "Mijn mentor heet De Wilde. De vermelde bedragen zijn exclusief btw.",
+    "De Wilde vindt dat goed. De klant vindt het ook goed.",
+    "Houd je rekening met de deadlines?",
+    "Hoe word je mentor in dit bedrijf?",
+    "Die taak bezorgt je heel wat stress.",
+    "Er is die week veel gebeurd.",
+    "Alle onderdelen behandeld zoals gevraagd.",
+    "Als je vragen hebt, aarzel dan niet om te mailen.",
+    "Beschrijf de situatie, analyseer ze en trek conclusies.",
+    "Met wat meer geluk hadden we gewonnen.",
+    "Het stijgende gebruik van sociale media verandert de marketing.",
+])
+def test_correct_sentences_stay_quiet(text):
+    assert dt(text) == []
+
+
+def test_messages_name_the_subject_and_the_fix():
+    text = "De dienstverlener vind dat de planning klopt."
+    [issue] = [i for i in check_text(text) if i.category == "dt"]
+    assert issue.suggestion == "vindt"
+    assert "'de dienstverlener'" in issue.message and "vindt" in issue.message
+    assert issue.explanation
+
+
+def test_inverted_subject_is_named():
+    text = "Op vrijdag word het weekverslag verstuurd."
+    [issue] = [i for i in check_text(text) if i.category == "dt"]
+    assert "'het weekverslag'" in issue.message
+
+
+# -- verb knowledge from the OpenTaal lexicon ---------------------------------------------------------------
+@pytest.fixture(scope="module")
+def forms():
+    d = get_engine().dictionary
+    return Forms(d.lexicon, d.known)
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("vind", {"EV": "vind", "T": "vindt"}),
+    ("gebeurd", {"EV": "gebeur", "T": "gebeurt", "VD": "gebeurd"}),
+    ("ontwikkelt", {"EV": "ontwikkel", "T": "ontwikkelt", "VD": "ontwikkeld"}),
+    ("update", {"EV": "update", "T": "updatet"}),
+    ("beantwoorde", {"VERL": "beantwoordde", "VDE": "beantwoorde"}),
+    ("verwachtte", {"VERL": "verwachtte", "VDE": "verwachte"}),
+])
+def test_verb_families_come_from_the_lexicon(forms, word, expected):
+    fam = forms.family(word)
+    assert fam is not None
+    assert {k: v for k, v in fam.forms.items() if k in expected} == expected
+
+
+def test_participles_with_ge_and_loan_verbs(forms):
+    assert forms.participle_of("update") == "geüpdatet"
+    assert forms.participle_of("evalueer") == "geëvalueerd"
+    assert forms.participle_of("controleer") == "gecontroleerd"
+    assert forms.family("geüpdate").forms == {"VD": "geüpdatet"}
+    assert forms.family("bibliotheek") is None
+
+
+# -- the shipped model ----------------------------------------------------------------------------------
+def test_the_shipped_model_is_what_the_training_script_declares():
+    sys.path.insert(0, str(REPO / "tools"))
+    try:
+        import train_dt
+    finally:
+        sys.path.remove(str(REPO / "tools"))
+    model = Model.load()
+    assert model.meta["feature_version"] == FEATURE_VERSION
+    assert model.meta["model_version"] == train_dt.MODEL_VERSION
+    assert model.meta["epochs"] == train_dt.EPOCHS and model.meta["seed"] == train_dt.SEED
+    assert model.labels == list(LABELS)
+    assert model.meta["content_sha256"] == model.payload_digest()  # the file is intact
+    assert "CC BY-SA 4.0" in model.meta["license"]
+    assert (MODEL_PATH.parent / "dt-model-README.md").is_file()
+    assert (MODEL_PATH.parent / "dt-model-LICENSE-CC-BY-SA-4.0.txt").is_file()
+    assert set(model.thresholds) == {"valid", "invalid"}
+
+
+@pytest.mark.corpus
+def test_the_model_was_trained_on_these_treebank_files_and_the_split_is_fixed():
+    sys.path.insert(0, str(REPO / "tools"))
+    try:
+        from dt_treebank import files_digest, split
+    finally:
+        sys.path.remove(str(REPO / "tools"))
+    assert Model.load().meta["treebank_sha256"] == files_digest(UD)
+    train, held = split(UD)
+    assert len(train) == 3141 and len(held) == 1476
+    assert not {s.sent_id for s in train} & {s.sent_id for s in held}
+
+
+@pytest.mark.corpus
+def test_retraining_gives_the_shipped_model():
+    sys.path.insert(0, str(REPO / "tools"))
+    try:
+        import train_dt
+    finally:
+        sys.path.remove(str(REPO / "tools"))
+    assert train_dt.build().meta["content_sha256"] == Model.load().meta["content_sha256"]
+
+
+# -- per-call state --------------------------------------------------------------------------------------
+def test_one_engine_checks_from_several_threads_like_one_at_a_time():
+    checker = get_engine().dt
+    texts = [
+        "Mijn mentor vind het goed. Ik wordt morgen verwacht.",
+        "De klant bepaald de prioriteiten en Koen beantwoord de vragen.",
+        "Vind je het goed dat ik thuiswerk? Het rapport werd gisteren verstuurd.",
+        "Op vrijdag word het weekverslag verstuurd door Ilse Goossens.",
+    ] * 3
+    names = [set(), {"Koen"}, set(), {"Ilse", "Goossens"}] * 3
+
+    def run(k):
+        return [(i.start, i.suggestion) for i in checker.check(sentences(tokenize(texts[k], markdown=False)), names[k])]
+
+    expected = [run(k) for k in range(len(texts))]
+    got = [None] * len(texts)
+
+    def worker(k):
+        for _ in range(5):
+            got[k] = run(k)
+
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(len(texts))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got == expected
+    assert checker.names == set()  # nothing of a call stays on the shared checker
