@@ -133,8 +133,10 @@ def _hunspell_library():
             import importlib.util
             spec = importlib.util.find_spec("hunspell")
             folders = list(spec.submodule_search_locations or []) if spec else []
-            for folder in folders:
-                for candidate in sorted(Path(folder).glob("libhunspell*")):
+            places = [Path(f) for f in folders]
+            places += [p / ".dylibs" for p in places] + [p.parent / "chunspell.libs" for p in places]
+            for folder in places:  # next to the extension (Linux wheel), or where delocate/auditwheel put it
+                for candidate in sorted(folder.glob("libhunspell*")):
                     if candidate.suffix not in (".so", ".dylib") and ".so." not in candidate.name:
                         continue
                     lib = ctypes.CDLL(str(candidate))  # CDLL: every call releases Python's lock
