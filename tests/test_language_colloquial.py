@@ -169,3 +169,24 @@ def test_more_flemish_forms(text, form, alternative):
                                   "Volgens Van 't Hof is de markt gesloten."])
 def test_their_look_alikes_stay_quiet(text):
     assert found(text, "spreektaal") == []
+
+
+@pytest.mark.parametrize("text,form,alternative", [
+    ("Achter die uitleg moest ik mijn laptop instellen.", "Achter", "na"),
+    ("Achter een tijdje lukte het.", "Achter", "na"),
+    ("Vandaag heb ik terug verder gewerkt aan de website.", "terug", "weer"),
+    ("De winkel is terug open.", "terug", "weer"),
+    ("Daarna kon ik terug beginnen met de configuratie.", "terug", "weer"),
+    ("Daarna zal de motor terug aangestuurd worden.", "terug", "weer"),
+])
+def test_achter_and_terug_in_their_flemish_sense(text, form, alternative):
+    assert found(text, "spreektaal") == [(form, alternative)]
+
+
+@pytest.mark.parametrize("text", [
+    "Achter het gebouw ligt de parking.", "Ik zat de hele dag achter de computer.", "Ik ging terug naar huis.",
+    "Ik belde de klant terug.", "Hij gaf het boek terug aan de klant.", "Ik hoop dat ik ooit terug kan komen.",
+    "De klant wil zijn geld terug krijgen.", "Ik kijk terug op een leerrijke stage.",
+])
+def test_achter_and_terug_as_place_or_back_stay_quiet(text):
+    assert found(text, "spreektaal") == []

@@ -60,6 +60,22 @@ _COPULA_ADJECTIVES = {
     "straf": ("indrukwekkend", "'Straf' in de betekenis 'indrukwekkend' is Vlaamse spreektaal; schrijf "
                                "'indrukwekkend' of 'opmerkelijk'. (Een straf als sanctie mag wel.)"),
 }
+#: nouns of time and events: "achter de middag", "achter een tijdje" means "na" (not a place)
+_TIME_NOUNS = {"tijdje", "tijd", "uitleg", "les", "lessen", "middag", "namiddag", "voormiddag", "pauze", "week",
+               "dag", "uur", "uurtje", "gesprek", "meeting", "vergadering", "training", "opleiding", "briefing",
+               "presentatie", "stage", "lunch", "middagpauze", "vakantie", "examens", "examen", "kerstvakantie",
+               "paasvakantie", "feestdagen", "weekend", "maand", "periode", "afspraak", "bespreking", "rondleiding",
+               "voorstelling", "demo", "evaluatie", "introductie", "kennismaking", "sessie", "workshop"}
+#: words after which "terug" means "weer" (terug verder gewerkt, terug zeer interessant), not "back"
+_AGAIN_AFTER = {"verder", "zeer", "heel", "erg", "eens", "opnieuw", "begonnen", "gestart", "beginnen", "starten",
+                "actief", "ziek", "beter", "normaal", "online", "mogelijk", "bezig", "open", "interessant", "druk",
+                "gewerkt", "gedaan", "hetzelfde", "vlot", "ingepland", "gebruikt"}
+#: where the search for the verb of "terug" stops: a direction, an infinitive clause, another clause
+_CLAUSE_BREAK = {"naar", "om", "te", "en", "of", "maar", "want", "dat", "die", "omdat", "toen", "als", "wanneer",
+                 "van", "uit", "in", "op", "bij", "tot", "door", "over"}
+_SHORT_VERBS = {"doen", "gaan", "zien", "staan", "slaan", "gedaan", "gegaan", "gezien", "gestaan", "geslagen"}
+_MODALS = {"kon", "kan", "kunnen", "konden", "moest", "moet", "moeten", "moesten", "mocht", "mag", "mogen",
+           "mochten", "zal", "zou", "zullen", "zouden", "wil", "wou", "wilde", "willen", "ging", "gaan", "ga", "gaat"}
 #: adverbs that "wreed" can intensify besides the adjectives of the dictionary
 _ADVERBS = {"veel", "weinig", "vaak", "lang", "graag", "snel", "hard", "goed", "slecht", "druk", "lastig", "mooi"}
 #: fixed expressions where "den" is standard Dutch
@@ -285,6 +301,15 @@ class Colloquial:
         low = s.lows[i]
         if low in _COPULA_ADJECTIVES:
             return self._content(s, i)
+        if low == "achter" and i + 2 < len(s) and s.after[i] is None and s.after[i + 1] is None \
+                and s.lows[i + 1] in ("die", "dit", "de", "het", "een", "deze", "mijn", "zijn", "haar", "onze") \
+                and (s.lows[i + 2] in _TIME_NOUNS or (s.words[i].sentence_start and s.after[i + 2] == ",")):
+            return (i, i, "na", "'Achter' in de betekenis 'na' (achter de middag, achter een tijdje) is Vlaamse "
+                               "tussentaal; schrijf 'na'. (Achter als plaats, achter het bureau, mag wel.)")
+        if low == "terug" and i + 1 < len(s) and s.after[i] is None and (
+                s.lows[i + 1] in _AGAIN_AFTER or self._terug_with_other_verb(s, i)):
+            return (i, i, "weer", "'Terug' in de betekenis 'weer, opnieuw' is Vlaamse tussentaal; schrijf 'weer' of "
+                                  "'opnieuw'. (Terug als 'achteruit, naar het begin', terugbellen, mag wel.)")
         if low == "den":
             return self._den(s, i)
         if low in _DOUBLED and i + 2 < len(s) and s.lows[i + 1] == "dat" and s.lows[i + 2] in _SUBJECT_PRONOUNS \
@@ -301,6 +326,26 @@ class Colloquial:
                 and not s.capital_inside(i):
             return self._diminutive(s, i)
         return None
+
+    def _terug_with_other_verb(self, s: _Sentence, i: int) -> bool:
+        """'terug' before a verb it does not form a verb with: 'terug kon beginnen', 'terug een template
+        opstellen' (weer), unlike 'terug kon komen' (terugkomen) or 'terug naar huis gaan'."""
+        from .dictionary import get_dictionary
+        dictionary = get_dictionary()
+        lex = dictionary.lexicon
+        for k in range(i + 1, min(len(s), i + 6)):
+            w = s.lows[k]
+            if w in _CLAUSE_BREAK or not w.isalpha():
+                return False
+            verb = w in _SHORT_VERBS or w in lex.participles or (
+                w.endswith("en") and (w[:-2] in lex.verbs or (len(w) > 5 and w[-3] == w[-4] and w[:-3] in lex.verbs)))
+            if verb and k > i + 1 or (verb and w not in _MODALS):
+                if w in _MODALS:
+                    continue  # terug kon komen: look at the verb after the modal
+                return not (dictionary.known("terug" + w) or dictionary.known("terug" + w.removeprefix("ge")))
+            if s.after[k] is not None:
+                return False
+        return False
 
     def _content(self, s: _Sentence, i: int):
         """'content' (tevreden) or 'straf' (indrukwekkend) as an adjective after a copula or a degree word;
