@@ -95,6 +95,14 @@ class StageverslagApp(App):
     def action_open_dashboard(self) -> None:
         self._back_to_dashboard()
 
+    def action_open_goals(self) -> None:
+        """The learning goals screen (from the dashboard with l, or the palette)."""
+        from .screens.goals import GoalsScreen
+        if isinstance(self.screen, GoalsScreen):
+            return
+        self._back_to_dashboard()
+        self.push_screen(GoalsScreen())
+
     def _back_to_dashboard(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, DashboardScreen):
             if isinstance(self.screen, WritingScreen):
@@ -150,6 +158,11 @@ class StageverslagApp(App):
                                     lambda pid=part.id: self.open_part(pid))
             yield SystemCommand("Controleren en bouwen", "Controleer je verslag of maak het Word-document",
                                 self.action_open_check)
+            yield SystemCommand("Leerdoelen", "Je leerdoelen, hun competenties en waar je tekst ze opvolgt",
+                                self.action_open_goals)
+            yield SystemCommand("Criteria van de handleiding", "Per beoordelingscriterium: wat nagekeken is, wat "
+                                "gevonden is en wat alleen je coach kan beoordelen",
+                                lambda: self.run_on_check_screen("action_rubric"))
             if not isinstance(screen, CheckScreen):  # the check screen lists its own, with its keys
                 yield SystemCommand("Word-document bouwen", "Bouw het verslag als .docx (Word)",
                                     lambda: self.run_on_check_screen("action_build", "full"))

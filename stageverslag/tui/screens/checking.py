@@ -85,6 +85,7 @@ class CheckScreen(Screen):
         Binding("g", "build('skeleton')", "Geraamte"),
         Binding("p", "build('pdf')", "Pdf"),
         Binding("a", "annotate", "Opmerkingen"),
+        Binding("k", "rubric", "Criteria"),
         Binding("escape", "back", "Terug"),
     ]
 
@@ -175,6 +176,24 @@ class CheckScreen(Screen):
                             "staan in de eerste opmerking.\n")
             text.append("Open de kopie in Word: de opmerkingen staan in de marge. Het origineel is niet veranderd.")
             return text
+        self.run_job(title, job)
+
+    def action_rubric(self) -> None:
+        """The handbook's criteria (VORM EN TAAL 1-4, INHOUD 1-9) for the whole report: what was checked, what
+        was found, what only a person can judge. No grade."""
+        from ...rules import CheckOptions
+        state = self.app.state
+        self.app.save_all_drafts()
+        title = "Criteria van de handleiding (volledig verslag)"
+
+        def job():
+            from ...rubric import render_text
+            from ...service import check_project, rubric
+            report = check_project(state.project, CheckOptions(stage="final", pages="estimate", today=state.today))
+            summary, items = render_report(title, report, state.project.profile)
+            summary.append("\n\n")
+            summary.append(render_text(rubric(report, state.project.profile), width=90))
+            return summary, items, True
         self.run_job(title, job)
 
     def action_other(self) -> None:

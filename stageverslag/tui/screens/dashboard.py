@@ -95,6 +95,7 @@ class DashboardScreen(Screen):
     BINDINGS = [
         Binding("s", "write_now", "Schrijven"),
         Binding("c", "app.open_check", "Controleren"),
+        Binding("l", "app.open_goals", "Leerdoelen"),
         Binding("r", "refresh_status(True)", "Vernieuwen", show=False),
     ] + [Binding(str(n), f"open_part({n})", f"Onderdeel {n}", show=False) for n in range(1, 10)]
 
@@ -113,6 +114,7 @@ class DashboardScreen(Screen):
                 with Vertical(id="actions-box"):
                     yield ActionChecklist(id="actions")
             yield PartList(id="parts")
+            yield Static(id="goals-line")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -138,6 +140,28 @@ class DashboardScreen(Screen):
         self.show_length(plan)
         self.query_one(ActionChecklist).show(st.actions)
         self.query_one(PartList).show(st.parts)
+        self.show_goals()
+
+    # -- learning goals (worker: reading the drafts and matching the goals takes a moment) --------------------
+    def show_goals(self) -> None:
+        self.goals_line()
+
+    @work(thread=True, exclusive=True, group="leerdoelen", name="leerdoelen")
+    def goals_line(self) -> None:
+        from ... import service
+        from ...errors import UserError
+        from .goals import dashboard_line
+        worker = get_current_worker()
+        try:
+            line = dashboard_line(service.goals_overview(self.app.state.project))
+        except UserError as exc:
+            line = f"Leerdoelen: {exc}"
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_goals_line, line)
+
+    def _show_goals_line(self, line: str) -> None:
+        if self.is_mounted:
+            self.query_one("#goals-line", Static).update(line)
 
     def action_refresh_status(self, remeasure: bool = False) -> None:
         self.refresh_status(remeasure)
