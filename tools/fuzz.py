@@ -48,19 +48,36 @@ HARD_TIMEOUT_S = 60.0
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TRACEBACK = "Traceback (most recent call last)"
+#: the long run uses the full sizes; ``mutants(heavy=False)`` (CI) the same classes at smaller sizes
+_SIZES = {"bigparagraph_mb": (5, 20, 50), "sections": (2000, 5000, 20000), "bomb_mb": (64, 300),
+          "members": (5000, 25000), "empty_paragraphs": (2_000_000, 10_000_000), "nesting": (200, 1000, 5000, 100000)}
+_LIGHT = {"bigparagraph_mb": (1, 2), "sections": (600, 2000), "bomb_mb": (4, 16), "members": (5000, 21000),
+          "empty_paragraphs": (200_000, 1_100_000), "nesting": (200, 1000, 5000)}
+_size = dict(_SIZES)
 _EXCEPTION_NAME = re.compile(r"\b[A-Z][A-Za-z]*(Error|Exception)\b")
 
 
 # ------------------------------------------------------------------------------------------ mutations
 
+_MEMBERS_CACHE: dict[bytes, list] = {}
+
+
 def _members(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    key = hashlib.sha1(data).digest()
+    if key in _MEMBERS_CACHE:
+        return _MEMBERS_CACHE[key]
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return [(info, z.read(info)) for info in z.infolist()]
+        out = [(info, z.read(info)) for info in z.infolist()]
+    if len(data) < 8 * 2**20:  # the corpus sources: unpacked once
+        if len(_MEMBERS_CACHE) > 100:
+            _MEMBERS_CACHE.clear()
+        _MEMBERS_CACHE[key] = out
+    return out
 
 
 def _zip(members: list[tuple[str, bytes]], method=zipfile.ZIP_DEFLATED) -> bytes:
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", method) as z:
+    with zipfile.ZipFile(buf, "w", method, compresslevel=1) as z:
         for name, data in members:
             z.writestr(name, data)
     return buf.getvalue()
@@ -189,7 +206,7 @@ def m_numbers(data: bytes, rnd: random.Random) -> bytes:
 
 
 def m_nesting(data: bytes, rnd: random.Random) -> bytes:
-    depth = rnd.choice((200, 1000, 5000, 100000))
+    depth = rnd.choice(_size["nesting"])
     tag = rnd.choice(("w:sdt><w:sdtContent", "w:customXml", "w:tbl><w:tr><w:tc", "w:ins", "w:hyperlink"))
     opens = "".join(f"<{t}>" for t in tag.split("><"))
     closes = "".join(f"</{t}>" for t in reversed(tag.split("><")))
@@ -201,7 +218,7 @@ def m_nesting(data: bytes, rnd: random.Random) -> bytes:
 
 
 def m_sections(data: bytes, rnd: random.Random) -> bytes:
-    n = rnd.choice((2000, 5000, 20000))
+    n = rnd.choice(_size["sections"])
     sect = (b'<w:p><w:pPr><w:sectPr><w:headerReference w:type="default" r:id="rId9999"/>'
             b'<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1" w:right="1" w:bottom="1" w:left="1"/>'
             b'<w:type w:val="continuous"/></w:sectPr></w:pPr><w:r><w:t>s</w:t></w:r></w:p>')
@@ -209,7 +226,7 @@ def m_sections(data: bytes, rnd: random.Random) -> bytes:
 
 
 def m_bigparagraph(data: bytes, rnd: random.Random) -> bytes:
-    megabytes = rnd.choice((5, 20, 50))
+    megabytes = rnd.choice(_size["bigparagraph_mb"])
     word = rnd.choice((b"woord ", b"a", b"Lorem ipsum dolor sit amet. "))
     run = b"<w:r><w:t xml:space=\"preserve\">" + word * (1_000_000 // len(word)) + b"</w:t></w:r>"
     para = b"<w:p>" + run * megabytes + b"</w:p>"
@@ -270,15 +287,15 @@ def m_zipbomb(data: bytes, rnd: random.Random) -> bytes:
     members = [(i.filename, b) for i, b in _members(data)]
     kind = rnd.choice(("big_member", "lying_size", "many_members", "big_xml"))
     if kind == "big_member":
-        bomb = b"\0" * (rnd.choice((64, 300)) * 2**20)
+        bomb = b"\0" * (rnd.choice(_size["bomb_mb"]) * 2**20)
         members.append((rnd.choice(("word/media/bom.png", "word/document.xml")), bomb))
         members = [(n, b) for n, b in members if n != "word/document.xml"] + members[-1:] \
             if members[-1][0] == "word/document.xml" else members
         return _zip(members)
     if kind == "many_members":
-        return _zip(members + [(f"word/media/x{i}.bin", b"") for i in range(rnd.choice((5000, 25000)))])
+        return _zip(members + [(f"word/media/x{i}.bin", b"") for i in range(rnd.choice(_size["members"]))])
     if kind == "big_xml":  # compressible, well-formed and large: many empty paragraphs
-        n = rnd.choice((2_000_000, 10_000_000))
+        n = rnd.choice(_size["empty_paragraphs"])
         return _zip([(name, body.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * n, 1)
                       if name == _main_name(data) else body) for name, body in members])
     # a member whose header lies about its size
@@ -299,8 +316,11 @@ MUTATORS = {"byteflip": m_byteflip, "truncate": m_truncate, "xml": m_xml, "numbe
             "external": m_external, "dtd": m_dtd, "zipbomb": m_zipbomb}
 
 
-def mutants(sources: list[bytes], count: int, seed: int, classes=CLASSES):
-    """``count`` (class, bytes) mutants, deterministic for a seed, the classes taking turns."""
+def mutants(sources: list[bytes], count: int, seed: int, classes=CLASSES, heavy: bool = True):
+    """``count`` (class, bytes) mutants, deterministic for a seed, the classes taking turns. ``heavy=False``:
+    the same mutations at smaller sizes (for CI)."""
+    _size.clear()
+    _size.update(_SIZES if heavy else _LIGHT)
     rnd = random.Random(seed)
     for i in range(count):
         kind = classes[i % len(classes)]
@@ -379,6 +399,20 @@ sys.exit(status)
 """
 
 
+def _cpu(pid: int) -> float:
+    """User + system CPU seconds a running process has used so far (0.0 when unknown)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+#: a run is killed when it used this many CPU seconds, or this many times that in wall time (a shared machine)
+WALL_FACTOR = 10
+
+
 def _hwm(pid: int) -> int:
     try:
         with open(f"/proc/{pid}/status") as f:
@@ -412,7 +446,7 @@ def check_subprocess(path: Path, kind: str = "", timeout: float = HARD_TIMEOUT_S
                 status = os.waitstatus_to_exitcode(raw)
                 proc.returncode = status
                 break
-            if time.monotonic() > deadline:
+            if _cpu(proc.pid) > timeout or time.monotonic() > start + WALL_FACTOR * timeout:
                 proc.send_signal(signal.SIGKILL)
                 _pid, raw, usage = os.wait4(proc.pid, 0)
                 proc.returncode = -9
@@ -427,7 +461,7 @@ def check_subprocess(path: Path, kind: str = "", timeout: float = HARD_TIMEOUT_S
     outcome = Outcome(kind, status, seconds, peak_kb / 1024)
     outcome.cpu_seconds = (usage.ru_utime + usage.ru_stime) if usage else None
     if status is None:
-        outcome.problems.append(f"timeout after {timeout:.0f} s")
+        outcome.problems.append(f"timeout after {timeout:.0f} s CPU")
     stdout = out_path.read_text("utf-8", "replace")
     stderr = err_path.read_text("utf-8", "replace")
     out_path.unlink()
@@ -478,7 +512,7 @@ def check_forked(path: Path, kind: str = "", timeout: float = HARD_TIMEOUT_S) ->
         if got:
             status = os.waitstatus_to_exitcode(raw)
             break
-        if time.monotonic() - start > timeout:
+        if _cpu(pid) > timeout or time.monotonic() - start > WALL_FACTOR * timeout:
             os.kill(pid, signal.SIGKILL)
             _got, raw, usage = os.wait4(pid, 0)
             break
@@ -496,7 +530,7 @@ def check_forked(path: Path, kind: str = "", timeout: float = HARD_TIMEOUT_S) ->
     for p in (out_path, err_path):
         p.unlink(missing_ok=True)
     if status is None:
-        outcome.problems.append(f"timeout after {timeout:.0f} s")
+        outcome.problems.append(f"timeout after {timeout:.0f} s CPU")
         return outcome
     return _judge(outcome, stdout, stderr, path, digest)
 
@@ -521,7 +555,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, default=Path("/tmp/stageverslag-fuzz"))
     ap.add_argument("--classes", default=",".join(CLASSES))
-    ap.add_argument("--timeout", type=float, default=HARD_TIMEOUT_S)
+    ap.add_argument("--timeout", type=float, default=HARD_TIMEOUT_S,
+                    help="CPU seconds after which a run is killed (and WALL_FACTOR times that in wall time)")
     ap.add_argument("--keep", action="store_true", help="keep every mutant, not only those with a problem")
     ap.add_argument("--mode", choices=["fork", "subprocess"], default="fork",
                     help="fork: each check in a forked child of a process that imported stageverslag once "
