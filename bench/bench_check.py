@@ -17,9 +17,8 @@ before measuring); ``env`` keeps this shell's settings as they are (here ``PYTHO
 editable install: stageverslag's own modules are compiled on every start). Default: both.
 
 Without a file, the report is made from the example projects (``project-met-fouten`` with the full
-conclusion of ``voorbeeldproject`` and its first introduction as an appendix: 5,900 words with the usual
-student mistakes) with ``stageverslag build``, and its pages are counted by LibreOffice when it is installed
-(20). Prints figures; asserts nothing. The README quotes the ratios of the last lines.
+conclusion of ``voorbeeldproject``: 5,700 words with the usual student mistakes) with ``stageverslag build``,
+and its pages are counted by LibreOffice when it is installed (20 pages; the line "verslag:" says it). Prints figures; asserts nothing. The README quotes the ratios of the last lines.
 """
 
 from __future__ import annotations
@@ -44,11 +43,6 @@ def make_report(folder: Path) -> Path:
     shutil.copytree(EXAMPLES / "project-met-fouten", project)
     drafts = project / "hoofdstukken"
     shutil.copy(EXAMPLES / "voorbeeldproject" / "hoofdstukken" / "06-conclusie.md", drafts / "06-conclusie.md")
-    intro = (EXAMPLES / "voorbeeldproject" / "hoofdstukken" / "01-inleiding.md").read_text(encoding="utf-8")
-    body = intro.split("-->", 1)[-1]
-    body = "\n".join(line for line in body.splitlines() if not line.startswith("#"))
-    with open(drafts / "07-bijlage.md", "a", encoding="utf-8") as fh:
-        fh.write("\n\n### Eerste versie van de inleiding\n\n" + body.strip() + "\n")
     out = folder / "verslag-20-paginas.docx"
     subprocess.run([sys.executable, "-m", "stageverslag", "build", "--project", str(project), "-o", str(out)],
                    cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, check=True, capture_output=True)
