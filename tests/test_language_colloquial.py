@@ -190,3 +190,18 @@ def test_achter_and_terug_in_their_flemish_sense(text, form, alternative):
 ])
 def test_achter_and_terug_as_place_or_back_stay_quiet(text):
     assert found(text, "spreektaal") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ik gebruikte een bibliotheek voor dit op te maken.", [("voor", "om")]),
+    ("Voor de gebruikerservaring te testen, hield ik een enquête.", [("Voor", "om")]),
+    ("Ik had tijd nodig om alles voor te bereiden.", []),
+    ("Hij stelde voor de planning te wijzigen.", []),
+    ("Ik kreeg de opdracht voor de klant een offerte te maken.", []),
+    ("We wilden de Copa voor Colombia te redden.", [("voor", "om")]),
+    ("Er ontstond een plan om de beker voor het land te redden.", []),
+    ("Door een deel van de gegevens voor het testen te gebruiken, meet je beter.", []),
+    ("Dat is voor veel lezers moeilijk te begrijpen.", []),
+])
+def test_voor_te_meaning_om_te(text, expected):
+    assert found(text, "spreektaal") == expected

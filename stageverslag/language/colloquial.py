@@ -70,6 +70,35 @@ _TIME_NOUNS = {"tijdje", "tijd", "uitleg", "les", "lessen", "middag", "namiddag"
 _AGAIN_AFTER = {"verder", "zeer", "heel", "erg", "eens", "opnieuw", "begonnen", "gestart", "beginnen", "starten",
                 "actief", "ziek", "beter", "normaal", "online", "mogelijk", "bezig", "open", "interessant", "druk",
                 "gewerkt", "gedaan", "hetzelfde", "vlot", "ingepland", "gebruikt"}
+#: verbs whose particle "voor" can stand before an object and a te-infinitive (stelde voor de planning te wijzigen)
+_VOOR_VERBS = {"stel", "stelt", "stelde", "stelden", "stellen", "neem", "neemt", "nam", "namen", "nemen", "doe",
+               "doet", "deed", "deden", "zich", "me", "mij", "hem", "haar", "ons", "hen"}
+_PARTICLES = {"op", "aan", "af", "in", "uit", "mee", "door", "na", "toe", "bij", "terug", "weg", "vast", "samen",
+              "binnen", "buiten", "over", "voor", "werkend", "klaar", "online"}
+#: words that end the search for "te" after "voor" (another clause, another infinitive construction)
+_VOOR_STOP = {"om", "te", "voor", "dat", "die", "en", "of", "maar", "want", "omdat", "als", "wanneer", "is", "was",
+              "zijn", "waren", "heb", "heeft", "had", "wordt", "werd", "kan", "kon", "moet", "moest", "zal", "zou"}
+
+
+def _lexicon():
+    from .dictionary import get_dictionary
+    return get_dictionary().lexicon
+
+
+def _infinitive(word: str) -> bool:
+    """An infinitive of a verb the dictionary knows: werken, zetten (zet), maken (maak), geven (geef)."""
+    if not word.endswith("en") or len(word) < 4:
+        return False
+    verbs = _lexicon().verbs
+    stem = word[:-2]
+    if stem in verbs or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs):
+        return True
+    if len(stem) > 2 and stem[-2] in "aeou" and stem[-3] not in "aeiou":
+        last = {"v": "f", "z": "s"}.get(stem[-1], stem[-1])
+        return stem[:-1] + stem[-2] + last in verbs
+    return False
+
+
 #: where the search for the verb of "terug" stops: a direction, an infinitive clause, another clause
 _CLAUSE_BREAK = {"naar", "om", "te", "en", "of", "maar", "want", "dat", "die", "omdat", "toen", "als", "wanneer",
                  "van", "uit", "in", "op", "bij", "tot", "door", "over"}
@@ -306,6 +335,9 @@ class Colloquial:
                 and (s.lows[i + 2] in _TIME_NOUNS or (s.words[i].sentence_start and s.after[i + 2] == ",")):
             return (i, i, "na", "'Achter' in de betekenis 'na' (achter de middag, achter een tijdje) is Vlaamse "
                                "tussentaal; schrijf 'na'. (Achter als plaats, achter het bureau, mag wel.)")
+        if low == "voor" and self._voor_te(s, i):
+            return (i, i, "om", "'Voor ... te' in de betekenis 'om ... te' (voor de site op te maken) is Vlaamse "
+                                "tussentaal; schrijf 'om ... te'.")
         if low == "terug" and i + 1 < len(s) and s.after[i] is None and (
                 s.lows[i + 1] in _AGAIN_AFTER or self._terug_with_other_verb(s, i)):
             return (i, i, "weer", "'Terug' in de betekenis 'weer, opnieuw' is Vlaamse tussentaal; schrijf 'weer' of "
@@ -326,6 +358,32 @@ class Colloquial:
                 and not s.capital_inside(i):
             return self._diminutive(s, i)
         return None
+
+    @staticmethod
+    def _voor_te(s: _Sentence, i: int) -> bool:
+        """'voor' + one to four words + 'te' + infinitive: 'voor dit op te maken' (om ... te). Not the particle of
+        a verb: 'om alles voor te bereiden' (nothing between), 'hij stelde voor de planning te wijzigen'."""
+        if i and s.lows[i - 1] in _VOOR_VERBS:
+            return False
+        for k in range(i - 1, -1, -1):  # 'om de Copa voor Colombia te redden': the te belongs to om (or door)
+            if s.after[k] is not None:
+                break
+            if s.lows[k] in ("om", "door", "zonder", "is", "zijn", "was", "waren", "valt", "vallen", "viel", "blijft",
+                             "bleek"):
+                return False
+        for k in range(i + 2, min(len(s) - 1, i + 5)):
+            if s.after[k - 1] is not None:
+                return False
+            if s.lows[k - 1] in _VOOR_STOP:
+                return False
+            if s.lows[k] == "te" and s.after[k] is None:
+                before = s.lows[k - 1]
+                if before in ("al", "niet", "nog", "ook", "moeilijk", "makkelijk", "gemakkelijk", "zwaar") or (
+                        before in _lexicon().adjectives and before not in _PARTICLES):
+                    return False  # 'al te', 'moeilijk te begrijpen': not an om-te clause
+                inf = s.lows[k + 1]
+                return inf in _SHORT_VERBS or inf in ("zijn", "hebben", "worden") or _infinitive(inf)
+        return False
 
     def _terug_with_other_verb(self, s: _Sentence, i: int) -> bool:
         """'terug' before a verb it does not form a verb with: 'terug kon beginnen', 'terug een template
