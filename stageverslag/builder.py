@@ -57,7 +57,7 @@ def default_output(project: Project, stage: str = "final", skeleton: bool = Fals
 def build_report(project: Project, *, skeleton: bool = False, stage: str = "final",
                  house_style: str | os.PathLike | None = None, output: str | os.PathLike | None = None,
                  pdf: bool = False, force: bool = False, today: dt.date | None = None,
-                 progress=None) -> BuildResult:
+                 progress=None, goals_table: str | None = None) -> BuildResult:
     """Build the report of ``project``; see the module docstring. Raises UserError (Dutch) on bad input.
     ``progress(step, total, label)``, if given, hears each step as it starts (the TUI shows it)."""
     if stage not in ("midterm", "final"):
@@ -92,7 +92,8 @@ def build_report(project: Project, *, skeleton: bool = False, stage: str = "fina
             progress(steps.index(label) + 1, len(steps), label)
 
     step(steps[0])
-    doc, writer, part_notes = _compose(project, skeleton, stage, style_path, today or dt.date.today())
+    doc, writer, part_notes = _compose(project, skeleton, stage, style_path, today or dt.date.today(),
+                                       goals_table=goals_table)
     notes = list(part_notes)
     entries = _write_toc(doc, writer)
     removed = sanitize_bytes(_raw_bytes(doc))[1]
@@ -151,7 +152,8 @@ def _write_toc(doc, writer):
 
 
 
-def _compose(project: Project, skeleton: bool, stage: str, style_path: Path | None, today: dt.date):
+def _compose(project: Project, skeleton: bool, stage: str, style_path: Path | None, today: dt.date,
+             goals_table: str | None = None):
     notes: list[str] = []
     doc = open_base(style_path, notes)
     styles = {role: style_id(doc, name) for role, name in _ROLES.items()}
@@ -173,6 +175,7 @@ def _compose(project: Project, skeleton: bool, stage: str, style_path: Path | No
             _skeleton_part(writer, schedule, part)
         else:
             notes.extend(_draft_part(writer, project, part))
+            notes.extend(_goals_table(writer, project, part, goals_table))
     notes.extend(writer.notes)
     frame.header_footer(doc, styles, context, house_style=style_path is not None)
     wordml.set_update_fields(doc.settings.element)
@@ -217,6 +220,21 @@ def _draft_part(writer: Writer, project: Project, part) -> list[str]:
             writer.placeholder(texts.say("missing_subsection", title=sub.title))
             notes.append(texts.say("subsection_added", part=part.title, title=sub.title))
     return notes
+
+
+def _goals_table(writer: Writer, project: Project, part, place: str | None) -> list[str]:
+    """The table of the goals with their competences at the end of ``part``, when the goals file (``tabel =
+    "bijlage"``) or ``build --leerdoelen`` puts it there ("geen": never)."""
+    from .goals import _table_place, goals_table_markdown, goals_table_place, project_goals
+    place = goals_table_place(project.root) if place is None else _table_place(place, "--leerdoelen")
+    if place != part.id:
+        return []
+    goals = project_goals(project)
+    if not goals:
+        return [f"Er staan geen leerdoelen in leerdoelen.toml; de tabel met leerdoelen in '{part.title}' is "
+                "weggelaten."]
+    writer.markdown(goals_table_markdown(goals, project.profile), part.title, part.aliases)
+    return []
 
 
 def _first_page_number(doc) -> int:

@@ -143,6 +143,9 @@ def build_parser() -> DutchParser:
     p.add_argument("-o", "--output", metavar="BESTAND", help="het uitvoerbestand (.docx)")
     p.add_argument("--pdf", action="store_true", help="maak ook een pdf (via LibreOffice)")
     p.add_argument("--force", action="store_true", help="overschrijf zonder reservekopie")
+    p.add_argument("--leerdoelen", metavar="PLAATS", choices=["uitgangspunten", "bijlage", "geen"], default=None,
+                   help="zet een tabel met je leerdoelen en hun competenties in 'uitgangspunten' of de 'bijlage' "
+                   "(standaard: wat 'tabel' in leerdoelen.toml zegt; geen = nooit)")
     _project_arg(p)
 
     p = sub.add_parser("rules", help="toon de regels waarop check controleert, of leg er één uit",

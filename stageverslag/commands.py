@@ -264,7 +264,8 @@ def cmd_build(args) -> int:
     from .docxbuild import texts
     project = service.open_project(args.project)
     result = service.build(project, skeleton=args.skeleton, stage=args.stage, house_style=args.huisstijl,
-                           output=args.output, pdf=args.pdf, force=args.force)
+                           output=args.output, pdf=args.pdf, force=args.force,
+                           **({"goals_table": args.leerdoelen} if getattr(args, "leerdoelen", None) else {}))
     print(texts.say("built", path=result.docx))
     if result.pdf:
         print(texts.say("built_pdf", path=result.pdf))

@@ -40,6 +40,8 @@ _HEADER = """\
 # Halverwege en op het einde noteer je per doel waar je staat ('stand') en één regel bewijs ('bewijs').
 # 'stageverslag doelen' toont ze; de controle zoekt ze in je tekst (uitgangspunten, tussentijdse evaluatie,
 # conclusie). Meer: stageverslag doelen --help.
+# tabel = "uitgangspunten" of "bijlage" zet bij 'stageverslag build' een tabel met je doelen en hun competenties
+# in dat onderdeel ("" = geen tabel).
 
 """
 
@@ -145,9 +147,40 @@ def _toml_value(value) -> str:
     return tomli_w.dumps({"x": value}).split("=", 1)[1].strip()
 
 
-def dump_goals(goals: list[Goal]) -> str:
-    """The goals file as a student reads it: one [[leerdoel]] block per goal, with the two moments to fill in."""
+#: where ``build`` may put the table of goals (the ``tabel`` key of the goals file, or ``build --leerdoelen``)
+TABLE_PLACES = ("uitgangspunten", "bijlage")
+
+
+def _table_place(value, where: str) -> str | None:
+    from .errors import ConfigError
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "geen", "nee")):
+        return None
+    if not isinstance(value, str) or value.strip().lower() not in TABLE_PLACES:
+        raise ConfigError(f"{where}: 'tabel' moet \"uitgangspunten\", \"bijlage\" of \"\" (geen tabel) zijn.")
+    return value.strip().lower()
+
+
+def goals_table_place(root: str | Path) -> str | None:
+    """Where the goals file asks ``build`` to put the table of goals (None: no table)."""
+    from .errors import ConfigError
+    from .project import MAX_CONFIG_BYTES, read_project_file
+    path = goals_path(root)
+    raw = read_project_file(Path(root), path, MAX_CONFIG_BYTES, "het bestand met je leerdoelen")
+    if raw is None:
+        return None
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
+        raise ConfigError(f"{path}: dit is geen geldig leerdoelenbestand ({exc}).") from None
+    return _table_place(data.get("tabel"), path.name)
+
+
+def dump_goals(goals: list[Goal], table: str | None = None) -> str:
+    """The goals file as a student reads it: one [[leerdoel]] block per goal, with the two moments to fill in;
+    ``table`` (a place of TABLE_PLACES) keeps the ``tabel`` setting."""
     out = [_HEADER.rstrip("\n")]
+    if table:
+        out += ["", f"tabel = {_toml_value(table)}"]
     for g in goals:
         out += ["", "[[leerdoel]]", f"doel = {_toml_value(g.text)}", "competenties = [" + ", ".join(_toml_value(c) for c in g.competences) + "]"]
         for key in MOMENTS:
@@ -158,12 +191,30 @@ def dump_goals(goals: list[Goal]) -> str:
 
 
 def save_goals(root: str | Path, goals: list[Goal]) -> Path:
-    """Write the goals file (atomically; the old one is replaced only when the new one is complete)."""
+    """Write the goals file (atomically; the old one is replaced only when the new one is complete). Its
+    ``tabel`` setting is kept."""
     from .storage import atomic_write_text
     if len(goals) > MAX_GOALS:
         from .errors import UserError
         raise UserError(f"hooguit {MAX_GOALS} leerdoelen.")
-    return atomic_write_text(goals_path(root), dump_goals(goals))
+    return atomic_write_text(goals_path(root), dump_goals(goals, goals_table_place(root)))
+
+
+def goals_table_markdown(goals: list[Goal], profile) -> str:
+    """The goals as a Markdown table for the builder: goal, competences (code and role), and where the student
+    stood halfway and at the end, under a sub-heading."""
+    def cell(text: str) -> str:
+        return " ".join(text.replace("|", "\\|").split()) or "–"
+
+    def competence(code: str) -> str:
+        role = (profile.competences.get(code, "") or "").split(":")[0].strip()
+        return f"{code} ({role})" if role else code
+    rows = ["### Mijn leerdoelen en competenties", "",
+            "| Leerdoel | Competenties | Halverwege | Op het einde |", "|---|---|---|---|"]
+    for g in goals:
+        rows.append(f"| {cell(g.text)} | {cell(', '.join(competence(c) for c in g.competences))} | "
+                    f"{cell(g.halverwege.stand)} | {cell(g.einde.stand)} |")
+    return "\n".join(rows) + "\n"
 
 
 def project_goals(project) -> list[Goal] | None:
@@ -334,6 +385,10 @@ def goals_in_text(doc, outline, part_id: str = "uitgangspunten") -> list[TextGoa
             j = i + 1
             while j < span.end and j not in heads:
                 text = paras[j].text.strip()
+                cellpos = paras[j].table_cell
+                if cellpos is not None and (cellpos[1] == 0 or cellpos[2] != 0):
+                    j += 1  # a table of goals: only the first cell of each row below the header
+                    continue
                 if text and not _GOAL_MENTION.search(text) and (_is_list_item(paras[j]) or len(text.split()) <= 45):
                     if not text.endswith(":"):
                         add(text, j)

@@ -141,3 +141,52 @@ def test_init_takes_goals(tmp_path, capsys, monkeypatch):
                  "Ik plan mijn werk."]) == 0
     assert [g.text for g in load_goals(tmp_path / "p")] == ["Ik voer gesprekken in het Frans.", "Ik plan mijn werk."]
     assert "leerdoelen.toml" in capsys.readouterr().out
+
+
+def _tables_under(path, title):
+    """The tables between the level-1 heading ``title`` and the next level-1 heading of a built .docx."""
+    from docx import Document
+    doc = Document(str(path))
+    inside, found = False, []
+    for block in doc.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            style = block.pPr.pStyle.val if block.pPr is not None and block.pPr.pStyle is not None else ""
+            text = "".join(t.text or "" for t in block.iter() if t.tag.endswith("}t"))
+            if style.lower().replace(" ", "") in ("heading1", "kop1"):
+                inside = text.strip() == title
+        elif tag == "tbl" and inside:
+            from docx.table import Table
+            found.append(Table(block, doc))
+    return found
+
+
+def test_builder_adds_a_table_of_goals_with_their_competences(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("STAGEVERSLAG_SOFFICE", "")  # no page numbers for the table of contents: no LibreOffice
+    from stageverslag.builder import build_report
+    from stageverslag.project import load_project
+    root = tmp_path / "p"
+    shutil.copytree(CLEAN, root)
+    project = load_project(root)
+    plain = build_report(project, output=tmp_path / "zonder.docx", force=True)
+    assert [t.cell(0, 1).text for t in _tables_under(plain.docx, "Uitgangspunten en eerste indrukken")] == []
+    made = build_report(project, output=tmp_path / "met.docx", force=True, goals_table="uitgangspunten")
+    [table] = _tables_under(made.docx, "Uitgangspunten en eerste indrukken")
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["Leerdoel", "Competenties", "Halverwege", "Op het einde"]
+    assert len(rows) == 5 and rows[1][0].startswith("Ik voer telefonische gesprekken")
+    assert rows[1][1] == "LR6 (Meertalige communicator), LR9 (Meertalige communicator)"
+    assert rows[4][3] == "bereikt"
+    # the setting in the goals file, kept when the goals are saved again; the CLI option wins
+    text = (root / "leerdoelen.toml").read_text(encoding="utf-8")
+    (root / "leerdoelen.toml").write_text(text.replace("\n[[leerdoel]]", '\ntabel = "bijlage"\n\n[[leerdoel]]', 1),
+                                          encoding="utf-8")
+    save_goals(root, load_goals(root, LR))
+    assert 'tabel = "bijlage"' in (root / "leerdoelen.toml").read_text(encoding="utf-8")
+    made = build_report(load_project(root), output=tmp_path / "bijlage.docx", force=True)
+    assert [t.cell(0, 1).text for t in _tables_under(made.docx, "Bijlage")] == ["Stand halverwege", "Competenties"]
+    assert main(["build", "--project", str(root), "-o", str(tmp_path / "geen.docx"), "--leerdoelen", "geen"]) == 0
+    assert [t.cell(0, 1).text for t in _tables_under(tmp_path / "geen.docx", "Bijlage")] == ["Stand halverwege"]
+    (root / "leerdoelen.toml").write_text('tabel = "inleiding"\n', encoding="utf-8")
+    assert main(["build", "--project", str(root), "-o", str(tmp_path / "fout.docx")]) == 2
+    assert "'tabel' moet" in capsys.readouterr().err
