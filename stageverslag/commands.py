@@ -47,6 +47,10 @@ def cmd_check(args) -> int:
     rules = service.select(_split(args.select), _split(args.ignore))
     if args.paths and args.format in ("csv", "html"):
         options.suggestions = False  # the coach's overview shows no spelling suggestions: don't compute them
+    if getattr(args, "annotate", None) and not args.paths:
+        raise UserError("--annotate zet opmerkingen in een Word-document: geef het .docx mee (bv. "
+                        "'stageverslag check uit/stageverslag-final.docx --annotate nagekeken'; maak het eerst met "
+                        "'stageverslag build').")
     annotate = getattr(args, "annotate", None) if args.paths else None
     reports = service.check(args.paths, project=project, options=options, rules=rules, jobs=args.jobs,
                             **({"annotate": annotate} if annotate else {}))

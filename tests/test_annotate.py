@@ -191,3 +191,13 @@ def test_a_finding_in_a_table_cell_is_placed_on_its_words(tmp_path):
     assert covered[finding.comment_id] == "planing" and where[finding.comment_id] is None  # in the cell
     assert copy.tables[0].cell(1, 1).paragraphs[1].text == text and result.at_words == 1
 
+
+
+def test_annotate_without_a_docx_says_what_to_give(tmp_path, capsys):
+    root = tmp_path / "p"
+    assert main(["init", str(root), "--student", "An", "--traject", "HR", "--bedrijf", "X",
+                 "--start", "8/2/2027"]) == 0
+    capsys.readouterr()
+    assert main(["check", "--project", str(root), "--annotate", str(tmp_path / "n")]) == 2
+    err = capsys.readouterr().err
+    assert "geef het .docx mee" in err and "stageverslag build" in err and not (tmp_path / "n").exists()
