@@ -19,12 +19,12 @@ def spelling(text):
     return [text[i.start:i.end] for i in check_text(text) if i.category == "spelling"]
 
 
-def doc_spelling(path):
+def doc_spelling(path, categories=("spelling",)):
     doc = read_docx(path)
     texts = {p.index: p.text for p in doc.paragraphs}
     out = []
     for f in check_document(doc, suggestion_budget=0):
-        if f.category == "spelling":
+        if f.category in categories:
             text = getattr(f, "text", None) or texts[f.paragraph]
             out.append(text[f.start:f.end])
     return out
@@ -63,7 +63,8 @@ def test_what_is_not_a_dutch_word_is_left_alone(text):
     ("De stagiair stond inplaats van de mentor aan de balie.", "inplaats"),
 ])
 def test_real_misspellings_are_still_found(text, wrong):
-    assert wrong in spelling(text)
+    # found by the speller, or by the dt rules when the word is a wrong verb form (genereerd: genereert)
+    assert wrong in [text[i.start:i.end] for i in check_text(text) if i.category in ("spelling", "dt")]
 
 
 def test_each_occurrence_of_a_repeated_word_has_its_own_span():
@@ -129,12 +130,13 @@ def test_code_in_a_monospace_font_is_left_alone(tmp_path):
 
 @pytest.mark.corpus
 def test_the_real_misspellings_of_the_corpus_are_found_and_names_and_references_are_not():
-    found = set(doc_spelling(CORPUS / "nl_stageverslag_astron_lofar.docx"))
+    found = set(doc_spelling(CORPUS / "nl_stageverslag_astron_lofar.docx", ("spelling", "dt")))
     assert "genereerd" in found and not found & {"ictresearchmethods", "geeksforgeeks", "mathworld", "numpy"}
     assert "trainign" in doc_spelling(CORPUS / "nl_stagedagboek_brentgees.docx")
     lyva = doc_spelling(CORPUS / "nl_stageverslag_lyvavandamme.docx")
     assert "opgeslaan" in lyva and "geconnecteerd" not in lyva and "subscriben" not in lyva
     assert "voortgangsgespreken" in doc_spelling(CORPUS / "nl_stageverslag_dylan0344.docx")
+    assert "genereerd" in doc_spelling(CORPUS / "nl_stageverslag_dylan0344.docx", ("spelling", "dt"))
     assert "Werkprocess" in doc_spelling(CORPUS / "nl_stageverslag_rocketmayn.docx")
     sentiment = set(doc_spelling(CORPUS / "nl_eindverslag_sentimentanalysis.docx"))
     assert not sentiment & {"pred", "english", "relu", "inplace", "hakand", "Pascual", "Choudhary", "Morioh"}

@@ -90,6 +90,7 @@ class Speller:
     def _compound(self, word: str) -> bool:
         lex = self.dictionary.lexicon
         known, english = self.dictionary.known, self.dictionary.known_english
+        strict = loose = False  # a split with a noun/adjective/participle tail, or only with another known tail
         for i in range(4, len(word) - 2):
             head, tail = word[:i], word[i:]
             fit = self._compound_tail(tail)
@@ -100,10 +101,16 @@ class Speller:
             for h in (head, head[:-1] if head.endswith(("s", "e")) else None):
                 if h and len(h) >= 4 and h not in _NOT_A_HEAD and (
                         h in lex.nouns or h in lex.verbs or known(h) or english(h)):
-                    # but a typo one step away from a real word stays a typo
-                    candidates = near_typos(word) if fit == "loose" else cheap_corrections(word)
-                    return not any(known(c, remember=False) for c in candidates if not _linking_variant(c, word))
-        return False
+                    if fit == "loose":
+                        loose = True
+                    else:
+                        strict = True
+                    break
+        if not (strict or loose):
+            return False
+        # but a typo one step away from a real word stays a typo (werkprocess, vergadring)
+        candidates = cheap_corrections(word) if strict else near_typos(word)
+        return not any(known(c, remember=False) for c in candidates if not _linking_variant(c, word))
 
     def _compound_tail(self, tail: str) -> bool:
         lex = self.dictionary.lexicon
