@@ -181,7 +181,8 @@ class DtChecker(Verbs):
             return _issue(tok, _case(tok.text, fix), f"Schrijf '{subj} {fix}': na '{subj}' krijgt de stam een t.",
                           f"Staat '{subj}' vóór het werkwoord, dan is het stam + t: {subj} {fix}.")
         fin = self.finite_of_participle(w)
-        if fin and not aux_in_clause and not coordinated and not (nxt and self.is_noun(nxt) and nxt not in QUANTIFIERS):
+        if fin and not aux_in_clause and not coordinated and nxt != "door" and not (
+                nxt and self.is_noun(nxt) and nxt not in QUANTIFIERS):
             if any(self.finite_like(x) for i, x in enumerate(low) if i != k):
                 return None
             return _issue(tok, _case(tok.text, fin),

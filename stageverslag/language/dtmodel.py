@@ -63,7 +63,7 @@ def clause_span(words: list[str], i: int) -> tuple[int, int]:
     """First and last index of the clause around ``i`` (cut at punctuation, conjunctions, subordinators)."""
     start = i
     while start > 0 and words[start - 1] not in CLAUSE_BREAK and (
-            words[start - 1] not in SUBORD or (start == 1 and words[0] in ("dat", "die", "dit", "wat", "wie"))):
+            words[start - 1] not in SUBORD or (start == 1 and words[0] in ("dat", "die", "dit"))):
         start -= 1  # a sentence-initial 'dat'/'die' is a pronoun subject ('Dat gebeurt niet vaak')
     end = i
     while end + 1 < len(words) and words[end + 1] not in CLAUSE_BREAK and words[end + 1] not in SUBORD:
@@ -90,8 +90,11 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     if w in lex.nouns or w in lex.adjectives:
         pronoun_before = prev in ("dat", "die", "dit") and not (nxt in lex.nouns or _plural(nxt, lex, tagdict)) \
             and not tagdict.get(nxt, "").startswith("WW") and not nxt.endswith(("t", "te", "de"))
-        if (prev in NOUN_BEFORE and not pronoun_before) or prev == "je" or prev in lex.adjectives or prev in lex.participles or (
-                prev.endswith("e") and (prev[:-1] in lex.adjectives or prev[:-2] in lex.adjectives)) or (
+        if (prev in NOUN_BEFORE and not pronoun_before) or prev in ("je", "er") or prev in lex.adjectives \
+                or prev in lex.participles or (prev.endswith("e") and (
+                    prev[:-1] in lex.adjectives or prev[:-2] in lex.adjectives or tagdict.get(prev, "").startswith("ADJ")
+                    or (len(prev) > 4 and prev[:-3] + prev[-3] + prev[-3:-1] in lex.adjectives))) \
+                or (tagdict.get(nxt, "").startswith("WW|pv") and w in lex.nouns) or (
                 prev.startswith("ge") and prev.endswith(("d", "t")) and len(prev) > 5):
             return False  # 'meer geld', 'de zwakke aanpak', 'je aanvraag', 'een gestructureerd verhaal': a noun
         if v.label in ("T", "EV") and w in lex.adjectives and w not in lex.nouns:
@@ -108,9 +111,10 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
             if after in POST_JE or not (after in lex.nouns or (after.endswith("e") and after[:-1] in lex.adjectives)) \
                     or not tagdict.get(after, "N").startswith(("N", "ADJ")) or not _after_subject_np(words, i + 3, lex):
                 return False
-        if w == fam_form(v, "VD") and aux_in_clause:
+        if w == fam_form(v, "VD") and (aux_in_clause or nxt == "door"):
             return False  # 'Er is die week veel gebeurd': the participle has its auxiliary
-        if i > start and _plural(words[i - 1], lex, tagdict) or words[start] in ("alle", "beide", "sommige", "veel", "enkele"):
+        if (i > start and _plural(words[i - 1], lex, tagdict) and not tagdict.get(words[start], "").startswith("VZ")) \
+                or words[start] in ("alle", "beide", "sommige", "veel", "enkele"):
             return False  # 'Alle onderdelen behandeld': a plural subject takes no t
         if not _has_subject(words, start, i, lex, tagdict):
             return False  # 'Eenmaal verhuisd, begon ...': no subject, so no finite verb
