@@ -2,12 +2,13 @@
 batches, side by side in one run; then the spelling cache (a second batch over the same files); then the HTML
 overview in headless Chromium (a screenshot at 1366x900).
 
-Usage: python bench/bench_batch.py [--sizes 20,100] [--jobs 2] [--rounds 1] [--screenshot FILE.png]
-                                   [--skip-render] [--skip-cache]
+Usage: python bench/bench_batch.py [--sizes 20,100] [--jobs 2] [--rounds 1] [--source corpus|built]
+                                   [--screenshot FILE.png] [--skip-render] [--skip-cache]
 
-The reports are the real Dutch reports of ``../shared/corpus/docx`` that LibreOffice lays out on 4 to 40
-pages (MANIFEST ``rendered_pages``; a stageverslag is 15-25 pages), copied under Canvas names
-(``student007_1007_5007_<original>``, every fifth one ``LATE``) until there are N of them.
+The reports (``--source corpus``) are the real Dutch reports of ``../shared/corpus/docx`` that LibreOffice lays
+out on 4 to 40 pages (MANIFEST ``rendered_pages``; a stageverslag is 15-25 pages), or (``--source built``) the
+18-page report ``stageverslag build`` makes of ``examples/project-met-fouten`` (as ``bench_check.py``), copied
+under Canvas names (``student007_1007_5007_<original>``, every fifth one ``LATE``) until there are N of them.
 
 * render: ``check_paths(folder, pages="render", jobs=J)`` in a fresh interpreter (no spelling suggestions, as
   ``check --format csv/html`` does), once with
@@ -65,6 +66,14 @@ def reports_for_bench(low: int = 4, high: int = 40) -> list[Path]:
     return sorted(out)
 
 
+def built_reports(folder: Path) -> list[Path]:
+    """The builder's report of the example project with mistakes (18 pages), as bench_check.py makes it."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from bench_check import make_report
+    folder.mkdir(parents=True, exist_ok=True)
+    return [make_report(folder)]
+
+
 def canvas_folder(folder: Path, sources: list[Path], n: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(n):
@@ -88,10 +97,15 @@ def timed(cmd: list[str], env: dict) -> tuple[float, float, str]:
     return wall, cpu, proc.stdout
 
 
-def bench_render(tmp: Path, sizes: list[int], jobs: int, rounds: int, env: dict) -> None:
-    sources = reports_for_bench()
-    print(f"Reports: {len(sources)} real Dutch reports of the corpus with 4-40 rendered pages, copied under Canvas "
-          f"names; jobs={jobs}; {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}")
+def bench_render(tmp: Path, sizes: list[int], jobs: int, rounds: int, env: dict, source: str = "corpus") -> None:
+    if source == "built":
+        sources = built_reports(tmp / "gebouwd")
+        what = "the builder's 18-page report of examples/project-met-fouten"
+    else:
+        sources = reports_for_bench()
+        what = f"{len(sources)} real Dutch reports of the corpus with 4-40 rendered pages"
+    print(f"Reports: {what}, copied under Canvas names; jobs={jobs}; {os.cpu_count()} cores; "
+          f"load {os.getloadavg()[0]:.1f}")
     warm = canvas_folder(tmp / "warm", sources, len(sources))
     timed([sys.executable, "-m", "stageverslag", "check", str(warm), "--pages", "estimate", "--format", "json",
            "-j", str(jobs)], env)  # fill the spelling cache once, for both sides
@@ -169,13 +183,15 @@ def main() -> None:
     ap.add_argument("--screenshot", type=Path, default=None)
     ap.add_argument("--skip-render", action="store_true")
     ap.add_argument("--skip-cache", action="store_true")
+    ap.add_argument("--source", choices=["corpus", "built"], default="corpus",
+                    help="corpus: real reports (4-40 pages); built: the builder's 18-page report, copied")
     args = ap.parse_args()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         tmp = Path(tmp)
         env["XDG_CACHE_HOME"] = str(tmp / "xdg")
         if not args.skip_render:
-            bench_render(tmp, [int(x) for x in args.sizes.split(",")], args.jobs, args.rounds, env)
+            bench_render(tmp, [int(x) for x in args.sizes.split(",")], args.jobs, args.rounds, env, args.source)
         if not args.skip_cache:
             bench_cache(tmp, args.jobs, env)
         if args.screenshot:

@@ -254,7 +254,7 @@ def _stopped_report(task: _Task, stage: str) -> Report:
 def check_paths(paths: list[str | Path], profile: Profile | None = None, options: CheckOptions | None = None,
                 project=None, rules: list[Rule] | None = None, jobs: int = 0,
                 progress: bool | None = None, annotate: str | Path | None = None,
-                render_timeout: float = 120, batch_render: bool = True, render_processes: int = 1) -> list[Report]:
+                render_timeout: float = 120, batch_render: bool = True, render_processes: int = 2) -> list[Report]:
     """Check every submission in ``paths`` (files, folders, Canvas .zip downloads) in ``jobs`` processes
     (0: one per CPU core). Reports come back in the order of the submissions; a broken file or a dead worker
     gets its own report and the batch goes on. ``annotate``: a folder for commented copies.
@@ -320,7 +320,7 @@ def _rename(report: Report, temp: str, shown: str) -> None:
 
 
 def _run(tasks: list[_Task], profile, options, project, rules, jobs: int, bar: Progress,
-         render_timeout: float, batch_render: bool = True, render_processes: int = 1) -> dict[int, Report]:
+         render_timeout: float, batch_render: bool = True, render_processes: int = 2) -> dict[int, Report]:
     """Check the tasks (serially or in a pool), rendering pages in batches first when that is needed."""
     results: dict[int, Report] = {}
     if not tasks:

@@ -103,10 +103,11 @@ class Submission:
         return self.name.rsplit("/", 1)[-1]
 
 
-def _for_path(path: Path, shown: str) -> Submission:
+def _for_path(path: Path, shown: str, listed: bool = True) -> Submission:
+    """A file found in a folder (``listed``), or given by name: then the reader says what it is."""
     student, late = student_of(path.name)
     suffix = path.suffix.lower()
-    if suffix in NOT_CHECKABLE:
+    if listed and suffix in NOT_CHECKABLE:
         return Submission(shown, student, late, None, NOT_CHECKABLE[suffix])
     return Submission(shown, student, late, path)
 
@@ -138,7 +139,7 @@ def open_submissions(paths, workdir: Path | None = None) -> list[Submission]:
             target.mkdir(parents=True, exist_ok=True)
             items = read_zip(p, target)
         elif p.exists():
-            items = [_for_path(p, str(p))]
+            items = [_for_path(p, str(p), listed=False)]
         else:
             raise UserError(f"{p} bestaat niet. Controleer de naam of het pad.")
         for item in items:
