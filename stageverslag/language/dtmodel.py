@@ -71,22 +71,17 @@ def clause_span(words: list[str], i: int) -> tuple[int, int]:
     return start, end
 
 
-def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
-    """Structural checks on a verdict of the model: each kind of correction needs the sign that makes it
-    certain (an auxiliary for a participle, 'ik' or an inverted 'je/jij' or a sentence-initial command for a
-    bare stem, no command possible for stem + t). Fixed words, closed word classes and nouns after a
-    determiner are left alone."""
-    i = v.index
+def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
+    """Checks that need no verdict (run before the model, to save its time): fixed words, infinitives and
+    plurals, closed word classes, a sentence without end punctuation, and nouns after a determiner or an
+    adjective ('meer geld', 'de zwakke aanpak', 'je aanvraag', 'een gestructureerd verhaal')."""
     w = words[i]
     if w in FIXED or w.endswith("en") or (tagdict.get(w, "WW")[:3].rstrip("|") in CLOSED):
-        return False
+        return True
     prev = words[i - 1] if i else "<s>"
     nxt = words[i + 1] if i + 1 < len(words) else "</s>"
     if nxt == "</s>":
-        return False  # a sentence that stops without punctuation: a heading or a broken line, not clear
-    start, end = clause_span(words, i)
-    opener = words[start - 1] if start > 0 else "<s>"
-    question = words[-1] == "?"
+        return True  # a sentence that stops without punctuation: a heading or a broken line, not clear
     if w in lex.nouns or w in lex.adjectives:
         pronoun_before = prev in ("dat", "die", "dit") and not (nxt in lex.nouns or _plural(nxt, lex, tagdict)) \
             and not tagdict.get(nxt, "").startswith("WW") and not nxt.endswith(("t", "te", "de"))
@@ -96,7 +91,25 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
                     or (len(prev) > 4 and prev[:-3] + prev[-3] + prev[-3:-1] in lex.adjectives))) \
                 or (tagdict.get(nxt, "").startswith("WW|pv") and w in lex.nouns) or (
                 prev.startswith("ge") and prev.endswith(("d", "t")) and len(prev) > 5):
-            return False  # 'meer geld', 'de zwakke aanpak', 'je aanvraag', 'een gestructureerd verhaal': a noun
+            return True  # 'meer geld', 'de zwakke aanpak', 'je aanvraag', 'een gestructureerd verhaal': a noun
+    return False
+
+
+def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
+    """Structural checks on a verdict of the model: each kind of correction needs the sign that makes it
+    certain (an auxiliary for a participle, 'ik' or an inverted 'je/jij' or a sentence-initial command for a
+    bare stem, no command possible for stem + t). Fixed words, closed word classes and nouns after a
+    determiner are left alone."""
+    i = v.index
+    w = words[i]
+    if rejected(i, words, lex, tagdict):
+        return False
+    prev = words[i - 1] if i else "<s>"
+    nxt = words[i + 1] if i + 1 < len(words) else "</s>"
+    start, end = clause_span(words, i)
+    opener = words[start - 1] if start > 0 else "<s>"
+    question = words[-1] == "?"
+    if w in lex.nouns or w in lex.adjectives:
         if v.label in ("T", "EV") and w in lex.adjectives and w not in lex.nouns:
             return False  # 'heel', 'beter', 'vlak''
     aux_in_clause = any(_aux_at(words, j, lex, tagdict) for j in range(start, end + 1) if j != i)
@@ -261,7 +274,7 @@ class SlotChecker:
         thresholds = self.model.thresholds
         out = []
         taken = set()
-        for v in predict(self.model, self.forms, words, caps):
+        for v in predict(self.model, self.forms, words, caps, self._skip):
             tok = sentence[v.index]
             if tok.kind != "word" or v.margin < thresholds.get(v.kind, 1e9) or not plausible(v, words, self.forms.lex, self.model.tagdict):
                 continue
@@ -276,6 +289,9 @@ class SlotChecker:
             if v.index not in taken and not (caps[v.index] and v.index > 0 and not sentence[v.index].sentence_start):
                 out.append(self._issue(sentence[v.index], v, words, sentence, shared.get(v.index)))
         return out
+
+    def _skip(self, i: int, words: list[str]) -> bool:
+        return rejected(i, words, self.forms.lex, self.model.tagdict)
 
     def patterns(self, words: list[str]) -> list[Verdict]:
         """Four shapes the treebank (news, encyclopedia) hardly shows but reports do, checked by rule:

@@ -363,6 +363,7 @@ class Model:
         self.weights = weights  # array('h')
         self.tagdict = tagdict
         self.thresholds = meta.get("thresholds", {})
+        self._rows: dict = {}  # feature -> its weights as a tuple, filled on first use (a dict set is atomic)
 
     @classmethod
     def from_weights(cls, meta: dict, labels: list[str], weights: dict, tagdict: dict) -> "Model":
@@ -412,12 +413,19 @@ class Model:
             fh.write(self.to_bytes())
 
     def scores(self, feats: list[str]) -> list[float]:
-        n = len(self.labels)
-        index, weights = self.index, self.weights
-        rows = [weights[k * n:k * n + n] for k in map(index.get, feats) if k is not None]
-        if not rows:
-            return [0.0] * n
-        return [sum(col) / SCALE for col in zip(*rows)]
+        rows = self._rows
+        found = []
+        for f in feats:
+            row = rows.get(f)
+            if row is None:
+                k = self.index.get(f)
+                n = len(self.labels)
+                row = rows[f] = () if k is None else tuple(self.weights[k * n:k * n + n])
+            if row:
+                found.append(row)
+        if not found:
+            return [0.0] * len(self.labels)
+        return [sum(col) / SCALE for col in zip(*found)]
 
 
 def _le(arr):
@@ -438,14 +446,14 @@ class Verdict:
     forms: dict  # the family's spellings (label -> spelling)
 
 
-def predict(model: Model, forms: Forms, words: list[str], caps: list[bool]) -> list[Verdict]:
+def predict(model: Model, forms: Forms, words: list[str], caps: list[bool], skip=None) -> list[Verdict]:
     """The family words in ``words`` (lower case, punctuation included) whose written spelling is not the one
     the model prefers for their slot, with the margin (no threshold applied)."""
     norm, cls, fams = normalise(words, forms, model.tagdict)
     out = []
     index = {label: k for k, label in enumerate(model.labels)}
     for i, fam in enumerate(fams):
-        if fam is None:
+        if fam is None or (skip is not None and skip(i, words)):
             continue
         allowed = [label for label in LABELS if label in fam.forms or label == "X"]
         totals = model.scores(features(i, words, norm, cls, caps) + written_features(words[i], fam, forms.lex))
