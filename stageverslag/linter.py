@@ -163,8 +163,12 @@ def _locate(findings: list[Finding], doc, ctx, pages=None) -> None:
     count rendered by LibreOffice or kept by Word keeps the estimated page of each finding within it."""
     from .reporters.view import locate
     trusted = pages.pages if pages is not None and pages.method in ("render", "word") else None
+    rendered = None
+    if pages is not None and pages.method == "render" and doc.path is not None:
+        from .document.pages import rendered_outline
+        rendered = rendered_outline(doc.path)
     try:
-        locate(findings, doc, ctx.outline, total_pages=trusted)
+        locate(findings, doc, ctx.outline, total_pages=trusted, rendered=rendered)
     except Exception:  # noqa: BLE001 - showing where is a courtesy; it never costs the student the findings
         pass
 

@@ -199,3 +199,21 @@ def test_finding_pages_stay_within_a_trusted_page_count():
     assert _scaled([1, 2, 10, 21, None], 18) == [1, 2, 9, 18, None]  # estimated 21 pages, Word or LibreOffice 18
     assert _scaled([1, 3, 5], None) == [1, 3, 5] and _scaled([1, 3, 5], 5) == [1, 3, 5]
     assert _scaled([1, 1], 3) == [1, 1]  # a one-page estimate cannot be stretched
+
+
+@pytest.mark.libreoffice
+def test_a_finding_counts_its_page_from_where_libreoffice_put_its_heading(tmp_path):
+    import docx
+    from docx.enum.text import WD_BREAK
+    d = docx.Document()
+    for n, title in enumerate(("Eerste hoofdstuk", "Tweede hoofdstuk", "Derde hoofdstuk")):
+        d.add_heading(title, level=1)
+        p = d.add_paragraph("Dit is een gewone zin over de stage. " * 3 + ("Hij vind dat goed." if n == 2 else ""))
+        if n < 2:
+            p.add_run().add_break(WD_BREAK.PAGE)
+    src = tmp_path / "drie.docx"
+    d.save(src)
+    report = check_file(src, options=CheckOptions(pages="render"))
+    assert report.stats["page_method"] == "render" and report.stats["pages"] == 3
+    dt = next(f for f in report.findings if f.code == "SV502")
+    assert (dt.page, dt.page_method, dt.match) == (3, "render", "vind")

@@ -130,10 +130,27 @@ def render_pages(path: str | Path, timeout: float = 120) -> int:
         shutil.copyfile(path, copy)
         pdf = convert(copy, "pdf", outdir=Path(tmp) / "out", timeout=timeout)
         pages = pdf_page_count(pdf)
+        try:  # where LibreOffice put each heading: the page of a finding is shown from it
+            from .pdfoutline import outline_pages
+            _RENDER_OUTLINE[key] = outline_pages(pdf.read_bytes())
+        except Exception:  # noqa: BLE001 - without the outline a finding's page is estimated
+            _RENDER_OUTLINE.pop(key, None)
     if pages < 1:
         raise UserError(f"LibreOffice maakte van {path.name} een pdf zonder pagina's.")
     _RENDER_CACHE[key] = pages
     return pages
+
+
+_RENDER_OUTLINE: dict[tuple[str, int, int], list[tuple[int, str, int]]] = {}
+
+
+def rendered_outline(path: str | Path) -> list[tuple[int, str, int]] | None:
+    """The headings of ``path`` with the page LibreOffice put them on, (depth, title, page), from the last
+    :func:`render_pages` of this very file in this process; None when it was not rendered here."""
+    try:
+        return _RENDER_OUTLINE.get(render_key(path))
+    except OSError:
+        return None
 
 
 _RENDER_FAILED: dict[tuple[str, int, int], str] = {}

@@ -117,27 +117,59 @@ def _scaled(pages: list[int | None], total: int | None) -> list[int | None]:
             for p in pages]
 
 
-def locate(findings, doc, outline=None, total_pages: int | None = None) -> None:
+def _rendered_anchors(headings, rendered) -> dict[int, int]:
+    """Heading position -> the page LibreOffice put it on: the PDF's bookmarks paired with the document's
+    headings in reading order by their text."""
+    def norm(text: str) -> str:
+        return " ".join(text.split()).casefold()
+    anchors: dict[int, int] = {}
+    k = 0
+    for h in headings:
+        want = norm(h.text)
+        for j in range(k, len(rendered)):
+            if norm(rendered[j][1]) == want:
+                anchors[h.position], k = rendered[j][2], j + 1
+                break
+    return anchors
+
+
+def locate(findings, doc, outline=None, total_pages: int | None = None, rendered=None) -> None:
     """Fill in where each finding is (sub-heading, page, the words, a quote), from the document model.
 
     Pages come from the page estimator's layout of the paragraphs (``page_method`` "estimate"), stretched to
-    ``total_pages`` when the report's count is trusted (rendered or Word's own); a finding about the whole
-    document keeps none of these."""
+    ``total_pages`` when the report's count is trusted (rendered or Word's own). With ``rendered`` (the PDF
+    bookmarks of LibreOffice's render: (depth, title, page)) a finding counts from the rendered page of the
+    heading above it, and is "render" when it is on that heading's page; a finding about the whole document
+    keeps none of these."""
     find = _position_finder(doc)
     pages: list[int | None] | None = None
     headings = sorted((h for h in (outline.headings if outline is not None else []) if h.position is not None),
                       key=lambda h: h.position)
     heading_positions = [h.position for h in headings]
+    anchors: dict[int, int] = {}
+    anchor_positions: list[int] = []
+    raw: list[int | None] = []
     for f in findings:
         pos = find(f)
         if pos is None:
             continue
         if pages is None:
-            pages = _scaled(_paragraph_pages(doc), total_pages)
+            raw = _paragraph_pages(doc)
+            pages = _scaled(raw, total_pages)
+            if rendered:
+                anchors = _rendered_anchors(headings, rendered)
+                anchor_positions = sorted(anchors)
         para = doc.paragraphs[pos]
         text = para.text
         if pos < len(pages) and pages[pos] is not None:
             f.page, f.page_method = pages[pos], "estimate"
+            k = bisect.bisect_right(anchor_positions, pos) - 1
+            if k >= 0 and raw[pos] is not None and raw[anchor_positions[k]] is not None:
+                at = anchor_positions[k]
+                offset = max(0, raw[pos] - raw[at])
+                page = anchors[at] + offset
+                f.page = min(page, total_pages) if total_pages else page
+                f.page_method = "render" if offset == 0 else "estimate"
         if f.start is not None and f.end is not None and 0 <= f.start < f.end <= len(text):
             f.match = text[f.start:f.end]
         f.quote = quote(text, f.start, f.end)
