@@ -106,6 +106,8 @@ def _header(report, profile, verbose: bool = False) -> str | None:
         line += f" · lengte {s['length_value']} {unit}"
     if verbose:
         line += f" · {s['characters']} tekens"
+    if any(f.page is not None and f.page_method == "render" for f in report.findings):
+        line += " · p. N: opgemaakt door LibreOffice"
     if any(f.page is not None and f.page_method != "render" for f in report.findings):
         line += " · p. ±N: geschatte pagina"
     return line
