@@ -140,3 +140,12 @@ def test_the_real_misspellings_of_the_corpus_are_found_and_names_and_references_
     assert "Werkprocess" in doc_spelling(CORPUS / "nl_stageverslag_rocketmayn.docx")
     sentiment = set(doc_spelling(CORPUS / "nl_eindverslag_sentimentanalysis.docx"))
     assert not sentiment & {"pred", "english", "relu", "inplace", "hakand", "Pascual", "Choudhary", "Morioh"}
+
+
+def test_a_reference_list_in_a_markdown_draft_is_left_alone():
+    text = ("# Besluit\n\nIk heb veel geleerd.\n\n# Bronnen\n\nPlofbroek, K. Handboek stockbeheer. Brugge: Die Keure.\n\n"
+            "Zwirbelaar, Q. (2020). Werken in teams. Geraadpleegd op 3 maart 2021, van https://x.be/teams\n\n"
+            "# Bijlagen\n\nEen vergadring met de klant.\n")
+    assert spelling(text) == ["vergadring"]
+    prose = "Janssens (2019) stelt dat een vergadring in het tijdschrift beschikbaar is."
+    assert spelling(prose) == ["vergadring"]  # a citation in prose is no reference entry

@@ -81,6 +81,7 @@ def mask_markup(text: str, markdown: bool = True) -> str:
     if markdown:
         text = _COMMENT.sub(_blank, text)
         text = _FENCE.sub(_blank, text)
+        text = _blank_reference_sections(text)
         text = _INLINE_CODE.sub(_blank, text)
         text = _LINK_TARGET.sub(lambda m: " " + " " * (len(m.group(0)) - 1), text)
         text = _HTML_TAG.sub(_blank, text)
@@ -96,6 +97,30 @@ def mask_markup(text: str, markdown: bool = True) -> str:
         text = _EMPHASIS.sub(_blank, text)
         text = text.replace("|", " ").replace("[", " ").replace("]", " ").replace("\\", " ")
     return text
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
+
+
+def _blank_reference_sections(text: str) -> str:
+    """Markdown: blank a reference list (a heading Bronnen, Bibliografie, ... up to the next heading of the same
+    or a higher level) and single reference entries, as :func:`not_prose` does for a document."""
+    if "\n" not in text and "(" not in text:
+        return text
+    lines = text.split("\n")
+    level = None  # inside a reference list under a heading of this level
+    for k, line in enumerate(lines):
+        m = _MD_HEADING.match(line)
+        if m:
+            depth = len(m.group(1))
+            if level is not None and depth <= level:
+                level = None
+            if level is None and _normalise_title(m.group(2).strip("#").strip()) in REFERENCE_TITLES:
+                level = depth
+                continue
+        if level is not None or (len(line) < 600 and _REFERENCE_ENTRY.search(line)):
+            lines[k] = " " * len(line)
+    return "\n".join(lines)
 
 
 @dataclass(slots=True)
@@ -263,7 +288,7 @@ _REFERENCE_STYLES = ("bibliography", "bibliografie", "literatuurlijst", "referen
 _TITLE_NUMBER = re.compile(r"^\s*(?:hoofdstuk\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+)[.)]?\s+|[\s.:]+$", re.I)
 #: a reference entry wherever it stands: an author or title, a year or 'z.d.' between brackets, and a source
 _REFERENCE_ENTRY = re.compile(
-    r"\((?:\d{4}[a-z]?|z\.\s?d\.|n\.\s?d\.|s\.\s?d\.|sd|zd|nd)(?:,[^)]{0,40})?\)\.?.{0,400}?"
+    r"\((?:\d{4}[a-z]?|z\.\s?d\.|n\.\s?d\.|s\.\s?d\.|sd|zd|nd)(?:,[^)]{0,40})?\)\..{0,400}?"
     r"(?:https?://|www\.|geraadpleegd|opgehaald|retrieved|accessed|available|beschikbaar|uitgeverij|press|"
     r"journal|tijdschrift|doi|isbn|vol\.|pp\.)", re.I | re.S)
 
@@ -310,7 +335,7 @@ def not_prose(paragraphs, outline=None) -> set[int]:
                 starts.append((pos, 0))  # a title typed as bold text: its list ends at any heading
         if monospace(getattr(p, "font_name", None)) or any(style.startswith(s) for s in _CODE_STYLES):
             out.add(pos)
-        elif any(style.startswith(s) for s in _REFERENCE_STYLES) or (len(text) < 1000 and _REFERENCE_ENTRY.search(text)):
+        elif any(style.startswith(s) for s in _REFERENCE_STYLES) or (len(text) < 600 and _REFERENCE_ENTRY.search(text)):
             out.add(pos)
     for start, level in starts:
         pos = start + 1
