@@ -354,6 +354,13 @@ def _run(tasks: list[_Task], profile, options, project, rules, jobs: int, bar: P
             _run_serial(ready, results, profile, options, project, rules, bar)
         else:
             _run_pool(ready, results, profile, options, project, rules, min(jobs, len(tasks)), bar)
+    except BaseException:  # interrupted (Ctrl-C): LibreOffice runs in its own session, stop it too
+        if renderers:
+            from .libreoffice import stop_running
+            with lock:
+                chunks.clear()
+            stop_running()
+        raise
     finally:
         for thread in renderers:
             thread.join(timeout=1)

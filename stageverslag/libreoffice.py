@@ -144,6 +144,19 @@ def convert_many(sources, fmt: str = "pdf", outdir: str | os.PathLike | None = N
     return results
 
 
+_RUNNING: set = set()  # batch LibreOffice processes of this process (their own sessions: Ctrl-C misses them)
+
+
+_CANCELLED: list = []
+
+
+def stop_running() -> None:
+    """Stop every batch LibreOffice process this process started, and start no new ones (an interrupted batch)."""
+    _CANCELLED.append(True)
+    for proc in list(_RUNNING):
+        _stop(proc)
+
+
 def _output_complete(path: Path, fmt: str) -> bool:
     try:
         if path.stat().st_size == 0:
@@ -212,6 +225,7 @@ def _convert_chunk(soffice: str, sources: list[Path], fmt: str, outdir: Path | N
         if order:
             proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
                                     start_new_session=True)
+            _RUNNING.add(proc)
             last_seen, last = -1, time.monotonic()
             allowance = timeout + BATCH_STARTUP  # the first document waits for LibreOffice to start
             while True:
@@ -230,6 +244,7 @@ def _convert_chunk(soffice: str, sources: list[Path], fmt: str, outdir: Path | N
                 elif time.monotonic() - last > allowance:
                     _stop(proc)
                     break
+            _RUNNING.discard(proc)
         redo: list[Path] = []
         for i, copy in enumerate(order):
             src = inputs[copy]
@@ -240,6 +255,9 @@ def _convert_chunk(soffice: str, sources: list[Path], fmt: str, outdir: Path | N
             else:
                 redo.append(src)
     for src in redo:  # the chunk failed or hung: the rest one by one, each in its own process
+        if _CANCELLED:
+            settle(src, UserError("het omzetten werd onderbroken."))
+            continue
         try:
             settle(src, convert(src, fmt, outdir=outdir or src.parent, timeout=timeout))
         except UserError as exc:
