@@ -89,7 +89,7 @@ def test_house_style_with_a_disguised_macro_project_custom_xml_and_external_temp
         assert b"vbaProject" not in everything and b"example.invalid" not in everything
         assert b"klantgegevens" not in everything
     note = " ".join(result.notes)
-    assert "macro's" in note and "aangepaste XML" in note and "externe verwijzing" in note
+    assert "macro's" in note and "aangepaste XML" in note and "gekoppelde sjabloon op een server" in note
 
 
 def test_house_style_with_doctype_entities_is_refused(project, no_soffice):

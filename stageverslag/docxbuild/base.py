@@ -74,6 +74,14 @@ def _open_house_style(path: Path, notes: list[str]):
     except (MemoryError, RecursionError) as exc:
         raise UserError(texts.say("house_style_unsafe", path=path, reason=f"te groot of te diep genest "
                                   f"({type(exc).__name__}).")) from None
+    try:  # what of it would have been fetched on opening (linked pictures, a template on a server): said apart
+        from ..sanitize import external_references
+        removed = external_references(path)
+    except Exception:  # noqa: BLE001 - the count is for a note only; the parts are left out anyway
+        removed = None
+    if removed is not None and removed.total:
+        notes.append(texts.say("links_left_out", what=removed.describe()))
+        left_out = [item for item in left_out if "externe verwijzing" not in item]
     if left_out:
         notes.append(texts.say("house_style_left_out", what=", ".join(left_out)))
     try:
