@@ -44,7 +44,8 @@ _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 _LINE_MARK = re.compile(r"^(\s{0,3}(?:#{1,6}\s|>\s?|[-*+]\s|\d{1,3}[.)]\s)+)", re.M)
 _EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|~~)")
-_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*$", re.M)
+#: a Markdown table rule (|---|:---:|); written so that long blanked stretches cannot make it backtrack
+_TABLE_RULE = re.compile(r"^[ \t|:]*-{3,}[ \t|:-]*$", re.M)
 
 #: abbreviations that end with a full stop but do not end a sentence
 ABBREVIATIONS = {
