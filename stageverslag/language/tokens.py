@@ -22,6 +22,9 @@ _FENCE = re.compile(r"^(```|~~~).*?(?:^\1[^\n]*$|\Z)", re.S | re.M)
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _URL = re.compile(r"(?:https?://|ftp://|www\.|mailto:)[^\s<>()\[\]\"]+|\b[\w.-]+\.(?:be|nl|com|org|net|eu|io|de|fr|uk|"
                   r"edu|gov|info|biz|co|ai|app|dev|me|tv|ly|gl|gg|us|ch|at|lu)(?:/[^\s]*)?\b", re.I)
+#: a quick test whether _URL can match at all (it is slow on text without addresses)
+_TLD = re.compile(r"\w\.(?:be|nl|com|org|net|eu|io|de|fr|uk|edu|gov|info|biz|co|ai|app|dev|me|tv|ly|gl|gg|us|ch|at|lu)"
+                  r"\b", re.I)
 _EMAIL = re.compile(r"(?:mailto:)?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 #: file names and paths: verslag.docx, IMDB_Dataset.csv, .htaccess, C:\Users\..., /var/www/site/, src/app/main
 _FILE = re.compile(
@@ -86,8 +89,10 @@ def mask_markup(text: str, markdown: bool = True) -> str:
         text = _INLINE_CODE.sub(_blank, text)
         text = _LINK_TARGET.sub(lambda m: " " + " " * (len(m.group(0)) - 1), text)
         text = _HTML_TAG.sub(_blank, text)
-    text = _EMAIL.sub(_blank, text)  # before the web addresses, which would take only the domain
-    text = _URL.sub(_blank, text)
+    if "@" in text:
+        text = _EMAIL.sub(_blank, text)  # before the web addresses, which would take only the domain
+    if "://" in text or "www." in text or "WWW." in text or _TLD.search(text):
+        text = _URL.sub(_blank, text)
     text = _FILE.sub(_blank, text)
     text = _ASSIGNMENT.sub(_blank, text)
     text = _RUN.sub(_code_blank, text)
