@@ -76,8 +76,10 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
     plurals, closed word classes, a sentence without end punctuation, and nouns after a determiner or an
     adjective ('meer geld', 'de zwakke aanpak', 'je aanvraag', 'een gestructureerd verhaal')."""
     w = words[i]
-    if w in FIXED or w.endswith("en") or (tagdict.get(w, "WW")[:3].rstrip("|") in CLOSED):
+    if w in FIXED or (tagdict.get(w, "WW")[:3].rstrip("|") in CLOSED):
         return True
+    if w.endswith("en") and len(w) > 4 and (w[:-2] in lex.verbs or w[:-3] in lex.verbs or w in lex.nouns):
+        return True  # an infinitive or a plural ('verzorgen'), not 'meen', 'teken', 'verdien'
     prev = words[i - 1] if i else "<s>"
     nxt = words[i + 1] if i + 1 < len(words) else "</s>"
     if nxt == "</s>":
@@ -86,7 +88,8 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
         pronoun_before = prev in ("dat", "die", "dit") and not (nxt in lex.nouns or _plural(nxt, lex, tagdict)) \
             and not tagdict.get(nxt, "").startswith("WW") and not nxt.endswith(("t", "te", "de"))
         if (prev in NOUN_BEFORE and not pronoun_before) or prev in ("je", "er") or prev in lex.adjectives \
-                or prev in lex.participles or (prev.endswith("e") and (
+                or prev in lex.participles or (prev.endswith("e") and not (
+                    prev in lex.nouns or tagdict.get(prev, "").startswith("N")) and (
                     prev[:-1] in lex.adjectives or prev[:-2] in lex.adjectives or tagdict.get(prev, "").startswith("ADJ")
                     or (len(prev) > 4 and prev[:-3] + prev[-3] + prev[-3:-1] in lex.adjectives))) \
                 or (tagdict.get(nxt, "").startswith("WW|pv") and w in lex.nouns) or (
@@ -126,14 +129,15 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
                 return False
         if w == fam_form(v, "VD") and (aux_in_clause or nxt == "door"):
             return False  # 'Er is die week veel gebeurd': the participle has its auxiliary
-        if (i > start and _plural(words[i - 1], lex, tagdict) and not tagdict.get(words[start], "").startswith("VZ")) \
+        if (i > start and _plural(words[i - 1], lex, tagdict)
+                and not any(tagdict.get(x, "").startswith("VZ") for x in words[start:i - 1])) \
                 or words[start] in ("alle", "beide", "sommige", "veel", "enkele"):
             return False  # 'Alle onderdelen behandeld': a plural subject takes no t
         if not _has_subject(words, start, i, lex, tagdict):
             return False  # 'Eenmaal verhuisd, begon ...': no subject, so no finite verb
         if i == start and opener == "," and not question and nxt not in THIRD and nxt not in DETS:
             return False  # 'Als je vragen hebt, aarzel dan niet': a command after the subordinate clause
-        if i == start and not question and not (opener in ("en", "maar", ",", "of") and _subject_first(words, tagdict)):
+        if i == start and not question and not (opener in ("en", "maar", ",", "of", ")") and _subject_first(words, tagdict)):
             return False  # a command is possible: 'Neem contact op', 'Beschrijf ze, analyseer ze en trek ...'
         if i == start and question and nxt not in DETS and nxt not in ("u", "hij", "zij", "ze", "het", "men", "je"):
             return False
@@ -155,6 +159,8 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
             return nxt in ("niet", "nooit", "altijd", "dan", "eerst", "zeker", "even", "zelf", "nu", "ook")
         return False
     if v.label == "VD":
+        if v.kind == "invalid" and fam_form(v, "VD") and len(v.forms) == 1:
+            return True  # 'geopereert', 'genoemt': no word at all, one participle one letter away
         if aux_in_clause or (aux_in_region and opener in ("als", "zoals")):
             return True  # 'Een taak wordt als afgewerkt beschouwd': 'als' compares here, the clause goes on
         if opener in ("en", "of", "maar", ","):  # 'werd gemaakt en verstuurd': the auxiliary of the clause before
@@ -179,8 +185,9 @@ def _has_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> bo
     """Is there something that can be the subject of a finite verb at ``i``: before it in the clause, right
     after it (inversion), or the sentence's subject shared through 'en'?"""
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    if nxt in THIRD or nxt in DETS or nxt in ("je", "jij", "ik"):
-        return True
+    if nxt in THIRD or nxt in DETS or nxt in ("je", "jij", "ik") or (i > start and (
+            nxt in lex.nouns or (nxt[:1].isalpha() and nxt not in tagdict and nxt not in lex.verbs))):
+        return True  # 'Daarnaast speelt prostaglandine ...': the subject after the verb
     for x in words[start:i]:
         if x in PRONOUN_SUBJECTS or x in lex.nouns or tagdict.get(x, "").startswith(("N", "VNW")) or (
                 x[:1].isalpha() and x not in tagdict and x not in lex.verbs):
