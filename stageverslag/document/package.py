@@ -25,7 +25,7 @@ MAX_MEMBERS = 20000
 CHUNK = 1024 * 1024
 #: one XML part parsed into memory: its size and its number of tags (memory grows with both; the largest
 #: report in the test corpus has a 1.4 MB document.xml with 59,000 tags)
-MAX_XML_BYTES = 64 * 1024 * 1024
+MAX_XML_BYTES = 32 * 1024 * 1024
 MAX_XML_TAGS = 1_000_000
 
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
