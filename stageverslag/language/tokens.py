@@ -170,6 +170,9 @@ def _hard_breaks(original: str) -> list[int]:
     return out
 
 
+_NON_SPACE = re.compile(r"\S")
+
+
 def tokenize(original: str, masked: str | None = None, markdown: bool = True) -> list[Token]:
     """Words, punctuation and block breaks of ``original`` (``masked`` = :func:`mask_markup` result)."""
     masked = mask_markup(original, markdown) if masked is None else masked
@@ -179,13 +182,14 @@ def tokenize(original: str, masked: str | None = None, markdown: bool = True) ->
     pos = 0
     n = len(masked)
     while pos < n:
-        ch = masked[pos]
+        if masked[pos].isspace():  # jump over the blanks at once (masked stretches can be long)
+            nxt = _NON_SPACE.search(masked, pos)
+            pos = nxt.start() if nxt else n
         while bi < len(breaks) and breaks[bi] <= pos:
             tokens.append(Token("\n", breaks[bi], breaks[bi], "break"))
             bi += 1
-        if ch.isspace():
-            pos += 1
-            continue
+        if pos >= n:
+            break
         m = _WORD.match(masked, pos)
         if m:
             end, text = m.end(), original[m.start():m.end()]
