@@ -114,7 +114,6 @@ class DashboardScreen(Screen):
                 with Vertical(id="actions-box"):
                     yield ActionChecklist(id="actions")
             yield PartList(id="parts")
-            yield Static(id="goals-line")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -160,8 +159,9 @@ class DashboardScreen(Screen):
             self.app.call_from_thread(self._show_goals_line, line)
 
     def _show_goals_line(self, line: str) -> None:
+        """Under the parts, on the border (no extra line: the dashboard fits 80x24)."""
         if self.is_mounted:
-            self.query_one("#goals-line", Static).update(line)
+            self.query_one(PartList).border_subtitle = line
 
     def action_refresh_status(self, remeasure: bool = False) -> None:
         self.refresh_status(remeasure)

@@ -50,14 +50,14 @@ def render_summary(ov, profile) -> Text:
 
 
 def dashboard_line(ov) -> str:
-    """One short line for the dashboard."""
+    """One short line for the dashboard (on the border under the parts): goals, competences, goals not yet back."""
     if not ov.goals:
-        return "Leerdoelen: nog geen (l = leerdoelen noteren)"
+        return "Leerdoelen: nog geen (l)"
     missing = [t.number for t in ov.not_revisited()]
-    line = f"Leerdoelen: {len(ov.goals)} · competenties {', '.join(ov.covered) or '–'}"
+    line = f"{len(ov.goals)} leerdoelen · {len(ov.covered)} van {len(ov.covered) + len(ov.uncovered)} LR"
     if missing:
-        line += f" · nog niet terug in je tekst: doel {', '.join(map(str, missing))}"
-    return line + " (l = leerdoelen)"
+        line += f" · doel {', '.join(map(str, missing))} nog niet terug"
+    return line + " (l)"
 
 
 class GoalsScreen(Screen):
