@@ -328,7 +328,7 @@ def _text(table: dict, key: str, where: str, default: str = "") -> str:
         return str(value)
     if not isinstance(value, str):
         raise ConfigError(f"{CONFIG_NAME}: veld '{where}.{key}' moet tekst zijn.")
-    return value.strip()
+    return _NOT_XML.sub(" ", value).strip()  # a name with a pasted control character still fits in Word
 
 
 def _date(table: dict, key: str, where: str) -> dt.date | None:

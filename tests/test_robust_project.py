@@ -268,3 +268,12 @@ def test_markdown_pictures_from_outside_or_the_web_are_not_read(world):
     assert "internet" in build.output
     with zipfile.ZipFile(project.root / "uit" / "stageverslag-final.docx") as z:
         assert not [n for n in z.namelist() if n.startswith("word/media/")]
+
+
+def test_control_characters_in_the_config_do_not_reach_the_document(world):
+    project, outside = world
+    text = _config(project).read_text(encoding="utf-8")
+    _config(project).write_text(text.replace('naam = "Nina Peeters"', 'naam = "Nina\\u001b Peeters\\u000b"'),
+                                encoding="utf-8")
+    runs(project, outside, ("build",))
+    assert load_project(project.root).config.student == "Nina  Peeters"
