@@ -67,3 +67,30 @@ def test_the_budget_is_counted_in_lookups_not_seconds():
     budget.spend(spelling.CHEAP_EXTRA)
     assert budget.spent_out
     assert WorkBudget(None).covers(10 ** 9)
+
+
+def test_the_same_report_gets_the_same_suggestions_under_load(cache_home, monkeypatch, tmp_path):
+    import docx
+
+    from stageverslag.document.reader import read_docx
+    from stageverslag.language import check_document
+    path = tmp_path / "verslag.docx"
+    d = docx.Document()
+    d.add_heading("Inleiding", level=1)
+    for sentence in ("De vergadring met de afdelingshooft was lang.", "Ik moest veel comuniceren met de klant.",
+                     "De documentatei van het stagebegeleidr was verassend goed."):
+        d.add_paragraph(sentence)
+    d.save(path)
+
+    def suggestions():
+        dmod._DICTIONARIES.clear()  # a fresh process: nothing remembered in memory
+        from stageverslag.language import _ENGINES
+        _ENGINES.clear()
+        return [(f.start, f.end, tuple(f.suggestions)) for f in check_document(read_docx(path), suggestion_budget=700)
+                if f.category == "spelling"]
+
+    quiet = suggestions()
+    ticks = itertools.count(start=5_000_000, step=10)
+    monkeypatch.setattr(time, "perf_counter", lambda: float(next(ticks)))
+    loaded = suggestions()
+    assert loaded == quiet and any(s for *_, s in quiet) and any(not s for *_, s in quiet)
