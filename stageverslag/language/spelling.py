@@ -107,7 +107,10 @@ class Speller:
                         strict = True
                     break
         if not (strict or loose):
-            return False
+            # an English term written as one word: flipping+books, test+branch, screaming+frog
+            if not any(english(word[:i]) and english(word[i:]) for i in range(4, len(word) - 3)):
+                return False
+            strict = True
         # but a typo one step away from a real word stays a typo (werkprocess, vergadring)
         candidates = cheap_corrections(word) if strict else near_typos(word)
         return not any(known(c, remember=False) for c in candidates if not _linking_variant(c, word))
@@ -302,6 +305,8 @@ class Speller:
             return False
         if word.islower() and (known(word.capitalize()) or (len(word) <= 5 and known(word.upper()))):
             return True
+        if word.islower() and len(word) >= 5 and self.dictionary.known_english(word.capitalize()):
+            return True  # delaware (Delaware): an English name in lower case
         if word[:1].isupper() and len(word) <= 6 and known(word.upper()):
             return True
         low = word.lower()
