@@ -15,8 +15,10 @@ stem by the Dutch Snowball stemmer (so "gesprekken" finds "gesprek", "gepland" f
 words and the words every goal has ("leren", "beter", "doel") left out; a word also matches a compound that
 starts or ends with it ("teamoverleg" - "overleg", "Franstalig" - "Frans"). A goal comes back in a part when
 one paragraph there holds two of its terms (one when the paragraph is about the goals: it or the one before
-names a "(leer)doel"), or when the part names the goal by its number ("mijn derde leerdoel"). Terms that stand
-in a fifth of the report's paragraphs count half.
+names a "(leer)doel"), or when the part names the goal by its number ("mijn derde leerdoel"). Every term counts
+the same, also a word the report uses often: the check would rather miss a question than ask one the text
+already answers (a document-frequency weighting was tried and made the hints depend on the length of other
+parts).
 
 Pure: reads the document model and the outline; no front end, no writing except :func:`save_goals`.
 """
@@ -456,20 +458,6 @@ class FollowThrough:
     parts: list[str]
 
 
-def _document_frequency(doc, outline) -> tuple[dict, int]:
-    """How many body paragraphs (of five words or more) each stem occurs in; and how many there are."""
-    counts: dict[str, int] = {}
-    n = 0
-    heads = _headings(outline)
-    for i, p in enumerate(doc.paragraphs):
-        if i in heads or len(p.text.split()) < 5:
-            continue
-        n += 1
-        for s in {t.stem for t in terms(p.text)}:
-            counts[s] = counts.get(s, 0) + 1
-    return counts, n
-
-
 def _paragraph_terms(doc, start: int, end: int, heads: set[int]) -> list[tuple[int, list[Term], str]]:
     return [(i, terms(doc.paragraphs[i].text), doc.paragraphs[i].text) for i in range(start + 1, end)
             if i not in heads and doc.paragraphs[i].text.strip()]
@@ -515,8 +503,6 @@ def follow(doc, outline, profile, stage: str = "final", goals: list[Goal] | None
     heads = _headings(outline)
     later = ["tussentijdse_evaluatie"] + (["conclusie"] if stage == "final" else [])
     later = [pid for pid in later if pid in outline.parts and not outline.parts[pid].empty]  # empty: SV103
-    freq, n = _document_frequency(doc, outline)
-    common = {s for s, c in freq.items() if c > max(5, n / 5)}
     if goals:
         source = "project"
         items = [(g.text, g.competences, None) for g in goals]
@@ -526,7 +512,11 @@ def follow(doc, outline, profile, stage: str = "final", goals: list[Goal] | None
         source = "tekst" if found else ""
         items = [(g.text, (), g.position) for g in found]
         check = later
+    if not items or not check:
+        return FollowThrough(source=source, traces=[Trace(n, t, c, stated=s) for n, (t, c, s) in
+                                                    enumerate(items, 1)], parts=check)
     spans = {pid: _paragraph_terms(doc, outline.parts[pid].start, outline.parts[pid].end, heads) for pid in check}
+    common: set[str] = set()  # every term counts in full (see the module docstring)
     traces = []
     for number, (text, competences, stated) in enumerate(items, 1):
         goal_terms = terms(text)
