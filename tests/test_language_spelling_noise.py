@@ -46,6 +46,8 @@ def doc_spelling(path, categories=("spelling",)):
     "Na een semesterlange cursus over LabVIEW volgde een trainingsset met eindigetoestandsautomaten.",
     "Het model gebruikt drie convolutionele lagen en de klant kan zich subscriben op een topic.",
     "Het scherm bleef vasthangen, dus de klant moest opnieuw aanlinken.",
+    "Ik maakte flippingbooks van de brochures en testte alles eerst op een testbranch.",
+    "Ik zou graag delaware bedanken; een dropout-laag helpt tegen overfitting.",
 ])
 def test_what_is_not_a_dutch_word_is_left_alone(text):
     assert spelling(text) == []
