@@ -34,9 +34,34 @@ def issue_to_row(issue) -> list:
     return [getattr(issue, name) for name in _FIELDS]
 
 
-def row_to_issue(row: list):
-    from ..language.issues import Issue
-    return Issue(**dict(zip(_FIELDS, row)))
+class RemoteIssue:
+    """An issue as the helper sent it: the fields of :class:`~stageverslag.language.issues.Issue`, without
+    importing the language engine into the app's process (its imports would hold Python's lock there)."""
+
+    __slots__ = _FIELDS
+
+    def __init__(self, *values):
+        for name, value in zip(_FIELDS, values):
+            setattr(self, name, value)
+
+    @property
+    def suggestion(self) -> str | None:
+        return self.suggestions[0] if self.suggestions else None
+
+    @property
+    def code(self) -> str:
+        from ..language.issues import Issue
+        return Issue(*issue_to_row(self)).code
+
+    def __eq__(self, other) -> bool:
+        return all(getattr(self, n, None) == getattr(other, n, None) for n in _FIELDS)
+
+    def __repr__(self) -> str:
+        return "RemoteIssue(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in _FIELDS) + ")"
+
+
+def row_to_issue(row: list) -> RemoteIssue:
+    return RemoteIssue(*row)
 
 
 class LanguageWorker:
