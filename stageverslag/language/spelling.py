@@ -305,8 +305,9 @@ class Speller:
             return False
         if word.islower() and (known(word.capitalize()) or (len(word) <= 5 and known(word.upper()))):
             return True
-        if word.islower() and len(word) >= 5 and self.dictionary.known_english(word.capitalize()):
-            return True  # delaware (Delaware): an English name in lower case
+        if word.islower() and len(word) >= 6 and self.dictionary.known_english(word.capitalize()) and not any(
+                known(c, remember=False) for c in near_typos(word)):
+            return True  # delaware (Delaware): an English name in lower case, not a typo of a Dutch word
         if word[:1].isupper() and len(word) <= 6 and known(word.upper()):
             return True
         low = word.lower()
