@@ -162,8 +162,8 @@ class Speller:
         stem = None
         if word.endswith("t") and not word.startswith("ge"):
             stem = word[:-1]
-        elif word.startswith("ge") and word.endswith(("d", "t")):
-            stem = word[2:-1]
+        elif word.startswith("ge") and word.endswith(("d", "t")) and word[2:3] not in ("e", "i", "u"):
+            stem = word[2:-1]  # not geinteresseerd: ge + i needs a diaeresis (geïnteresseerd)
         if stem and len(stem) >= 4 and any(known(inf) for inf in _infinitives(stem)):
             return True
         if word.endswith("n") and self.dictionary.known_english(word[:-1]) and word[-2] == "e" and len(word) > 7:
