@@ -63,6 +63,10 @@ def test_what_is_not_a_dutch_word_is_left_alone(text):
     ("Ik heb samengewerkt met mijn opdrachtgeven en de klant.", "opdrachtgeven"),
     ("Ik krijg de tijd om voormezelf te werken.", "voormezelf"),
     ("De stagiair stond inplaats van de mentor aan de balie.", "inplaats"),
+    ("Ik was erg geinteresseerd in de planning.", "geinteresseerd"),
+    ("Het was een interesant project met veel projectmanagment.", "interesant"),
+    ("Het was een interesant project met veel projectmanagment.", "projectmanagment"),
+    ("De eerste weeke was druk.", "weeke"),
 ])
 def test_real_misspellings_are_still_found(text, wrong):
     # found by the speller, or by the dt rules when the word is a wrong verb form (genereerd: genereert)
