@@ -162,3 +162,15 @@ def test_a_look_ahead_in_its_own_chapter_after_the_conclusion_counts(tmp_path):
 
 def test_an_empty_conclusion_is_left_to_the_empty_part_rule(tmp_path):
     assert _conclusion_case(tmp_path, ["Geen indexgegevens gevonden."]) == []
+
+
+def test_a_broken_goals_file_is_a_note_not_a_crash(gapped, tmp_path):
+    import shutil
+    root = tmp_path / "kapot"
+    shutil.copytree(gapped, root)
+    (root / "leerdoelen.toml").write_text('[[leerdoel]]\ndoel = "Ik plan."\ncompetenties = ["LR99"]\n', encoding="utf-8")
+    report = drafts_report(root)
+    assert not report.internal_errors
+    assert any("SV601" in n and "LR99" in n for n in report.notes)
+    assert ("SV601", "conclusie") not in hints(report)  # the other content hints still run
+    assert ("SV602", "leerervaringen_2") in hints(report)

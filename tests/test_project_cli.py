@@ -214,18 +214,21 @@ def test_init_asks_missing_fields_in_a_terminal(tmp_path):
     root = tmp_path / "gevraagd"
     # a wrong date is asked again; then the real answers
     code, err = init_in_terminal(root, ["--traject", "HR", "--bedrijf", "Firma Peeters", "--start", "8/2/2027"],
-                                 "Lotte Peeters\nJan Claes\nEls Wouters\n31/2/2027\n10/3/2027\n")
+                                 "Lotte Peeters\nJan Claes\nEls Wouters\n31/2/2027\n10/3/2027\n"
+                                 "Ik voer gesprekken in het Frans.\n\n")  # one learning goal, then an empty line
     assert code == 0, err
     assert "bestaat niet als datum" in err
     cfg = load_project(root).config
     assert (cfg.student, cfg.mentor, cfg.coach) == ("Lotte Peeters", "Jan Claes", "Els Wouters")
     assert str(cfg.terugkommoment) == "2027-03-10"
+    from stageverslag.goals import load_goals
+    assert [g.text for g in load_goals(root)] == ["Ik voer gesprekken in het Frans."]
 
 
 def test_init_asks_again_for_an_unknown_track(tmp_path):
     root = tmp_path / "traject"
     code, err = init_in_terminal(root, ["--student", "An", "--bedrijf", "Firma", "--start", "8/2/2027"],
-                                 "marketing\nirm\n\n\n\n")
+                                 "marketing\nirm\n\n\n\n\n")  # the last empty line: no learning goals
     assert code == 0, err
     assert "kies E4B, HR, IRM" in err
     assert load_project(root).config.track == "IRM"
