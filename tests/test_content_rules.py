@@ -174,3 +174,23 @@ def test_a_broken_goals_file_is_a_note_not_a_crash(gapped, tmp_path):
     assert any("SV601" in n and "LR99" in n for n in report.notes)
     assert ("SV601", "conclusie") not in hints(report)  # the other content hints still run
     assert ("SV602", "leerervaringen_2") in hints(report)
+
+
+#: the content hints each real Dutch report gets (31 reports: language nl and nl (BE), kind nl-real), judged by
+#: reading the text (see the notes of issue 15): only these two conclusions lack any look ahead
+CORPUS_HINTS = {"nl_verslag_computervision.docx": [("SV606", "conclusie")],
+                "nl_eindverslag_engexp3.docx": [("SV606", "conclusie")]}
+
+
+@pytest.mark.corpus
+def test_content_hints_on_the_real_dutch_reports():
+    from shared_data import CORPUS, MANIFEST
+    names = sorted(name for name, row in MANIFEST.items()
+                   if row["language"] in ("nl", "nl (BE)") and row["kind"] == "nl-real")
+    assert len(names) == 31
+    got = {}
+    for name in names:
+        report = check_file(CORPUS / name, options=OPTIONS, rules=content_rules())
+        if report.findings:
+            got[name] = hints(report)
+    assert got == CORPUS_HINTS
