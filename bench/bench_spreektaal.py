@@ -47,7 +47,7 @@ def score(folder: Path, verbose: bool = False) -> dict:
     tp = fn = fp = 0
     misses, alarms = [], []
     for line in _lines(folder / "fout.tsv"):
-        sentence, _, pieces = line.partition("\t")
+        sentence, pieces, *rest = line.split("\t")
         spans = labelled(sentence, pieces)
         found = [i for i in check_text(sentence) if i.category == "spreektaal"]
         for s, e in spans:
@@ -61,6 +61,8 @@ def score(folder: Path, verbose: bool = False) -> dict:
                 fp += 1
                 alarms.append(f"{sentence}  [{sentence[i.start:i.end]}]")
     right = _lines(folder / "goed.txt")
+    # a third column holds a businesslike rewrite of the wrong sentence: it must give no finding either
+    right += [cols[2] for cols in (line.split("\t") for line in _lines(folder / "fout.tsv")) if len(cols) > 2]
     look_alike_alarms = 0
     for sentence in right:
         for i in check_text(sentence):
@@ -97,12 +99,12 @@ def treebank(verbose: bool = False) -> dict | None:
 
 
 def main(verbose: bool = False) -> None:
-    for name in ("dev", "heldout"):
+    for name in ("dev", "heldout", "heldout2"):
         r = score(DATA / name)
         print(f"{name:8s} recall {r['recall']:.3f} ({r['found']}/{r['pieces']} stukken)   "
               f"precisie {r['precision']:.3f}   vals alarm {r['false_alarms']} "
               f"(waarvan {r['look_alike_alarms']} in {r['correct_sentences']} correcte zinnen)")
-        if verbose == "all" or (verbose and name == "dev"):
+        if verbose == "all" or (verbose and name == "dev") or (verbose == "h2" and name == "heldout2"):
             for m in r["misses"]:
                 print(f"   gemist      {m}")
             for a in r["alarms"]:
@@ -114,4 +116,5 @@ def main(verbose: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    main("all" if "--heldout-details" in sys.argv[1:] else "-v" in sys.argv[1:])
+    main("all" if "--heldout-details" in sys.argv[1:] else "h2" if "--heldout2-details" in sys.argv[1:]
+         else "-v" in sys.argv[1:])
