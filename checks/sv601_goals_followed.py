@@ -4,7 +4,8 @@ The goals are the project's (``leerdoelen.toml``) or, for a .docx without a proj
 states (items under a sub-heading about goals, a list after "Mijn leerdoelen zijn:", sentences such as "Ik wil
 ... leren"). Each goal is looked for by its terms (stems, compounds; see :mod:`stageverslag.goals`), so it may
 be reworded. One hint per goal and part that does not come back to it; a project's goal that *Uitgangspunten*
-does not state gets a hint there, and so does an *Uitgangspunten* without any goal. The midterm version is checked against *Tussentijdse evaluatie* only. The
+does not state gets a hint there, and so does an *Uitgangspunten* without any goal. The midterm version is
+checked against *Tussentijdse evaluatie* only. The
 content hints are questions, never errors (severity info), and ``[content] enabled = false`` turns them off.
 """
 
@@ -33,25 +34,25 @@ def goals_of(ctx):
 def check(ctx):
     if not ctx.profile.content.enabled:
         return
-    from stageverslag.goals import follow, short
+    from stageverslag.goals import anchor, follow, short
     result = follow(ctx.doc, ctx.outline, ctx.profile, ctx.stage, goals_of(ctx))
     span = ctx.outline.parts.get("uitgangspunten")
     if not result.traces and span is not None and not span.empty:
         where_to = (" Noteer ze ook in je project ('stageverslag doelen --nieuw \"...\"'), dan volgt de controle ze."
                     if ctx.project is not None else "")
         yield RULE.finding(NO_GOALS.format(title=ctx.profile.part("uitgangspunten").title) + where_to,
-                           part="uitgangspunten", **where(ctx.doc, span.start))
+                           part="uitgangspunten",
+                           **where(ctx.doc, anchor(ctx.doc, ctx.outline, "uitgangspunten")))
         return
     for trace in result.traces:
         for pid in result.parts:
             position = trace.stated if pid == "uitgangspunten" else trace.revisits.get(pid, 0)
             if position is not None:
                 continue
-            span = ctx.outline.parts[pid]
             title = ctx.profile.part(pid).title
             yield RULE.finding(
                 RULE.say(number=trace.number, goal=short(trace.text), title=title, question=QUESTIONS[pid]),
-                part=pid, **where(ctx.doc, span.start))
+                part=pid, **where(ctx.doc, anchor(ctx.doc, ctx.outline, pid)))
 
 
 RULE = Rule(

@@ -39,8 +39,9 @@ def check(ctx):
     feedback = bool(FEEDBACK.search(whole))
     if mentor and feedback:
         return
-    span = ctx.outline.parts["tussentijdse_evaluatie"]
-    yield RULE.finding(RULE.message, part="tussentijdse_evaluatie", **where(ctx.doc, span.start))
+    from stageverslag.goals import anchor
+    at = anchor(ctx.doc, ctx.outline, "tussentijdse_evaluatie")
+    yield RULE.finding(RULE.message, part="tussentijdse_evaluatie", **where(ctx.doc, at))
 
 
 RULE = Rule(

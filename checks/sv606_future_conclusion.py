@@ -51,8 +51,9 @@ def check(ctx):
         return
     if any(AHEAD_TITLE.search(h.text) for h in following_chapters(ctx.outline, ctx.outline.parts["conclusie"])):
         return  # the look ahead has a chapter of its own
-    span = ctx.outline.parts["conclusie"]
-    yield RULE.finding(RULE.message, part="conclusie", **where(ctx.doc, span.start))
+    from stageverslag.goals import anchor
+    yield RULE.finding(RULE.message, part="conclusie", **where(ctx.doc, anchor(ctx.doc, ctx.outline,
+                                                                                  "conclusie")))
 
 
 RULE = Rule(

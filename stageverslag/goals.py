@@ -184,7 +184,8 @@ def dump_goals(goals: list[Goal], table: str | None = None) -> str:
     if table:
         out += ["", f"tabel = {_toml_value(table)}"]
     for g in goals:
-        out += ["", "[[leerdoel]]", f"doel = {_toml_value(g.text)}", "competenties = [" + ", ".join(_toml_value(c) for c in g.competences) + "]"]
+        competences = ", ".join(_toml_value(c) for c in g.competences)
+        out += ["", "[[leerdoel]]", f"doel = {_toml_value(g.text)}", f"competenties = [{competences}]"]
         for key in MOMENTS:
             standing = getattr(g, key)
             out += ["", f"[leerdoel.{key}]", f"stand = {_toml_value(standing.stand)}",
@@ -575,7 +576,7 @@ _SPEECH = (r"(?:vertelde|vertelt|vertellen|zei|zegt|vindt|vond|noemde|noemt|ziet
            r"stelde|adviseerde|vroeg|vraagt|liet|leerde|begon|volgde|werkte|kwam|stapte|koos|ging|is|was|heeft|had)")
 _CAP = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
 _PARTICLE = r"(?:van|de|der|den|el|al|ten|ter|le|la|du|da|di|van der|van de|van den|in 't)"
-_FULL_NAME = re.compile(rf"\b({_CAP})\s+(?:{_PARTICLE}\s+)?(?:{_CAP.replace('[a-zà-ÿ]+', '[a-zà-ÿ]+')}|[A-Z][a-z]?[A-Z][a-z]+)\b")
+_FULL_NAME = re.compile(rf"\b({_CAP})\s+(?:{_PARTICLE}\s+)?(?:{_CAP}|[A-Z][a-z]?[A-Z][a-z]+)\b")
 _SUBJECT = re.compile(rf"\b({_CAP})\s+{_SPEECH}\b")
 _VOLGENS = re.compile(rf"\b(?:volgens|met|aan|van|bij|interview met|gesprek met)\s+({_CAP})\b")
 #: capitalised words that are no first names (sentence starts, months, days, languages, tools)
@@ -663,3 +664,14 @@ def overview(project, stage: str = "final") -> Overview:
     uncovered = [c for c in project.profile.competences if c not in covered]
     return Overview(goals=goals, source=result.source, covered=covered, uncovered=uncovered,
                     traces=result.traces, parts=result.parts)
+
+
+def anchor(doc, outline, part_id: str) -> int:
+    """Where a question about a whole part points: its title in a .docx; in a project's drafts (whose part titles
+    are not in the files) its first paragraph, so the finding has a line to jump to."""
+    span = outline.parts[part_id]
+    if doc.source == "markdown":
+        for i in range(span.start + 1, span.end):
+            if doc.paragraphs[i].source_line:
+                return i
+    return span.start

@@ -168,7 +168,8 @@ def test_a_broken_goals_file_is_a_note_not_a_crash(gapped, tmp_path):
     import shutil
     root = tmp_path / "kapot"
     shutil.copytree(gapped, root)
-    (root / "leerdoelen.toml").write_text('[[leerdoel]]\ndoel = "Ik plan."\ncompetenties = ["LR99"]\n', encoding="utf-8")
+    (root / "leerdoelen.toml").write_text('[[leerdoel]]\ndoel = "Ik plan."\ncompetenties = ["LR99"]\n',
+                                          encoding="utf-8")
     report = drafts_report(root)
     assert not report.internal_errors
     assert any("SV601" in n and "LR99" in n for n in report.notes)
