@@ -343,8 +343,9 @@ _WANT = re.compile(
     r"\bik\s+(?:wil|hoop|zou graag|wou)\b[^.!?]{3,160}?\b(?:leren|verbeteren|ontwikkelen|versterken|bijleren|"
     r"oefenen|verdiepen|uitbreiden|ervaring opdoen|beheersen|onder de knie krijgen|worden)\b[^.!?]*[.!?]?",
     re.I)
-_MY_GOAL = re.compile(r"\b(?:mijn|een|het)\s+(?:\w+\s+)?(?:leer)?doel\s+(?:is|was|wordt)\s+(?:om\s+|dat\s+)?"
-                      r"(?P<goal>[^.!?]{8,200})", re.I)
+#: "Mijn (tweede) (leer)doel is ...", "Een leerdoel was ..." (not "Het doel is ...": the company's, the report's)
+_MY_GOAL = re.compile(r"\b(?:mijn\s+(?:\w+\s+)?(?:leer)?doel|(?:een|het|mijn)\s+(?:\w+\s+)?leerdoel)\s+"
+                      r"(?:is|was|wordt)\s+(?:om\s+|dat\s+)?(?P<goal>[^.!?]{8,200})", re.I)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
