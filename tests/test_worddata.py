@@ -60,7 +60,7 @@ def test_a_newer_dictionary_is_parsed_and_cached_not_taken_from_the_package(tmp_
     assert dmod.shipped_lexicon(newer) is None
     lex = dmod.load_lexicon(newer.dic, newer)
     assert "zwurbel" in lex.verbs and "zwurbel" in lex.past_de
-    assert list((tmp_path / "cache" / "stageverslag").glob("lexicon-*.json"))  # cached as before
+    assert list((tmp_path / "cache" / "stageverslag").glob("lexicon-*.marshal"))  # cached as before
 
 
 def test_same_version_but_another_file_is_not_taken_from_the_package(tmp_path, monkeypatch):
@@ -76,3 +76,20 @@ def test_a_damaged_data_file_is_refused(tmp_path):
     bad.write_bytes(b"not zlib")
     with pytest.raises(ValueError):
         dmod.read_worddata(bad)
+
+
+def test_the_next_run_reads_the_lexicon_from_its_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    files = dmod.choose_dictionary()
+    first = dmod.load_lexicon(files.dic, files)  # from the shipped data, and written to the cache
+
+    def no(*args):
+        raise AssertionError("the cache file should have been used")
+    monkeypatch.setattr(dmod, "shipped_lexicon", no)
+    monkeypatch.setattr(dmod.Lexicon, "from_dic", classmethod(lambda cls, path: no()))
+    assert dmod.load_lexicon(files.dic, files) == first
+    [cached] = (tmp_path / "cache" / "stageverslag").glob("lexicon-*.marshal")
+    cached.write_bytes(b"kapot")  # a damaged cache file is read around (here: from the shipped data again)
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert dmod.load_lexicon(files.dic, files) == first
