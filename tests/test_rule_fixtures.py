@@ -1,6 +1,6 @@
 """Every rule's own cases, sqlfluff-style: ``tests/rules/SVxxx.toml`` next to this file, one per rule.
 
-A file holds ``[[case]]`` tables. Each case describes a document and the codes the rule must report on it
+A file holds ``[[case]]`` tables, and optionally a ``[defaults]`` table every case starts from. Each case describes a document and the codes the rule must report on it
 (only that rule runs, so ``expect`` is how many findings it gives: ``["SV502", "SV502"]`` is two):
 
 * ``docx = {...}``: a Word file made by ``tests/fixtures/docx_factory.py`` with the handbook's parts:
@@ -43,8 +43,9 @@ def _cases() -> list:
     out = []
     for path in sorted(RULES_DIR.glob("SV*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+        defaults = data.get("defaults", {})
         for i, case in enumerate(data.get("case", [])):
-            out.append(pytest.param(path.stem, case, id=f"{path.stem}-{case.get('name', i)}"))
+            out.append(pytest.param(path.stem, {**defaults, **case}, id=f"{path.stem}-{case.get('name', i)}"))
     return out
 
 

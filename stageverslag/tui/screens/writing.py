@@ -13,6 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, Static, TextArea
@@ -213,9 +214,12 @@ class WritingScreen(Screen):
             self.app.call_from_thread(self._show_issues, text, issues, message)
 
     def _show_issues(self, text: str, issues: list, message: str | None) -> None:
-        if not self.is_mounted or text != self.editor.text:
-            return  # stale: the student typed on; the next check is already planned
-        findings = self.query_one(FindingsList)
+        try:
+            if not self.is_mounted or text != self.editor.text:
+                return  # stale: the student typed on; the next check is already planned
+            findings = self.query_one(FindingsList)
+        except NoMatches:  # the screen is being taken down (the student left it): nothing to show
+            return
         if message:
             findings.show_message(message)
         elif not issues:
