@@ -77,6 +77,13 @@ COVERAGE: dict[str, Coverage] = {
         person="of de conclusies relevant zijn en volgen uit je verhaal"),
 }
 
+#: the parts a content criterion's questions read: when one is missing or empty, they could not be asked there
+PARTS = {"leerdoelen": ("uitgangspunten", "tussentijdse_evaluatie", "conclusie"),
+         "inzicht_functie": ("leerervaringen_2",), "feedback": ("tussentijdse_evaluatie",),
+         "voorbeelden": ("leerervaringen_1", "leerervaringen_2"), "conclusies": ("conclusie",)}
+#: the rules that say a part is missing or empty
+ABSENT = ("SV101", "SV103", "SV104", "SV107")
+
 #: the states, in Dutch (the key is stable for programs)
 STATES = {
     "ok": "nagekeken, niets gevonden",
@@ -155,12 +162,27 @@ def rubric(report, profile, rules=None, stage: str | None = None) -> list[Criter
             continue
         findings = [f for f in report.findings if f.code in running]
         state = "findings" if findings else ("ok" if running == codes else "partial")
+        absent = sorted({f.part for f in report.findings if f.code in ABSENT and f.part in PARTS.get(crit.id, ())},
+                        key=PARTS.get(crit.id, ()).index)
+        if absent:
+            titles = []
+            for pid in absent:
+                try:
+                    titles.append(f"'{profile.part(pid).title}'")
+                except KeyError:
+                    titles.append(pid)
+            if not findings:
+                state = "not_checked" if len(absent) == len(PARTS[crit.id]) else "partial"
+            note = (f"{' en '.join(titles)} ontbreekt of is leeg, dus daar kon niets nagekeken worden "
+                    f"({', '.join(sorted({f.code for f in report.findings if f.code in ABSENT and f.part in absent}))})")
         if findings:
             found = f"{_count_words(findings)} ({', '.join(sorted({f.code for f in findings}))})"
         else:
             found = "niets"
         if running != codes and findings:
             found += "; niet alle controles liepen"
+        if absent:
+            found = note if found == "niets" else f"{found}; {note}"
         out.append(CriterionState(label, crit.id, crit.text, state, cov.verified, found, cov.person,
                                   sorted({f.code for f in findings})))
     return out

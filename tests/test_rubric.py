@@ -66,3 +66,16 @@ def test_rubric_states_follow_the_findings_and_the_rules_that_ran():
     off = dataclasses.replace(profile, content=ContentSettings(enabled=False))
     states = {s.label: s for s in rubric(report, off, rules)}
     assert states["INHOUD 1"].state == "not_checked" and "staan uit in het profiel" in states["INHOUD 1"].found
+
+
+def test_a_content_criterion_whose_part_is_empty_says_so(capsys):
+    """The example project with mistakes has its conclusion in the wrong draft: 'Conclusie' is empty, so the
+    look ahead could not be checked (not 'nothing found')."""
+    main(["check", "--project", str(EXAMPLES / "project-met-fouten"), "--rubric", "--format", "json", "--pages",
+          "estimate", "--select", "SV103,content", "--stage", "final"])
+    [rep] = json.loads(capsys.readouterr().out)["reports"]
+    states = {c["criterion"]: c for c in rep["rubric"]}
+    assert states["INHOUD 9"]["state"] == "not_checked"
+    assert "'Conclusie' ontbreekt of is leeg" in states["INHOUD 9"]["found"] and "SV103" in states["INHOUD 9"]["found"]
+    assert states["INHOUD 1"]["state"] == "partial"  # Uitgangspunten and Tussentijdse evaluatie were read
+    assert states["INHOUD 7"]["state"] == "ok"
