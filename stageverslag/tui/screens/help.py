@@ -12,7 +12,12 @@ HELP = """\
 
 **Overzicht** — je stageweek, wat je nu schrijft, wat achterloopt, de volgende deadlines, de acties
 (spatie om af te vinken) en je onderdelen. Kies een onderdeel met de pijltjes en Enter, of druk op het
-nummer ervan. `s` opent wat je deze week schrijft, `c` opent controleren en bouwen.
+nummer ervan. `s` opent wat je deze week schrijft, `c` opent controleren en bouwen, `l` je leerdoelen.
+
+**Leerdoelen** — je doelen met hun competenties (LR1–LR15) en waar je halverwege en op het einde staat; ze
+staan in `leerdoelen.toml` in je project. Kies een doel met Enter om het te bewerken, `Ctrl+N` voor een nieuw
+doel, `Ctrl+S` bewaart, `Ctrl+R` verwijdert het gekozen doel. Je ziet ook waar je tekst een doel nog niet
+opvolgt.
 
 **Schrijven** — je tekst staat links, de hulpvragen en de taalcontrole rechts. De taalcontrole loopt
 op de achtergrond: je kunt gewoon doortypen. Je tekst wordt een paar seconden na je laatste toets
@@ -25,7 +30,8 @@ bewaard, en ook als je het scherm verlaat of stopt.
 - `Esc` terug naar het overzicht
 
 **Controleren en bouwen** — `m` controleert het eerste deel, `f` het volledige verslag, `o` een ander
-.docx-bestand; `b` bouwt het Word-document, `g` een geraamte met de hulpvragen, `p` ook de pdf.
+.docx-bestand; `b` bouwt het Word-document, `g` een geraamte met de hulpvragen, `p` ook de pdf; `k` toont
+de beoordelingscriteria van de handleiding: wat nagekeken is en wat alleen je coach kan beoordelen.
 
 **Altijd** — `Ctrl+P` toont alle opdrachten, `Ctrl+T` wisselt tussen licht en donker, `F1` deze hulp,
 `Ctrl+Q` stoppen. Er verlaat geen tekst je computer, tenzij je zelf een LanguageTool-server instelt.
