@@ -49,6 +49,16 @@ def injected_cases(sents, forms) -> list[Case]:
         for i, word in enumerate(s.words):
             w = word.lower()
             fam = forms.family(w)
+            if fam is None and s.xpos[i].startswith("WW|pv|verl|ev") and w.endswith(("de", "te")) and len(w) > 4 \
+                    and w not in FIXED:
+                stem = w[:-2]  # werkte -> werkde, antwoordde -> antwoorde (a weak past tense)
+                if stem in forms.lex.verbs:
+                    for alt in sorted({stem + "de", stem + "te"} | ({stem + "e"} if stem.endswith(("d", "t")) else set())):
+                        if alt != w:
+                            fam_alt = forms.family(alt)
+                            kind = "valid" if fam_alt is not None and fam_alt.labels_of(alt) else "invalid"
+                            cases.append(Case(s, i, alt, w, kind))
+                continue
             if fam is None and s.xpos[i].startswith("WW|vd") and w.endswith(("d", "t")):
                 alt = w[:-1] + ("t" if w.endswith("d") else "d")  # gewerkt -> gewerkd
                 fam2 = forms.family(alt)

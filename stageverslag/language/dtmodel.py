@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from .dtwords import MODALS, NO_DATIVE, STRONG_PAST, SUBJ_PRONOUNS, TIME_NOUNS
+from .dtwords import FUNCTION_WORDS, MODALS, MONTHS, NO_DATIVE, STRONG_PAST, SUBJ_PRONOUNS, TIME_NOUNS
 from .issues import Issue
 from .tagger import AUX, CLAUSE_BREAK, SUBORD, Forms, Model, Verdict, predict
 from .tokens import Token
@@ -76,14 +76,14 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
     plurals, closed word classes, a sentence without end punctuation, and nouns after a determiner or an
     adjective ('meer geld', 'de zwakke aanpak', 'je aanvraag', 'een gestructureerd verhaal')."""
     w = words[i]
-    if w in FIXED or (tagdict.get(w, "WW")[:3].rstrip("|") in CLOSED):
+    if w in FIXED or w in FUNCTION_WORDS or (tagdict.get(w, "WW")[:3].rstrip("|") in CLOSED):
         return True
     if w.endswith("en") and len(w) > 4 and (w[:-2] in lex.verbs or w[:-3] in lex.verbs or w in lex.nouns):
         return True  # an infinitive or a plural ('verzorgen'), not 'meen', 'teken', 'verdien'
     prev = words[i - 1] if i else "<s>"
     nxt = words[i + 1] if i + 1 < len(words) else "</s>"
-    if nxt == "</s>":
-        return True  # a sentence that stops without punctuation: a heading or a broken line, not clear
+    if nxt == "</s>" or nxt in MONTHS:
+        return True  # a sentence that stops without punctuation (a heading, a broken line); 'eind maart'
     if w in lex.nouns or w in lex.adjectives:
         pronoun_before = prev in ("dat", "die", "dit") and not (nxt in lex.nouns or _plural(nxt, lex, tagdict)) \
             and not tagdict.get(nxt, "").startswith("WW") and not nxt.endswith(("t", "te", "de"))
@@ -118,10 +118,13 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     aux_in_clause = any(_aux_at(words, j, lex, tagdict) for j in range(start, end + 1) if j != i)
     region = _region(words, i)
     aux_in_region = any(_aux_at(words, j, lex, tagdict) for j in region if j != i)
-    other_finite = any(j != i and tagdict.get(words[j], "").startswith("WW|pv") for j in range(start, end + 1))
+    other_finite = any(j != i and (tagdict.get(words[j], "").startswith("WW|pv") or _aux_at(words, j, lex, tagdict))
+                       for j in range(start, end + 1))
     if v.label == "T":
         if prev == "ik" or nxt in ("ik", "jij") or "ik" in words[start:i] or other_finite:
             return False
+        if start > 0 and opener in ("en", "maar", "of", ",", "dus") and any(x in ("ik", "we", "wij", "jullie") for x in words[:start]):
+            return False  # '... dat ik geen deadline mis en op tijd aangeef': the subject 'ik' is shared
         if nxt == "je":  # 'Vindt je leidinggevende ...' (je = your), but 'deze fiche vind je ook op ...'
             after = words[i + 2] if i + 2 < len(words) else "</s>"
             if after in POST_JE or not (after in lex.nouns or (after.endswith("e") and after[:-1] in lex.adjectives)) \
@@ -285,6 +288,8 @@ class SlotChecker:
             tok = sentence[v.index]
             if tok.kind != "word" or v.margin < thresholds.get(v.kind, 1e9) or not plausible(v, words, self.forms.lex, self.model.tagdict):
                 continue
+            if v.kind == "invalid" and self.verbs.english is not None and self.verbs.english(tok.text):
+                continue  # an English word ('forte', 'state'): not a Dutch verb form
             if caps[v.index] and v.index > 0 and not tok.sentence_start and sentence[v.index - 1].text not in (":", "("):
                 continue  # a capital inside the sentence: a name ('De Wilde', 'Gebruik')
             out.append(self._issue(tok, v, words, sentence))
@@ -316,7 +321,11 @@ class SlotChecker:
             after = words[i + 2] if i + 2 < n else ""
             start, _ = clause_span(words, i)
             opener = words[start - 1] if start > 0 else "<s>"
-            if "EV" in labels and "T" in fam.forms and fam.forms["T"] != w and nxt == "je" and i == start \
+            prev = words[i - 1] if i else ""
+            if "T" in labels and fam.forms.get("EV") not in (None, w) and (
+                    nxt == "ik" or (prev == "ik" and i == start + 1)) and (i + 2 >= n or words[i + 2] not in ("en",)):
+                out.append(Verdict(i, "EV", fam.forms["EV"], 99.0, "valid", fam.forms))  # 'werkt ik', 'ik werkt'
+            elif "EV" in labels and "T" in fam.forms and fam.forms["T"] != w and nxt == "je" and i == start \
                     and opener in ("<s>", ":", "(") and words[-1] == "?" and after not in POST_JE \
                     and self._possessed(after) and _after_subject_np(words, i + 3, lex):
                 out.append(Verdict(i, "T", fam.forms["T"], 99.0, "valid", fam.forms))

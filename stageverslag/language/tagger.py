@@ -35,9 +35,11 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dtwords import STRONG_PAST
+
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "dt-model.bin.gz"
 LABELS = ("EV", "T", "VD", "VERL", "VDE", "X", "MV", "VERLMV", "INF")
-FEATURE_VERSION = 2  # bump when features() changes (the model records it)
+FEATURE_VERSION = 3  # bump when features() changes (the model records it)
 
 VOWELS = set("aeiouyéëèïöü")
 #: particles of separable verbs (the participle gets ge- after the particle: opgevolgd, teruggestuurd)
@@ -164,6 +166,8 @@ class Forms:
         if w[-1] in "dt":
             stems.append(w[:-1])
         for s in stems:
+            if s in STRONG_PAST or self._split(s)[1] in STRONG_PAST:
+                continue  # 'was', 'las', 'nalas': a strong past tense, not a stem of wassen or lassen
             if s in verbs:
                 fam = self._present(s)
                 if w in fam.forms.values() or s == w[:-1] and w[-1] in "dt":
@@ -460,9 +464,15 @@ def predict(model: Model, forms: Forms, words: list[str], caps: list[bool], skip
         scores = {label: totals[index[label]] for label in allowed}
         best = max(allowed, key=lambda label: (scores[label], -LABELS.index(label)))
         w = words[i]
+        written = fam.labels_of(w)
+        forced = best == "X" and not written and len(set(fam.forms.values())) == 1
+        if forced:
+            best = next(iter(fam.forms))  # no word at all, and the lexicon knows one form it can mean ('trachte')
         if best == "X" or fam.forms[best] == w:
             continue
-        written = fam.labels_of(w)
+        if forced:
+            out.append(Verdict(i, best, fam.forms[best], 0.0, "invalid", fam.forms))
+            continue
         if written:
             margin, kind = scores[best] - max(scores[label] for label in written), "valid"
         else:
