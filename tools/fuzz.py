@@ -364,9 +364,10 @@ def _judge(outcome: Outcome, stdout: str, stderr: str, path: Path, digest: str) 
         reports = []
     for report in reports if isinstance(reports, list) else []:
         for f in report.get("findings", []):
-            if f.get("code") == "SV900" and _EXCEPTION_NAME.search(f.get("message", "")) \
-                    and "MemoryError" not in f.get("message", ""):
-                outcome.problems.append("internal error reported as unreadable: " + f["message"][:200])
+            message = f.get("message", "")
+            if f.get("code") == "SV900" and _EXCEPTION_NAME.search(message) \
+                    and not any(kind in message for kind in ("MemoryError", "RecursionError")):
+                outcome.problems.append("internal error reported as unreadable: " + message[:200])
         if any("interne fout" in n.lower() for n in report.get("notes", [])):
             outcome.internal = True
     if hashlib.sha256(path.read_bytes()).hexdigest() != digest:
