@@ -113,13 +113,63 @@ _DEN_IDIOMS = {"duur", "beginne", "lande", "vreemde", "brode", "blinde", "lijve"
 #: conjunctions and question words that a spoken "dat" gets doubled after ("waar dat ik")
 _DOUBLED = {"waar", "hoe", "wanneer", "wie", "wat", "of", "waarom", "hoeveel", "waarmee", "waarover", "waarvoor",
             "waarop", "welke", "als", "zodra", "terwijl", "omdat"}
+#: articles and possessives ("gans de dag", "gans mijn stage")
+_DETERMINERS = {"de", "het", "'t", "die", "dat", "deze", "dit", "mijn", "zijn", "haar", "onze", "ons", "hun", "jouw",
+                "uw", "heel", "hele"}
+#: what "een hoop", "een pak", "zat" count when they mean "veel" (een hoop werk; not: een hoop zand, een pak melk)
+_AMOUNT_WORDS = {"werk", "tijd", "mensen", "geld", "vragen", "problemen", "dingen", "info", "informatie", "stress",
+                 "fouten", "taken", "klanten", "mails", "e-mails", "tickets", "meldingen", "opdrachten", "ervaring",
+                 "kennis", "extra", "meer", "minder", "beter", "sneller", "moeilijker", "makkelijker", "papierwerk",
+                 "dossiers", "facturen", "documenten", "bestanden", "collega's", "studenten", "ideeën", "kansen",
+                 "mogelijkheden", "feedback", "uitleg", "tips", "verantwoordelijkheid", "werkdruk", "oproepen",
+                 "overuren", "bijgeleerd", "geleerd", "gedaan", "gezien", "nieuwe", "andere", "verschillende",
+                 "zaken", "leuke", "interessante", "plezier", "zin", "werkervaring", "vergaderingen", "telefoontjes"}
+#: words handled by a pattern method of Colloquial
+_WORD_PATTERNS = {"me": "_me_possessive", "hun": "_hun_subject", "als": "_comparative_als", "rot": "_reflexive_idiom",
+                  "kapot": "_reflexive_idiom", "suf": "_reflexive_idiom", "dood": "_reflexive_idiom",
+                  "scheel": "_reflexive_idiom", "lam": "_reflexive_idiom", "beetje": "_bare_beetje",
+                  "gelijk": "_gelijk_zoals", "gast": "_gast", "gasten": "_gast", "schoon": "_schoon",
+                  "schone": "_schoon", "top": "_top"}
+_PREPOSITIONS = {"met", "van", "aan", "op", "in", "voor", "bij", "naar", "uit", "over", "tijdens", "zonder", "door",
+                 "onder", "achter", "naast", "tegen", "rond", "na"}
+#: verbs after which "me" + noun is "mijn" + noun (ik heb me laptop vergeten); not verbs with two objects
+#: (hij gaf me werk, het heeft me tijd gekost)
+_ME_POSSESSIVE_AFTER = {"heb", "hebt", "ben", "zag", "vond", "miste", "verloor", "vergat", "vergeten", "nam", "pakte",
+                        "gebruikte"}
+_ME_NOT_NOUN = {"mee", "toe", "aan", "op", "uit", "af", "in", "bij", "zelf", "eens", "even", "ook", "nog", "al", "wel",
+                "zorgen", "best", "niet", "altijd", "daar", "hier", "er", "dat", "wat", "iets", "alles", "erg",
+                "snel", "echt", "erover", "erbij", "thuis", "weer", "terug", "maandag", "dinsdag", "woensdag",
+                "donderdag", "vrijdag", "zaterdag", "zondag", "vandaag", "morgen", "gisteren", "week", "dag", "jaar",
+                "keer", "tijd", "moeite", "geld", "energie", "werk", "hoofdbrekens", "plezier", "voldoening", "kopzorgen",
+                "uur", "uren", "minuten", "maanden", "weken", "dagen", "jaren", "opnieuw", "meteen", "toen", "nu"}
+_PLURAL_FINITE = {"hebben", "hadden", "zijn", "waren", "gaan", "gingen", "moeten", "moesten", "kunnen", "konden",
+                  "willen", "wilden", "zullen", "zouden", "mogen", "mochten", "deden", "zeggen", "zeiden",
+                  "vinden", "vonden", "weten", "wisten", "krijgen", "kregen", "komen", "kwamen", "maakten", "staan",
+                  "stonden", "zitten", "zaten", "denken", "dachten", "werkten", "gebruiken", "gebruikten", "hielpen",
+                  "helpen", "vroegen", "lieten", "kenden", "zagen"}
+_AFTER_COMPARATIVE_ALS = {"de", "het", "'t", "ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "jullie", "die",
+                          "dat", "dit", "deze", "verwacht", "gepland", "voorzien", "vorig", "vroeger", "gewoonlijk",
+                          "normaal", "gisteren", "mijn", "zijn", "haar", "hun", "onze", "iemand", "iedereen", "ooit",
+                          "gedacht", "nodig", "andere", "anderen", "bij", "in", "op"}
+_NOT_COMPARATIVE = {"echter", "ander", "anders", "verder", "over", "onder", "achter", "immer", "zomer", "winter",
+                    "nummer", "kamer", "lager", "weder", "meester", "vader", "moeder", "zuster", "helder"}
+_GELIJK_VERBS = {"heb", "hebt", "heeft", "had", "hadden", "hebben", "kreeg", "kregen", "krijgt", "krijg", "krijgen",
+                 "gaf", "gaven", "geeft", "geven", "geef", "haalde", "halen", "haalt", "gekregen", "gegeven", "gehad",
+                 "ik", "je", "hij", "zij", "ze", "we", "wij", "jullie", "u", "men"}
+_DEPARTMENTS = {"boekhouding", "it", "ict", "helpdesk", "afdeling", "dienst", "verkoop", "marketing", "logistiek",
+                "productie", "aankoop", "hr", "personeelsdienst", "klantendienst", "magazijn", "development",
+                "support", "team", "technische", "werkvloer", "zaak", "firma", "ploeg", "andere"}
+#: nouns that "schoon" (mooi) qualifies: an experience, a view, a result (schoon water stays clean)
+_BEAUTY_NOUNS = {"ervaring", "resultaat", "uitzicht", "moment", "momenten", "herinnering", "herinneringen", "stage",
+                 "project", "dag", "week", "tijd", "periode", "kans", "voorbeeld", "presentatie", "afsluiter",
+                 "cadeau", "geschenk", "gebaar", "verhaal", "ontwerp", "website", "logo", "eindresultaat", "zicht",
+                 "avond", "feest", "compliment", "prestatie", "stageplaats", "afscheid", "tijden", "jaren"}
 _QUOTE_CHARS = set("'\"‘’“”„«»`")
 _INFORMAL_SECOND = {"je", "jij", "ge", "gij"}
 CHAT = {
     "lol": ("(weglaten)", "Chattaal hoort niet in een verslag; laat het weg."),
     "idd": ("inderdaad", "Chatafkorting; schrijf 'inderdaad' voluit."),
     "mss": ("misschien", "Chatafkorting; schrijf 'misschien' voluit."),
-    "ofzo": ("of iets dergelijks", "Spreektalige afsluiter; schrijf 'of iets dergelijks' of laat het weg."),
     "wss": ("waarschijnlijk", "Chatafkorting; schrijf 'waarschijnlijk' voluit."),
     "nvm": ("(weglaten)", "Chatafkorting; laat het weg."),
     "omg": ("(weglaten)", "Chatafkorting; laat het weg."),
@@ -206,7 +256,7 @@ class _Sentence:
 
     def interjection(self, i: int) -> bool:
         """The word stands on its own: followed by a comma or the end of the sentence, or after a comma."""
-        return (self.after[i] is None and i == len(self) - 1) or (self.after[i] or "")[:1] in ",.!?;:…" or (
+        return (self.after[i] is None and i == len(self) - 1) or (self.after[i] or " ")[:1] in ",.!?;:…" or (
             self.before[i] or "")[-1:] in (",", ";", "–", "—")
 
 
@@ -264,6 +314,12 @@ class Colloquial:
                 return False
             if cond == "bijwoord" and (prev in _NO_ARTICLE_BEFORE | {"naar", "over", "rond", "zoals"}
                                        or nxt in {"en", "of", "muziek"}):
+                return False
+            if cond == "niet-zinsbegin" and first.sentence_start:
+                return False
+            if cond == "voor-lidwoord" and nxt not in _DETERMINERS:
+                return False
+            if cond == "voor-hoeveelheid" and nxt not in _AMOUNT_WORDS:
                 return False
             if cond == "geen-naam" and nxt is not None and s.words[nxt_i].text[:1].isupper():
                 return False
@@ -354,10 +410,156 @@ class Colloquial:
                 and any(a == "," for a in s.after[i + 1:]):
             return (i, i, "als", "'Moest' in de betekenis 'als, indien' is Vlaamse spreektaal; schrijf 'als' "
                                  "(Als je vragen hebt, ...).")
+        if low in _WORD_PATTERNS and not s.capital_inside(i):
+            return getattr(self, _WORD_PATTERNS[low])(s, i)
         if (low.endswith("ke") or low.endswith("kes")) and len(low) >= 5 and low.isalpha() \
                 and not s.capital_inside(i):
             return self._diminutive(s, i)
         return None
+
+    # -- patterns by word class (general Dutch spreektaal and tussentaal) -------------------------------------
+    def _noun_like(self, w: str) -> bool:
+        """A noun (also a plural) that is not also a verb form or an adjective: laptop, collega's, bureaus."""
+        if not w.isalpha() and not w.endswith("'s"):
+            return False
+        lex = _lexicon()
+        if w in lex.nouns:
+            return w not in lex.verbs and w not in lex.adjectives
+        for base in (w[:-2] if w.endswith("'s") else None, w[:-1] if w.endswith("s") else None,
+                     w[:-2] if w.endswith("en") else None):
+            if base and len(base) > 2 and base in lex.nouns and base not in lex.adjectives:
+                return True
+        return False
+
+    def _me_possessive(self, s: _Sentence, i: int):
+        """'me' for 'mijn' before a noun: 'met me collega's', 'ik heb me laptop vergeten' (not 'hij gaf me werk')."""
+        if i + 1 >= len(s) or s.after[i] is not None or not s.words[i + 1].text[:1].islower():
+            return None
+        nxt = s.lows[i + 1]
+        if nxt in _ME_NOT_NOUN or not (nxt == "eigen" or self._noun_like(nxt)):
+            return None
+        prev = s.lows[i - 1] if i and s.before[i] is None else None
+        if not (prev in _PREPOSITIONS or prev in _ME_POSSESSIVE_AFTER):
+            return None
+        return (i, i, "mijn", "'me' in de betekenis 'mijn' (me laptop, met me collega's) is spreektaal; schrijf 'mijn'.")
+
+    def _hun_subject(self, s: _Sentence, i: int):
+        """'hun' as a subject: 'hun hebben', 'hun zeiden' (zij); not 'hun laptops', 'ik gaf hun de cijfers'."""
+        if i + 1 >= len(s) or s.after[i] is not None:
+            return None
+        nxt = s.lows[i + 1]
+        if i and s.before[i] is None and s.lows[i - 1] in _PREPOSITIONS:
+            return None  # op hun doen, naar hun vragen: possessive
+        lex = _lexicon()
+        verb = nxt in _PLURAL_FINITE or (_infinitive(nxt) and nxt[:-2] not in lex.nouns and nxt[:-1] not in lex.nouns
+                                         and not self._noun_like(nxt))
+        if not verb:
+            return None
+        return (i, i, "zij", "'hun' als onderwerp ('hun hebben') is spreektaal; schrijf 'zij' of 'ze'.")
+
+    def _comparative_als(self, s: _Sentence, i: int):
+        """'als' after a comparative: 'groter als de oude' (dan); not 'zo groot als', 'eerder als stagiair'."""
+        if not i or s.before[i] is not None or i + 1 >= len(s) or s.after[i] is not None:
+            return None
+        comp = s.lows[i - 1]
+        if not self._comparative(comp):
+            return None
+        if i >= 2 and s.before[i - 1] is None and s.lows[i - 2] in ("zo", "even", "net", "evenveel", "niet", "nog"):
+            if s.lows[i - 2] in ("zo", "even", "net", "evenveel"):
+                return None
+        nxt = s.lows[i + 1]
+        if nxt not in _AFTER_COMPARATIVE_ALS and not (nxt == "een" and comp not in ("meer", "eerder", "later", "liever")):
+            return None
+        return (i, i, "dan", f"Na een vergrotende trap ('{s.words[i - 1].text} als') schrijf je 'dan': "
+                             f"'{s.words[i - 1].text} dan'.")
+
+    def _comparative(self, w: str) -> bool:
+        if w in ("meer", "minder", "beter", "liever", "eerder", "later", "vaker", "hoger", "lager"):
+            return True
+        if not w.endswith("er") or len(w) < 5 or not w.isalpha() or w in _NOT_COMPARATIVE:
+            return False
+        adjs = _lexicon().adjectives
+        base = w[:-2]
+        if base.endswith("d") and base[:-1] in adjs and base[-2:-1] == "r":
+            base = base[:-1]  # duurder -> duur
+        if base in adjs:
+            return True
+        if len(base) > 2 and base[-1] == base[-2] and base[:-1] in adjs:
+            return True  # sneller -> snel
+        if len(base) > 2 and base[-2] in "aeou" and base[-3] not in "aeiou":
+            return base[:-1] + base[-2] + {"v": "f", "z": "s"}.get(base[-1], base[-1]) in adjs  # groter -> groot
+        return False
+
+    def _reflexive_idiom(self, s: _Sentence, i: int):
+        """'ik heb me rot gezocht', 'me kapot gewerkt', 'ons suf gepiekerd': spoken intensifying idioms."""
+        if not i or s.lows[i - 1] not in ("me", "mij", "mezelf", "zich", "ons", "je", "u") or s.before[i] is not None:
+            return None
+        if i + 1 >= len(s) or s.after[i] is not None:
+            return None
+        nxt = s.lows[i + 1]
+        if not (nxt.startswith("ge") or nxt in _lexicon().participles or _infinitive(nxt)):
+            return None
+        return (i, i, "(anders formuleren)", f"'{s.words[i - 1].text} {s.words[i].text} {s.words[i + 1].text}' is een "
+                                             "spreektalige uitdrukking; schrijf bijvoorbeeld 'hard gewerkt' of "
+                                             "'lang gezocht'.")
+
+    @staticmethod
+    def _bare_beetje(s: _Sentence, i: int):
+        """'beetje' without 'een': 'beetje saai eigenlijk' (een beetje / wat)."""
+        prev = s.lows[i - 1] if i and s.before[i] is None else None
+        if prev in ("een", "'n", "het", "dat", "dit", "zo'n", "klein", "wat", "ietsje", "elk", "geen", "ieder", "bij") \
+                or i + 1 >= len(s) or s.after[i] is not None or s.lows[i + 1] == "bij":
+            return None
+        return (i, i, "een beetje", "'beetje' zonder 'een' is spreektaal; schrijf 'een beetje', 'wat' of 'enigszins'.")
+
+    @staticmethod
+    def _gelijk_zoals(s: _Sentence, i: int):
+        """'gelijk ik al zei' (zoals): Flemish tussentaal; not 'gelijk hebben, krijgen, geven'."""
+        if i + 1 >= len(s) or s.after[i] is not None or s.lows[i + 1] not in _SUBJECT_PRONOUNS - {"u", "men"}:
+            return None
+        prev = s.lows[i - 1] if i and s.before[i] is None else None
+        if prev in _GELIJK_VERBS:
+            return None
+        return (i, i, "zoals", "'gelijk' in de betekenis 'zoals' is Vlaamse tussentaal; schrijf 'zoals'.")
+
+    @staticmethod
+    def _gast(s: _Sentence, i: int):
+        """'gast' meaning 'man, kerel' (die gast, ne toffe gast, een gast van de boekhouding); a hotel guest stays."""
+        prev = s.lows[i - 1] if i and s.before[i] is None else None
+        casual = prev in ("die", "ne", "nen", "zo'n", "toffe", "tof", "coole", "rare", "leuke", "wijze", "zotte")
+        if not casual and prev == "een" and i + 3 < len(s) and s.lows[i + 1] == "van" and \
+                s.lows[i + 2] in ("de", "het") and s.lows[i + 3] in _DEPARTMENTS:
+            casual = True
+        if not casual:
+            return None
+        alt = "collega" if s.lows[i] == "gast" else "collega's"
+        return (i, i, alt, "'gast' in de betekenis 'man, kerel' is spreektaal; schrijf 'collega', 'medewerker' of "
+                           "'man'. (Een gast als bezoeker mag wel.)")
+
+    @staticmethod
+    def _schoon(s: _Sentence, i: int):
+        """'schoon' meaning 'mooi' (een schone ervaring, het uitzicht is echt schoon); 'schoon' as clean stays."""
+        nxt = s.lows[i + 1] if i + 1 < len(s) and s.after[i] is None else None
+        if nxt in _BEAUTY_NOUNS or nxt == "om":
+            pass
+        else:
+            prev = s.lows[i - 1] if i and s.before[i] is None else None
+            if not (prev in _INTENSIFIERS and nxt is None and any(w in _BEAUTY_NOUNS for w in s.lows)):
+                return None
+        alt = "mooie" if s.lows[i] == "schone" else "mooi"
+        return (i, i, alt, f"'{s.lows[i]}' in de betekenis 'mooi' is Vlaamse spreektaal; schrijf '{alt}'. "
+                           "(Schoon als 'rein, proper' mag wel.)")
+
+    @staticmethod
+    def _top(s: _Sentence, i: int):
+        """'top' as an exclamation or predicate: 'zonder fouten, top!', 'het was top.'; 'de top' stays."""
+        if (s.after[i] or " ")[:1] not in ",.!?;:…" and not (s.after[i] is None and i == len(s) - 1):
+            return None
+        prev = s.lows[i - 1] if i and s.before[i] is None else None
+        if not (prev is None or prev in _COPULA or prev in ("verliep", "verloopt", "ging", "gaat", "gewoon", "echt",
+                                                             "super", "helemaal", "vond", "vind", "vonden")):
+            return None
+        return (i, i, "uitstekend", "'top' als uitroep of oordeel is spreektaal; schrijf 'uitstekend' of laat het weg.")
 
     @staticmethod
     def _voor_te(s: _Sentence, i: int) -> bool:
