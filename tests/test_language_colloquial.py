@@ -205,3 +205,65 @@ def test_achter_and_terug_as_place_or_back_stay_quiet(text):
 ])
 def test_voor_te_meaning_om_te(text, expected):
     assert found(text, "spreektaal") == expected
+
+
+# -- categories added for issue 9 (sentences written apart from the held-out sets) ---------------------------------
+@pytest.mark.parametrize("text,form,alternative", [
+    ("We kregen ene nieuwe opdracht van de klant.", "ene", "een"),
+    ("Ik zette mijne handtekening onder het contract.", "mijne", "mijn"),
+    ("Jullie moogt de sleutel meenemen.", "moogt", "mag"),
+    ("Kben om acht uur begonnen.", "Kben", "ik ben"),
+    ("Twas een lange vergadering.", "Twas", "het was"),
+    ("De leverancier belde subiet terug.", "subiet", "meteen"),
+    ("Het was vree druk op de afdeling.", "vree", "heel"),
+    ("Er was ambras over de facturen.", "ambras", "onenigheid"),
+    ("Ik heb gans de voormiddag offertes gemaakt.", "gans", "hele"),
+    ("Die software is best wel traag.", "best wel", "vrij"),
+    ("Er zijn tig manieren om dat op te lossen.", "tig", "talrijke"),
+    ("Ik had zat tijd voor de documentatie.", "zat", "veel"),
+    ("De collega's waren hartstikke behulpzaam.", "hartstikke", "heel"),
+    ("Het nieuwe dashboard is megahandig.", "megahandig", "zeer ..."),
+    ("Ik heb met me collega's de planning besproken.", "me", "mijn"),
+    ("Hun zeiden dat de server offline was.", "Hun", "zij"),
+    ("De kosten waren hoger als gepland.", "als", "dan"),
+    ("Gelijk ik al schreef, liep de levering vertraging op.", "Gelijk", "zoals"),
+    ("Die gast van de helpdesk loste het meteen op.", "gast", "collega"),
+    ("Het was een schone ervaring.", "schone", "mooie"),
+    ("De test liep goed, top!", "top", "uitstekend"),
+    ("Het antwoord was beetje vaag.", "beetje", "een beetje"),
+])
+def test_categories_of_issue_9(text, form, alternative):
+    assert found(text, "spreektaal") == [(form, alternative)]
+
+
+@pytest.mark.parametrize("text", [
+    "Aan de ene kant was het druk, aan de andere kant leerrijk.",
+    "Welke planning is de mijne?",
+    "Mijne heren, dank voor uw aandacht.",
+    "Ik gaf hun de sleutels van het magazijn.",
+    "Ik werkte met hun gegevens.",
+    "Het resultaat was even goed als vorig jaar.",
+    "Hij werkte eerder als stagiair bij een bank.",
+    "De vraag was echter als verwacht.",
+    "De klant kreeg gelijk.",
+    "Elke gast krijgt een badge aan de receptie.",
+    "Het magazijn moet schoon blijven.",
+    "Het glaswerk was schoon.",
+    "De top van het bedrijf keurde het plan goed.",
+    "Hij bereikte de top.",
+    "Er lag een hoop zand op de werf.",
+    "Ik kreeg een pak met werkkleding.",
+    "Hij zat te wachten op de bus.",
+    "Het project groeide beetje bij beetje.",
+    "De supermarkt opent om acht uur.",
+    "Het bestand is twee megabyte groot.",
+    "Hij belde me maandag terug.",
+    "Het heeft me tijd gekost.",
+    "Hij stuurde me de cijfers door.",
+    "Ik heb me goed voorbereid.",
+    "De titels staan vet gedrukt.",
+    "De directie nam de klacht serieus.",
+    "Een Ier leidde de workshop.",
+])
+def test_look_alikes_of_issue_9_stay_quiet(text):
+    assert found(text, "spreektaal") == []
