@@ -4,8 +4,8 @@ The handbook asks to describe concrete events or assignments, analyse them and s
 A learning experience is the text under one sub-heading of *Leerervaringen in het eerste deel* or of *De
 leerervaringen* (or the whole part when it has none) of at least ``[content] experience_min_words`` (80) words
 that says what the student learned ("ik leerde", "besefte", "hieruit ..."). It is concrete when it says when
-(a week, day, month, date, "toen", "die ochtend", "tijdens de ...") or with whom (a name, a colleague, the
-mentor, a customer ...). Neither gives a question, never an error.
+(a week, day, month, date, "toen", "die ochtend", "tijdens de ...", a number) or with whom (a name, a colleague,
+the mentor, a customer ..., a quote of what someone said). None of these gives a question, never an error.
 """
 
 import re
@@ -15,7 +15,9 @@ from stageverslag.document.outline import where
 
 LESSON = re.compile(r"\b(?:leerde|geleerd|leer\s+ik|les\b|lessen|besef\w*|merkte|ontdekte|realiseer\w*|"
                     r"inzicht\w*|hieruit|daaruit|daardoor\s+weet|concludeer|besluit|neem\s+ik\s+mee|"
-                    r"volgende\s+keer|voortaan)\b", re.I)
+                    r"(?:de\s+)?volgende\s+keer\s+(?:\w+\s+)?(?:ik|zou|wil|ga)|voortaan)\b", re.I)
+#: other signs of a concrete event: a number (a date, a count, a time), a quote of what someone said
+CONCRETE = re.compile(r"\d|[\"“”„«»]|\b(?:toen\s+ik|op\s+het\s+moment\s+dat|op\s+een\s+\w+)\b", re.I)
 
 
 def experiences(doc, outline, min_words: int):
@@ -46,7 +48,7 @@ def check(ctx):
         text = "\n".join(ctx.doc.paragraphs[i].text for i in chunk)
         if not LESSON.search(text):
             continue
-        if WHEN_WORDS.search(text) or ROLE_WORDS.search(text) or person_names([text]):
+        if WHEN_WORDS.search(text) or ROLE_WORDS.search(text) or CONCRETE.search(text) or person_names([text]):
             continue
         title = ctx.doc.paragraphs[head].text.strip()
         yield RULE.finding(RULE.say(title=title), part=pid, **where(ctx.doc, head))
