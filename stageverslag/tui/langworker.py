@@ -203,6 +203,11 @@ def serve(requests, replies) -> None:
 
 
 def main() -> None:
+    if hasattr(os, "nice"):
+        try:
+            os.nice(5)  # background work: the editor's process goes first when the machine is busy
+        except OSError:
+            pass
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     sys.stdout = sys.stderr  # nothing else may write into the reply pipe
     requests = open(sys.stdin.fileno(), encoding="utf-8", closefd=False)
