@@ -30,8 +30,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("termijn", ("deadline",)),
 )
 OTHER_GROUP = "overige"
-#: "content": the content hints are questions for the student (always info), no column of the coach's overview
-_GROUPED = {c for _, cats in GROUPS for c in cats} | {"input", "content"}
+_GROUPED = {c for _, cats in GROUPS for c in cats} | {"input"}
 
 BASE_COLUMNS = ["student", "bestand", "fase", "laat", "oordeel", "fouten", "waarschuwingen", "pagina's", "woorden"]
 ANNOTATED_COLUMN = "kopie met opmerkingen"
