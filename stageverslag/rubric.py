@@ -173,7 +173,8 @@ def rubric(report, profile, rules=None, stage: str | None = None) -> list[Criter
                     titles.append(pid)
             if not findings:
                 state = "not_checked" if len(absent) == len(PARTS[crit.id]) else "partial"
-            note = (f"{' en '.join(titles)} ontbreekt of is leeg, dus daar kon niets nagekeken worden "
+            verb = "ontbreekt of is leeg" if len(titles) == 1 else "ontbreken of zijn leeg"
+            note = (f"{' en '.join(titles)} {verb}, dus daar kon niets nagekeken worden "
                     f"({', '.join(sorted({f.code for f in report.findings if f.code in ABSENT and f.part in absent}))})")
         if findings:
             found = f"{_count_words(findings)} ({', '.join(sorted({f.code for f in findings}))})"
