@@ -276,6 +276,7 @@ class SlotChecker:
         self.forms = forms
         self.model = model
         self.verbs = verbs  # the rule engine's word questions (is_noun_head, np_start)
+        self._cache: dict = {}  # word -> (feature form, class, family), shared by all calls (dict sets are atomic)
 
     def issues(self, sentence: list[Token]) -> list[Issue]:
         sentence = [t for t in sentence if t.kind != "break"]
@@ -284,7 +285,7 @@ class SlotChecker:
         thresholds = self.model.thresholds
         out = []
         taken = set()
-        for v in predict(self.model, self.forms, words, caps, self._skip):
+        for v in predict(self.model, self.forms, words, caps, self._skip, self._cache):
             tok = sentence[v.index]
             if tok.kind != "word" or v.margin < thresholds.get(v.kind, 1e9) or not plausible(v, words, self.forms.lex, self.model.tagdict):
                 continue

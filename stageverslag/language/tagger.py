@@ -233,36 +233,45 @@ class Forms:
 
 
 # -- features --------------------------------------------------------------------------------------------
-def normalise(words: list[str], forms: Forms, tagdict: dict) -> tuple[list[str], list[str], list]:
-    """Per word: the form the features see (family key for family words), its class and its family."""
+def normalise(words: list[str], forms: Forms, tagdict: dict, cache: dict | None = None
+              ) -> tuple[list[str], list[str], list]:
+    """Per word: the form the features see (family key for family words), its class and its family.
+    ``cache``: a dict kept by the caller (one per tag dictionary) that remembers each word's triple."""
     norm, cls, fams = [], [], []
-    lex = forms.lex
     for w in words:
-        fam = forms.family(w) if w[:1].isalpha() else None
-        if fam is not None and tagdict.get(w, "WW").split("|", 1)[0] in CLOSED_CLASSES:
-            fam = None  # 'maar', 'meer', 'men', 'jou': the lexicon knows a verb, the treebank never saw one
-        fams.append(fam)
-        if fam is not None:
-            norm.append(fam.key)
-            cls.append("FAM")
-            continue
-        norm.append(w)
-        c = tagdict.get(w)
-        if c is None:
-            if not w[:1].isalnum():
-                c = "LET"
-            elif w[:1].isdigit():
-                c = "TW"
-            elif w in lex.nouns or (len(w) > 4 and w.endswith(("en", "s")) and (w[:-2] in lex.nouns or w[:-1] in lex.nouns)):
-                c = "N?"
-            elif w in lex.adjectives or w[:-1] in lex.adjectives:
-                c = "ADJ?"
-            elif w.endswith("en") and (w[:-2] in lex.verbs or w[:-3] in lex.verbs):
-                c = "WWen?"
-            else:
-                c = "UNK"
-        cls.append(c)
+        hit = cache.get(w) if cache is not None else None
+        if hit is None:
+            hit = _normal(w, forms, tagdict)
+            if cache is not None:
+                cache[w] = hit
+        norm.append(hit[0])
+        cls.append(hit[1])
+        fams.append(hit[2])
     return norm, cls, fams
+
+
+def _normal(w: str, forms: Forms, tagdict: dict) -> tuple:
+    lex = forms.lex
+    fam = forms.family(w) if w[:1].isalpha() else None
+    if fam is not None and tagdict.get(w, "WW").split("|", 1)[0] in CLOSED_CLASSES:
+        fam = None  # 'maar', 'meer', 'men', 'jou': the lexicon knows a verb, the treebank never saw one
+    if fam is not None:
+        return fam.key, "FAM", fam
+    c = tagdict.get(w)
+    if c is None:
+        if not w[:1].isalnum():
+            c = "LET"
+        elif w[:1].isdigit():
+            c = "TW"
+        elif w in lex.nouns or (len(w) > 4 and w.endswith(("en", "s")) and (w[:-2] in lex.nouns or w[:-1] in lex.nouns)):
+            c = "N?"
+        elif w in lex.adjectives or w[:-1] in lex.adjectives:
+            c = "ADJ?"
+        elif w.endswith("en") and (w[:-2] in lex.verbs or w[:-3] in lex.verbs):
+            c = "WWen?"
+        else:
+            c = "UNK"
+    return w, c, None
 
 
 def features(i: int, words: list[str], norm: list[str], cls: list[str], caps: list[bool]) -> list[str]:
@@ -450,10 +459,10 @@ class Verdict:
     forms: dict  # the family's spellings (label -> spelling)
 
 
-def predict(model: Model, forms: Forms, words: list[str], caps: list[bool], skip=None) -> list[Verdict]:
+def predict(model: Model, forms: Forms, words: list[str], caps: list[bool], skip=None, cache=None) -> list[Verdict]:
     """The family words in ``words`` (lower case, punctuation included) whose written spelling is not the one
     the model prefers for their slot, with the margin (no threshold applied)."""
-    norm, cls, fams = normalise(words, forms, model.tagdict)
+    norm, cls, fams = normalise(words, forms, model.tagdict, cache)
     out = []
     index = {label: k for k, label in enumerate(model.labels)}
     for i, fam in enumerate(fams):
