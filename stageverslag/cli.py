@@ -191,8 +191,9 @@ def main(argv: list[str] | None = None) -> int:
             from .commands import cmd_status
             return cmd_status(args)
         if args.command == "check":
-            from .language.dictionary import preload_for_check
-            preload_for_check(args)  # a first run: Hunspell loads in a thread while the rest is imported and read
+            if not (args.select or args.ignore):  # the language rules run: a first run loads Hunspell in a
+                from .language.dictionary import preload_for_check  # thread while the rest is imported and read
+                preload_for_check(args)
             from .commands import cmd_check
             return cmd_check(args)
         if args.command == "build":
