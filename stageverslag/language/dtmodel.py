@@ -140,7 +140,7 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
             return False  # 'Eenmaal verhuisd, begon ...': no subject, so no finite verb
         if i == start and opener == "," and not question and nxt not in THIRD and nxt not in DETS:
             return False  # 'Als je vragen hebt, aarzel dan niet': a command after the subordinate clause
-        if i == start and not question and not (opener in ("en", "maar", ",", "of", ")") and _subject_first(words, tagdict)):
+        if i == start and not question and not (opener in ("en", "maar", ",", "of", ")") and _subject_first(words, tagdict, i)):
             return False  # a command is possible: 'Neem contact op', 'Beschrijf ze, analyseer ze en trek ...'
         if i == start and question and nxt not in DETS and nxt not in ("u", "hij", "zij", "ze", "het", "men", "je"):
             return False
@@ -251,9 +251,14 @@ def _plural(x: str, lex, tagdict: dict) -> bool:
         or (x.endswith(("s", "'s")) and (x[:-1] in lex.nouns or x[:-2] in lex.nouns)))
 
 
-def _subject_first(words: list[str], tagdict: dict) -> bool:
-    """Does the sentence open with a subject (so a verb after 'en' shares it), not with a command?"""
-    first = words[0] if words else ""
+def _subject_first(words: list[str], tagdict: dict, i: int | None = None) -> bool:
+    """Does the sentence (or the part after a colon before ``i``) open with a subject (so a verb after 'en'
+    shares it), not with a command ('Opdracht: vind de fout en verbeter ze')?"""
+    begin = 0
+    for j in range(len(words) if i is None else i):
+        if words[j] in (":", ";"):
+            begin = j + 1
+    first = words[begin] if begin < len(words) else ""
     if first in ("ik", "we", "wij", "jullie", "zij", "ze"):
         return False  # the shared subject takes no t (or is plural)
     if first in ("hij", "het", "men", "de", "een", "mijn", "zijn", "haar", "onze", "deze", "dit", "die", "dat", "elke"):
@@ -326,8 +331,10 @@ class SlotChecker:
             if "T" in labels and fam.forms.get("EV") not in (None, w) and (
                     nxt == "ik" or (prev == "ik" and i == start + 1)) and (i + 2 >= n or words[i + 2] not in ("en",)):
                 out.append(Verdict(i, "EV", fam.forms["EV"], 99.0, "valid", fam.forms))  # 'werkt ik', 'ik werkt'
-            elif "EV" in labels and "T" in fam.forms and fam.forms["T"] != w and nxt == "je" and i == start \
-                    and opener in ("<s>", ":", "(") and words[-1] == "?" and after not in POST_JE \
+            elif ("EV" in labels or "VD" in labels) and "T" in fam.forms and fam.forms["T"] != w and nxt == "je" \
+                    and i == start \
+                    and opener in ("<s>", ":", "(", "hoe", "wat", "waarom", "wanneer", "waar", "welke", "sinds") \
+                    and words[-1] == "?" and after not in POST_JE \
                     and self._possessed(after) and _after_subject_np(words, i + 3, lex):
                 out.append(Verdict(i, "T", fam.forms["T"], 99.0, "valid", fam.forms))
             elif "T" in labels and fam.forms.get("EV") not in (None, w) and i == start and opener in ("en", "maar", "of") \
