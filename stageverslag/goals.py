@@ -26,6 +26,7 @@ Pure: reads the document model and the outline; no front end, no writing except 
 from __future__ import annotations
 
 import re
+import threading
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -262,13 +263,19 @@ _NUMBERED_GOAL = re.compile(
 _GOAL_MENTION = re.compile(r"\b(?:leer)?doel(?:en|stelling(?:en)?)?\b", re.I)
 
 
-@lru_cache(maxsize=1)
+_STEMMERS = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
+
+
 def _stemmer():
-    try:
-        import snowballstemmer
-        return snowballstemmer.stemmer("dutch").stemWord
-    except ImportError:  # pragma: no cover - a crude fallback: the same function for both sides of a match
-        return lambda w: re.sub(r"(heden|heid|ingen|ing|en|er|e|s|t|d)$", "", w) if len(w) > 5 else w
+    found = getattr(_STEMMERS, "stem", None)
+    if found is None:
+        try:
+            import snowballstemmer
+            found = snowballstemmer.stemmer("dutch").stemWord
+        except ImportError:  # pragma: no cover - a crude fallback: the same function for both sides of a match
+            found = lambda w: re.sub(r"(heden|heid|ingen|ing|en|er|e|s|t|d)$", "", w) if len(w) > 5 else w  # noqa: E731
+        _STEMMERS.stem = found
+    return found
 
 
 @lru_cache(maxsize=20000)

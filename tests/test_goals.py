@@ -190,3 +190,24 @@ def test_builder_adds_a_table_of_goals_with_their_competences(tmp_path, capsys, 
     (root / "leerdoelen.toml").write_text('tabel = "inleiding"\n', encoding="utf-8")
     assert main(["build", "--project", str(root), "-o", str(tmp_path / "fout.docx")]) == 2
     assert "'tabel' moet" in capsys.readouterr().err
+
+
+def test_each_thread_stems_with_its_own_stemmer():
+    """A Snowball stemmer keeps state while it stems: the TUI's dashboard worker and a check running at the
+    same time must not share one (that crashed with an IndexError inside snowballstemmer)."""
+    import threading
+
+    from stageverslag import goals
+    seen, results = [], []
+
+    def work():
+        seen.append(goals._stemmer())
+        results.append([goals._stemmer()(w) for w in ("gesprekken", "vergaderingen", "gepland") * 200])
+
+    threads = [threading.Thread(target=work) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(s.__self__) for s in seen}) == 3
+    assert all(r == results[0] for r in results)
