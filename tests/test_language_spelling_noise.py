@@ -155,3 +155,21 @@ def test_a_reference_list_in_a_markdown_draft_is_left_alone():
     assert spelling(text) == ["vergadring"]
     prose = "Janssens (2019) stelt dat een vergadring in het tijdschrift beschikbaar is."
     assert spelling(prose) == ["vergadring"]  # a citation in prose is no reference entry
+
+
+def test_a_lower_case_product_name_used_as_a_term_is_accepted_and_a_repeated_typo_is_not(tmp_path):
+    """Document-level terms (issue 9): a product name before a technical noun (de frobnik server), a name used
+    three times, a hyphenated name with an English part; a typo repeated as often stays a typo."""
+    path = write(tmp_path / "termen.docx", [
+        ("p", "De website draait op een frobnik server van de hostingfirma."),
+        ("p", "In frobnik kan je elke site apart beheren."),
+        ("p", "Voor de modellen gebruikte ik zorbax-learn en de klasse van zorbax-learn voor de evaluatie."),
+        ("p", "De berichten worden opgeslaan in een wachtrij. Elk antwoord wordt ook opgeslaan."),
+        ("p", "Het resultaat wordt opgeslaan in een variabele."),
+        ("p", "De desicion van het model hangt af van de drempel. Die desicion is niet altijd juist."),
+        ("p", "Een tweede desicion volgt later."),
+        ("p", "Subscribers in een topci-based systeem ontvangen alle berichten."),
+    ])
+    found = doc_spelling(path)
+    assert "frobnik" not in found and "zorbax-learn" not in found
+    assert found.count("opgeslaan") == 3 and found.count("desicion") == 3 and "topci-based" in found

@@ -268,7 +268,9 @@ class Speller:
             if tok.quoted or (tok.glued and self._glued_to_code(tokens, idx)):
                 continue  # 'english', 'relu': a value or a name between quotes; y_pred, src/app
             if word.casefold() in folded or ("-" in word and self._parts_known(word, names)):
-                continue  # labview for LabVIEW: a name written in other capitals; keras-bibliotheken (Keras)
+                continue
+            if word in names and word.islower():
+                continue  # a deliberate term of this document (terms_in): plesk, sass, scikit-learn  # labview for LabVIEW: a name written in other capitals; keras-bibliotheken (Keras)
             if self.accepts(word, tok.sentence_start):
                 continue
             if tok.broken and (self.accepts(tok.broken, tok.sentence_start) or self._diaeresis(tok.broken)):
@@ -289,6 +291,28 @@ class Speller:
                 "Controleer de spelling. Is het een vakterm of naam die klopt? Zet hem dan in je woordenlijst."))
         return issues
 
+
+    def deliberate(self, word: str) -> bool:
+        """Not a typo: no Dutch word of five letters or more is one edit away (a letter inserted, left out,
+        replaced, or two letters swapped) or two usual typos away (desicion: decision), nor an English word of
+        five letters or more that is as long or shorter (topci: topic, excercise: exercise; but sass is no typo
+        of sassy). Remembered per word like a dictionary verdict."""
+        if len(word) < 4 or not word.isalpha():
+            return False
+        return self.dictionary._verdict("\0term:" + word, word, self._no_word_near)
+
+    def _no_word_near(self, word: str) -> bool:
+        known, english = self.dictionary.known, self.dictionary.known_english
+        seen = {word}
+        cheap = list(dict.fromkeys(cheap_corrections(word)))
+        edits = [c for c, _ in one_letter_edits(word)] + cheap + [c2 for c in cheap for c2 in cheap_corrections(c)]
+        for c in edits:
+            if len(c) < 5 or c in seen:
+                continue
+            seen.add(c)
+            if known(c, remember=False) or (len(c) <= len(word) and english(c)):
+                return False
+        return True
 
     def _parts_known(self, word: str, names: set[str]) -> bool:
         """A hyphenated word whose parts are known words or names of the document in other capitals."""
@@ -454,6 +478,61 @@ def cheap_corrections(word: str):
             start = w.find(old, start + 1)
     for i in range(n - 1):
         yield w[:i] + w[i + 1] + w[i] + w[i + 2:]
+
+
+#: nouns after which an unknown lower-case word is the name of a product or technology (de plesk server,
+#: een sass compiler, een conv layer)
+_TECH_HEADS = {"server", "servers", "compiler", "compilers", "layer", "layers", "editor", "editors", "plugin",
+               "plugins", "library", "libraries", "bibliotheek", "bibliotheken", "framework", "frameworks", "module",
+               "modules", "package", "packages", "pakket", "pakketten", "api", "database", "databases", "container",
+               "containers", "bestand", "bestanden", "file", "files", "script", "scripts", "functie", "functies",
+               "klasse", "class", "methode", "commando", "tool", "tools", "extensie", "extensies", "cluster", "panel",
+               "paneel", "dashboard", "pipeline", "omgeving", "installatie", "versie", "syntax", "template",
+               "templates", "theme", "component", "componenten", "service", "services", "repository", "repo",
+               "branch", "image", "images", "engine", "driver", "drivers", "interface", "laag", "lagen", "plug-in",
+               "plug-ins", "taal", "code", "project", "projecten", "account", "accounts", "instantie", "node",
+               "nodes", "widget", "widgets", "module's", "api's", "console", "terminal", "cli", "sdk", "pakket"}
+#: a recurring lower-case word counts as a deliberate term from this many occurrences in one document
+TERM_REPEATS = 3
+
+
+def terms_in(paragraphs: list[list[Token]], speller: "Speller") -> set[str]:
+    """Lower-case words of a document that are deliberate terms, not typos: the name of a product or technology
+    written in lower case (plesk, sass, scikit-learn). A word counts when it is not a one-letter typo of a
+    Dutch or English word of five letters or more (opgeslaan: opgestaan stays a typo) and
+    - it stands right before a technical noun somewhere in the document (de plesk servers, een sass compiler),
+    - or it is a hyphenated compound with an English part whose other parts are no typos (scikit-learn),
+    - or it occurs TERM_REPEATS times or more with the same spelling.
+    Every place of such a word is then accepted."""
+    counts: dict[str, int] = {}
+    tech: set[str] = set()
+    for tokens in paragraphs:
+        words = [t for t in tokens if t.is_word]
+        for k, t in enumerate(words):
+            w = t.text
+            if not w.islower() or speller.skippable(w) or t.quoted:
+                continue
+            counts[w] = counts.get(w, 0) + 1
+            if k + 1 < len(words) and words[k + 1].start - t.end == 1 and words[k + 1].text.lower() in _TECH_HEADS:
+                tech.add(w)
+    out = set()
+    english = speller.dictionary.known_english
+    for w, n in counts.items():
+        hyphenated = "-" in w
+        if n < TERM_REPEATS and w not in tech and not hyphenated:
+            continue
+        if hyphenated:
+            parts = [p for p in w.split("-") if p]
+            if len(parts) < 2 or not all(p.isalpha() for p in parts):
+                continue
+            unknown = [p for p in parts if not speller.accepts(p, True)]
+            if unknown and any(english(p) for p in parts if p not in unknown) and all(
+                    speller.deliberate(p) for p in unknown):
+                out.add(w)
+            continue
+        if w.isalpha() and not speller.accepts(w) and speller.deliberate(w):
+            out.add(w)
+    return out
 
 
 def capitalised_in(tokens: list[Token]) -> set[str]:
