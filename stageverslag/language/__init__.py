@@ -25,7 +25,7 @@ from ..document.outline import location_of
 from ..paths import templates_dir
 from .dictionary import get_dictionary
 from .issues import CATEGORIES, Fact, Issue, merge
-from .spelling import SUGGESTION_BUDGET, Speller, capitalised_in, deadline_from_now, names_in
+from .spelling import SUGGESTION_BUDGET, Speller, capitalised_in, deadline_from_now, names_in, terms_in
 from .tokens import looks_english, mask_markup, not_prose, sentences, tokenize
 
 __all__ = ["ALL", "Engine", "Fact", "Issue", "LanguageFacts", "check_text", "check_document", "get_engine"]
@@ -220,6 +220,8 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
         for *_, tokens in prepared:
             names |= names_in(tokens, engine.speller)
             proper |= capitalised_in(tokens)
+    if "spelling" in analyses:  # lower-case product names used throughout the document (plesk, scikit-learn)
+        names |= terms_in([tokens for *_, tokens in prepared], engine.speller)
     deadline = deadline_from_now(suggestion_budget)
     english = looks_english([t for *_, tokens in prepared for t in tokens])
     findings.english = english
