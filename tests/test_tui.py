@@ -113,7 +113,7 @@ class Gate:
 
         def measure_report(state):
             self.calls += 1
-            assert self.open.wait(10), "the test never opened the gate"
+            assert self.open.wait(WAIT), "the test never opened the gate"
             return real(state)
         monkeypatch.setattr(tui_state.AppState, "measure_report", measure_report)
 
@@ -678,7 +678,9 @@ async def test_the_length_is_measured_again_only_when_the_drafts_change(project,
         assert planning_numbers(dashboard_text(app)) == (words, pages)
         await pilot.pause(tui_state.MEASURE_DELAY + 0.2)
         assert gate.calls == 1
-        # five more words: the drafts' count at once, the built report a moment later
+        # five more words: the drafts' count at once, the built report a moment later (the gate holds the
+        # measurement, so the in-between state is there to see however slow the machine is)
+        gate.open.clear()
         await pilot.press("3")
         await pilot.pause()
         editor = app.screen.query_one("#editor", TextArea)
@@ -688,6 +690,7 @@ async def test_the_length_is_measured_again_only_when_the_drafts_change(project,
         await pilot.pause()
         text = dashboard_text(app)
         assert "Je teksten: 12 woorden\nVerslag zoals gebouwd:\n  pagina's: berekenen…" in text
+        gate.open.set()
         text = await measured(app, pilot)
         assert planning_numbers(text)[0] == words + 5
         assert gate.calls == 2
