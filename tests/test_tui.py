@@ -561,8 +561,9 @@ async def test_a_dt_mistake_appears_while_writing_and_jumps_to_its_place(project
 async def test_the_mouse_works_too(project):
     app = StageverslagApp(project, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await measured(app, pilot)  # the dashboard has settled (its background measurement redraws the lists)
         checklist = app.screen.query_one(ActionChecklist)
+        assert checklist.scroll_offset[1] == 0
         await pilot.click(checklist, offset=(5, 1))  # the second action
         await pilot.pause()
         assert load_project(project.root).progress()["acties"] == {"terugkommoment_gepland"}
