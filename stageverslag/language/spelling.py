@@ -67,7 +67,7 @@ class Speller:
             return bool(parts) and all(self.skippable(p) or self.accepts(p, True) for p in parts)
         if self.dictionary.known_english(word):
             return True  # an English term (header, footer, Business and Languages)
-        if self.compound(word.lower()) or self.verb_form(word):
+        if self.compound(word.lower()) or self.verb_form(word) or self.plural(word):
             return True
         for apo in ("'", "’"):
             if apo in word:  # auto's, CEO's, Peeters'
@@ -139,6 +139,20 @@ class Speller:
         # any other known word of five letters or more that is not an infinitive (opdracht+geven is a typo),
         # told by compound() to check every one-letter change (verga+dring is vergadring, a typo)
         return len(tail) >= 5 and not tail.endswith("en") and known(tail) and "loose"
+
+    def plural(self, word: str) -> bool:
+        """The regular plural of a known noun that Hunspell lacks: topologie -> topologieën, recombinatie ->
+        recombinaties (nouns in -ie, -e, -el, -er, -em, -en, -je take s)."""
+        low = word.lower()
+        if len(low) < 7 or not low.isalpha() and "ë" not in low:
+            return False
+        known = self.dictionary.known
+        if low.endswith("ieën"):
+            return known(low[:-2])
+        if low.endswith("s") and low[:-1].endswith(("ie", "e", "el", "er", "em", "je")) and not low.endswith("ees"):
+            base = low[:-1]
+            return base in self.dictionary.lexicon.nouns or (base.endswith(("tie", "gie", "rie")) and known(base))
+        return False
 
     def verb_form(self, word: str) -> bool:
         """A regular form the dictionary lacks of a verb it knows: a separable verb (vast+hangt, aan+linken),
@@ -491,7 +505,8 @@ _TECH_HEADS = {"server", "servers", "compiler", "compilers", "layer", "layers", 
                "templates", "theme", "component", "componenten", "service", "services", "repository", "repo",
                "branch", "image", "images", "engine", "driver", "drivers", "interface", "laag", "lagen", "plug-in",
                "plug-ins", "taal", "code", "project", "projecten", "account", "accounts", "instantie", "node",
-               "nodes", "widget", "widgets", "module's", "api's", "console", "terminal", "cli", "sdk", "pakket"}
+               "nodes", "widget", "widgets", "module's", "api's", "console", "terminal", "cli", "sdk", "filter",
+               "filters", "algoritme", "operator", "kernel", "model", "modellen", "board", "bord", "sensor"}
 #: a recurring lower-case word counts as a deliberate term from this many occurrences in one document
 TERM_REPEATS = 3
 
