@@ -18,7 +18,8 @@ _MODELS: dict[str, Model] = {}
 NOUN_BEFORE = {"de", "het", "een", "meer", "veel", "weinig", "geen", "onvoldoende", "voldoende", "zijn", "haar",
                "hun", "mijn", "onze", "ons", "jouw", "uw", "deze", "dit", "elk", "elke", "ieder", "iedere", "welk",
                "welke", "zoveel", "genoeg", "minder", "extra", "wat", "enig", "enige", "geen", "zulk", "zulke",
-               "zo'n", "hoeveel", "al", "alle", "beide", "zoveel", "evenveel", "eigen", "die", "dat"}
+               "zo'n", "hoeveel", "al", "alle", "beide", "zoveel", "evenveel", "eigen", "die", "dat", "hoop", "paar",
+               "boel", "heleboel", "beetje", "stuk", "aantal", "soort", "vorm", "type"}
 PRONOUN_SUBJECTS = {"ik", "jij", "je", "u", "hij", "zij", "ze", "het", "men", "wij", "we", "jullie", "dat", "dit",
                     "die", "wie", "wat", "iedereen", "niemand", "niets", "alles", "iets", "er"}
 FIXED = STRONG_PAST | {"wil", "kan", "zal", "mag", "kun", "kunt", "wilt", "zult", "moet", "jij", "zij", "wij",
@@ -82,6 +83,8 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
         return True  # an infinitive or a plural ('verzorgen'), not 'meen', 'teken', 'verdien'
     prev = words[i - 1] if i else "<s>"
     nxt = words[i + 1] if i + 1 < len(words) else "</s>"
+    if words[-1] not in (".", "?", "!", ":", ";", ")", "\"", "'", "”", "’") and (len(words) < 5 or words[i] != words[i].lower()):
+        return True  # a heading or list item without end punctuation ('Chinese postbode probleem')
     if nxt == "</s>" or nxt in MONTHS:
         return True  # a sentence that stops without punctuation (a heading, a broken line); 'eind maart'
     if w in lex.nouns or w in lex.adjectives:
@@ -92,7 +95,9 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
                     prev in lex.nouns or tagdict.get(prev, "").startswith("N")) and (
                     prev[:-1] in lex.adjectives or prev[:-2] in lex.adjectives or tagdict.get(prev, "").startswith("ADJ")
                     or (len(prev) > 4 and prev[:-3] + prev[-3] + prev[-3:-1] in lex.adjectives))) \
-                or (tagdict.get(nxt, "").startswith("WW|pv") and w in lex.nouns) or (
+                or (tagdict.get(nxt, "").startswith("WW|pv") and w in lex.nouns) \
+                or tagdict.get(prev, "").startswith(("ADJ", "TW")) or prev[:1].isdigit() \
+                or ("ge" in prev[1:] and prev.endswith(("d", "t")) and len(prev) > 6 and prev not in lex.nouns) or (
                 prev.startswith("ge") and prev.endswith(("d", "t")) and len(prev) > 5):
             return True  # 'meer geld', 'de zwakke aanpak', 'je aanvraag', 'een gestructureerd verhaal': a noun
     return False
@@ -123,6 +128,14 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     if v.label == "T":
         if prev == "ik" or nxt in ("ik", "jij") or "ik" in words[start:i] or other_finite:
             return False
+        if w in lex.nouns and any(x in ("gemaakt", "maken", "maakt", "maak", "genomen", "nemen", "neemt")
+                                  for x in words[i + 1:end + 1]):
+            return False  # 'gebruik maken van', 'deel nemen aan': a noun in a fixed expression
+        if opener == ")" and "(" in words[:start]:
+            k = len(words[:start]) - 1 - words[:start][::-1].index("(")
+            if k > 0 and words[k - 1] in ("ik", "we", "wij", "jullie"):
+                return False  # 'ik (de ontwikkelaar) het idee heb'
+
         if start > 0 and opener in ("en", "maar", "of", ",", "dus") and any(x in ("ik", "we", "wij", "jullie") for x in words[:start]):
             return False  # '... dat ik geen deadline mis en op tijd aangeef': the subject 'ik' is shared
         if nxt == "je":  # 'Vindt je leidinggevende ...' (je = your), but 'deze fiche vind je ook op ...'
@@ -164,6 +177,8 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     if v.label == "VD":
         if v.kind == "invalid" and fam_form(v, "VD") and len(v.forms) == 1:
             return True  # 'geopereert', 'genoemt': no word at all, one participle one letter away
+        if i == start or (w in lex.nouns and any(x in ("gemaakt", "maken", "maakt", "genomen") for x in words[i + 1:end + 1])):
+            return False  # 'Verandert er iets, dan wordt ...'; 'er wordt gebruik gemaakt van'
         if aux_in_clause or (aux_in_region and opener in ("als", "zoals")):
             return True  # 'Een taak wordt als afgewerkt beschouwd': 'als' compares here, the clause goes on
         if opener in ("en", "of", "maar", ","):  # 'werd gemaakt en verstuurd': the auxiliary of the clause before
@@ -294,8 +309,9 @@ class SlotChecker:
             tok = sentence[v.index]
             if tok.kind != "word" or v.margin < thresholds.get(v.kind, 1e9) or not plausible(v, words, self.forms.lex, self.model.tagdict):
                 continue
-            if v.kind == "invalid" and self.verbs.english is not None and self.verbs.english(tok.text):
-                continue  # an English word ('forte', 'state'): not a Dutch verb form
+            if words[v.index] not in self.model.tagdict and self.verbs.english is not None \
+                    and self.verbs.english(tok.text) and not self._english_verb(v, words):
+                continue  # an English word ('de start date', 'delete queue', 'een word document')
             if caps[v.index] and v.index > 0 and not tok.sentence_start and sentence[v.index - 1].text not in (":", "("):
                 continue  # a capital inside the sentence: a name ('De Wilde', 'Gebruik')
             out.append(self._issue(tok, v, words, sentence))
@@ -307,6 +323,25 @@ class SlotChecker:
             if v.index not in taken and not (caps[v.index] and v.index > 0 and not sentence[v.index].sentence_start):
                 out.append(self._issue(sentence[v.index], v, words, sentence, shared.get(v.index)))
         return out
+
+    def _english_verb(self, v, words: list[str]) -> bool:
+        """Is the English word at ``v.index`` used as a Dutch verb ('het programma update zichzelf')? Only
+        when a pronoun or a noun phrase that opens the clause is right before it, and no noun follows."""
+        if v.kind == "invalid":
+            return False
+        i, lex, known = v.index, self.forms.lex, self.forms.known
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        prev = words[i - 1] if i else ""
+        if nxt in lex.nouns or _plural(nxt, lex, self.model.tagdict) or (self.verbs.english(nxt) and nxt.isalpha()):
+            return False  # 'een word document', 'de start date en ...'
+        if prev.isalpha() and (not known(prev) or (self.verbs.english(prev) and prev not in self.model.tagdict)):
+            return False  # 'delete queue', 'cooldrops fix': an English compound
+        if prev in ("hij", "zij", "ze", "het", "men", "ik", "je", "jij", "u", "die", "dat"):
+            return True
+        if nxt in DETS or nxt in ("het", "er", "hij", "zij", "ze", "u", "je", "jij", "ik"):
+            return True  # 'Op vrijdag word het weekverslag ...': the subject follows
+        start, _ = clause_span(words, i)
+        return i - start == 2 and words[start] in DETS and prev in lex.nouns
 
     def _skip(self, i: int, words: list[str]) -> bool:
         return rejected(i, words, self.forms.lex, self.model.tagdict)

@@ -209,7 +209,7 @@ class Forms:
         options = set()
         for b in bases:
             for cand in (b[:-1] + "d", b[:-1] + "t", b + "t", b + "d") if b[-1] in "dte" else (b + "d", b + "t"):
-                if cand != w and self._is_ge_participle(cand):
+                if cand != w and (cand[-1] != w[-1] or len(cand) > len(w)) and self._is_ge_participle(cand):
                     options.add(cand)
         if len(options) == 1:
             (part,) = options
