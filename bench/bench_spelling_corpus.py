@@ -9,7 +9,11 @@ when the word is a wrong verb form: genereerd).
 Two figures: every finding (each place of a word), and findings per distinct word per report (what the student
 reads once the reporter groups a repeated word into one finding with all its places).
 
-Run: python bench/bench_spelling_corpus.py [-v]   (-v lists every spelling finding with its paragraph)
+Held-out: ``--heldout`` measures the other real Dutch texts of the corpus that this bench does not use (theses,
+plans, evaluations, ...; never looked at while tuning the rules of round two, only measured) and prints every
+finding per document.
+
+Run: python bench/bench_spelling_corpus.py [-v] [--heldout]   (-v lists every spelling finding with its paragraph)
 """
 
 from __future__ import annotations
@@ -86,5 +90,38 @@ def main(verbose: bool = False) -> None:
           + (f"   NIET gevonden: {', '.join(missing)}" if missing else ""))
 
 
+def heldout_reports() -> list[str]:
+    """Every other real Dutch text with running text: not one of the 8 reports and not an EXTRA."""
+    with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    used = set(reports()) | set(EXTRA)
+    return [r["file"] for r in rows if r["kind"] == "nl-real" and r["language"].startswith("nl")
+            and r["file"] not in used and int(r["words"] or 0) > 0]
+
+
+def heldout() -> None:
+    total_words = total = 0
+    for name in heldout_reports():
+        doc = read_docx(CORPUS / name)
+        words = sum(count_words(p.text) for p in doc.paragraphs)
+        if not words:
+            continue
+        texts = {p.index: p.text for p in doc.paragraphs}
+        found = []
+        for f in check_document(doc):
+            if f.category == "spelling":
+                text = getattr(f, "text", None) or texts.get(f.paragraph, "")
+                found.append(text[f.start:f.end])
+        total_words += words
+        total += len(found)
+        print(f"(held-out) {name:45s} {words:6d} woorden  {len(found):3d} spelling  "
+              f"{1000 * len(found) / words:5.2f}/1000: {', '.join(found)}")
+    print(f"(held-out) totaal {total_words} woorden, {total} spellingmeldingen, "
+          f"{1000 * total / max(1, total_words):.2f} per 1000 woorden")
+
+
 if __name__ == "__main__":
-    main("-v" in sys.argv[1:])
+    if "--heldout" in sys.argv[1:]:
+        heldout()
+    else:
+        main("-v" in sys.argv[1:])
