@@ -266,12 +266,37 @@ _GOAL_MENTION = re.compile(r"\b(?:leer)?doel(?:en|stelling(?:en)?)?\b", re.I)
 _STEMMERS = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
 
 
+def _dutch_stemmer():
+    """Snowball's Dutch stemmer, the one ``snowballstemmer.stemmer("dutch")`` gives. Importing the
+    ``snowballstemmer`` package loads the stemmers of all 30 languages (~20 ms); without PyStemmer (which the
+    package would prefer) only its Dutch module and the two it needs are loaded, under a private name."""
+    import importlib.util
+    import sys
+    if importlib.util.find_spec("Stemmer") is None:
+        package = sys.modules.get("_stageverslag_snowball")
+        if package is None:
+            spec = importlib.util.find_spec("snowballstemmer")  # finds the package without running it
+            if spec is not None and spec.submodule_search_locations:
+                import types
+                package = types.ModuleType("_stageverslag_snowball")
+                package.__path__ = list(spec.submodule_search_locations)
+                sys.modules["_stageverslag_snowball"] = package
+        if package is not None:
+            try:
+                from _stageverslag_snowball.dutch_stemmer import DutchStemmer
+                _SNOWBALL_DIRS[:] = package.__path__
+                return DutchStemmer()
+            except ImportError:  # pragma: no cover - another layout: the package's own way below
+                pass
+    import snowballstemmer
+    return snowballstemmer.stemmer("dutch")
+
+
 def _stemmer():
     found = getattr(_STEMMERS, "stem", None)
     if found is None:
         try:
-            import snowballstemmer
-            found = snowballstemmer.stemmer("dutch").stemWord
+            found = _dutch_stemmer().stemWord
         except ImportError:  # pragma: no cover - a crude fallback: the same function for both sides of a match
             found = lambda w: re.sub(r"(heden|heid|ingen|ing|en|er|e|s|t|d)$", "", w) if len(w) > 5 else w  # noqa: E731
         _STEMMERS.stem = found
@@ -294,11 +319,49 @@ class Term:
 
 _STOP_STEMS = None
 
+#: The stems of STOP_WORDS | GOAL_WORDS ("word:stem", or "word" when it is its own stem) as Snowball
+#: ``_SHIPPED_FOR`` gives them (stemming the 280 words costs 15-20 ms per run). Used only with that exact version
+#: and exactly these words; otherwise they are stemmed as before. ``tests/test_goals.py`` checks them.
+_SHIPPED_FOR = "snowballstemmer-3.1.1.dist-info"
+_SHIPPED_STOP_STEMS = """
+    aan aandacht aangezien:aanzien achter af al alle:al alleen als:al alsof altijd ander andere:ander anders:ander
+    ben best beter bij bijleren:bijler bijna bovendien competentie competenties:competentie daar daarbij daardoor
+    daarna daarom daarvan dan dat de deel delen:deel derde:der deze die ding dingen:ding dit doch doe doel
+    doelen:doel doelstelling:doelstel doelstellingen:doelstel doen door drie dus echt echter een eens:een eerst
+    eerste:eerst eigen:eig eigenlijk:einlijk elk elke en enkel enkele:enkeel er erg ermee ernaar even:eef ga gaan
+    ge gebruik:bruik gebruiken:bruik geef geen geven:geef goed goede graag groeien:groei grote haar had heb
+    hebben:heb heeft:heef heel helemaal hem het hier hierbij hierdoor hiervoor hij hoe hoewel houd houden:houd hun
+    iedereen iemand iets:iet ik in is ja je jezelf jij jou jouw juist kan kant keer keren:keer kleine kom
+    komen:koom kon krijg krijgen:krijg kunde:kund kunnen:kun leer leerde:leer leerdoel leerdoelen:leerdoel
+    leerpunt leerpunten:leerpunt leren:leer lukken:luk lukt:luk maak maar maken:maak manier me mee meer meest
+    mens:men mensen:mens met mezelf mij mijn minder minstens:minsten misschien moet moeten:moet na naar naast neem
+    nemen:neem niet niets:niet nieuw nieuwe nog nooit nu of om omdat onder ons:on ontwikkel ontwikkelen:ontwikkel
+    ontwikkeling:ontwikkel onze ook op over per probeer proberen:prober reeds:reed samen:saam sinds:sind
+    sommige:som stage stageplaats:staplaats stages:stage stagiair steeds:steed stel stellen:stel sterker te
+    tegen:teeg telkens:telken tijd tijdens:tijden toch toe tot tussen:tus twee tweede u uit uw vaardigheden:vaard
+    vaardigheid:vaard vaker van vanaf veel verbeter verbeteren:verbeteer verder:ver via vier vierde:vier vijf
+    vijfde:vijf vind vinden:vind vlot vlotter voer voeren:voer voor vooral voordat waar waarbij waardoor waarin
+    waarop wanneer want was wat we weet wel welk welke werd werden:wer werk werken:werk werkpunt
+    werkpunten:werkpunt werkt:werk weten:weet wie wij wil willen:wil word worden:wor wordt zal ze zeer zeker zelf
+    zet zetten:zet zich zie zien zij zijn zo zoals:zoal zodat zonder zorg zorgen:zorg zou zouden:zoud zulke één
+"""
+_SNOWBALL_DIRS: list[str] = []  # where the Dutch stemmer was loaded from (see _dutch_stemmer)
+
+
+def _shipped_stop_stems() -> frozenset | None:
+    import os
+    shipped = dict((*pair.split(":"), pair)[:2] for pair in _SHIPPED_STOP_STEMS.split())
+    if not _SNOWBALL_DIRS or shipped.keys() != STOP_WORDS | GOAL_WORDS or not any(
+            os.path.isdir(os.path.join(os.path.dirname(d), _SHIPPED_FOR)) for d in _SNOWBALL_DIRS):
+        return None
+    return frozenset(shipped.values())
+
 
 def _stop_stems() -> frozenset:
     global _STOP_STEMS
     if _STOP_STEMS is None:
-        _STOP_STEMS = frozenset(stem(w) for w in STOP_WORDS | GOAL_WORDS)
+        _stemmer()  # loads the stemmer: which one decides whether the shipped stems apply
+        _STOP_STEMS = _shipped_stop_stems() or frozenset(stem(w) for w in STOP_WORDS | GOAL_WORDS)
     return _STOP_STEMS
 
 

@@ -211,3 +211,29 @@ def test_each_thread_stems_with_its_own_stemmer():
         t.join()
     assert len({id(s.__self__) for s in seen}) == 3
     assert all(r == results[0] for r in results)
+
+
+def test_the_dutch_stemmer_loaded_alone_stems_like_the_package():
+    """goals loads only Snowball's Dutch module (time); it must be the stemmer the package itself gives."""
+    import re
+
+    import snowballstemmer
+
+    from stageverslag.goals import _dutch_stemmer
+    ours, package = _dutch_stemmer(), snowballstemmer.stemmer("dutch")
+    from pathlib import Path
+    drafts = Path(__file__).resolve().parents[1] / "examples" / "voorbeeldproject" / "hoofdstukken"
+    text = " ".join(f.read_text(encoding="utf-8") for f in sorted(drafts.glob("*.md")))
+    words = set(re.findall(r"\w+", text.lower()))
+    assert len(words) > 20
+    assert [ours.stemWord(w) for w in sorted(words)] == [package.stemWord(w) for w in sorted(words)]
+
+
+def test_the_shipped_stop_stems_are_what_the_stemmer_gives():
+    """The stems of the stop and goal words ship with goals.py (time); with the Snowball version they were made
+    with, they must equal stemming the words now (a changed word list or stemmer: regenerate them)."""
+    from stageverslag import goals
+    goals._stemmer()
+    shipped = goals._shipped_stop_stems()
+    assert shipped is not None, "the shipped stop stems do not apply to the installed snowballstemmer or word list"
+    assert shipped == frozenset(goals._stemmer()(w.lower()) for w in goals.STOP_WORDS | goals.GOAL_WORDS)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from fnmatch import fnmatch
@@ -38,9 +39,12 @@ _TOC_HEADING_STYLES = {"tocheading", "contentsheading", "kopvaninhoudsopgave", "
 
 
 def _strip_accents(text: str) -> str:
+    if text.isascii():  # NFKD leaves ASCII as it is
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=16384)  # pure; the profile's phrases and titles are normalised for every paragraph
 def normalise(text: str, toc_entry: bool = False) -> str:
     """A title reduced to comparable words: "2. Uitgangspunten & eerste indrukken ....... 4" ->
     "uitgangspunten en 1 indrukken". With ``toc_entry`` a bare trailing number is a page number too."""
@@ -56,6 +60,11 @@ def normalise(text: str, toc_entry: bool = False) -> str:
     t = t.replace("&", " en ")
     t = re.sub(r"[^0-9a-z]+", " ", t)
     return " ".join(_ORDINALS.get(w, w) for w in t.split())
+
+
+@lru_cache(maxsize=4096)
+def _letters(text: str) -> Counter:
+    return Counter(text)
 
 
 @lru_cache(maxsize=65536)
@@ -76,9 +85,13 @@ def match_score(title: str, alias: str) -> float:
     if len(title) >= 10 and alias.startswith(title + " ") and not digits_t:
         return 0.85
     needed = 0.85 if len(alias) >= 10 else 0.9
-    matcher = SequenceMatcher(None, title, alias)
-    if matcher.real_quick_ratio() < needed or matcher.quick_ratio() < needed:
+    # SequenceMatcher's real_quick_ratio and quick_ratio, computed without building one (most pairs stop here)
+    length = len(title) + len(alias)
+    if 2.0 * min(len(title), len(alias)) / length < needed:
         return 0.0
+    if 2.0 * sum((_letters(title) & _letters(alias)).values()) / length < needed:
+        return 0.0
+    matcher = SequenceMatcher(None, title, alias)
     ratio = matcher.ratio()
     return ratio * 0.95 if ratio >= needed else 0.0
 
