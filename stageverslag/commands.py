@@ -9,13 +9,16 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import service
 from .dates import format_date, parse_date
 from .errors import UserError
 from .linter import Report, exit_status
 from .profile import Profile, load_profile
-from .schedule import Status
+
+if TYPE_CHECKING:  # the schedule is loaded by the commands that use it, not by every check
+    from .schedule import Status
 
 project_status = service.project_status  # old name, kept for callers
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
@@ -86,6 +85,7 @@ def convert(src: str | os.PathLike, fmt: str = "pdf", outdir: str | os.PathLike 
 
     Raises UserError (Dutch) when LibreOffice is missing, times out or produces nothing.
     """
+    import subprocess  # not at import: a check that only asks for soffice does not need it
     soffice = find_soffice()
     if not soffice:
         raise UserError(INSTALL_HINT)
@@ -171,6 +171,7 @@ def _output_complete(path: Path, fmt: str) -> bool:
 
 
 def _stop(proc: subprocess.Popen) -> None:
+    import subprocess  # not at import: a check that only asks for soffice does not need it
     import signal
     try:
         os.killpg(proc.pid, signal.SIGKILL)
@@ -184,6 +185,7 @@ def _stop(proc: subprocess.Popen) -> None:
 
 def _convert_chunk(soffice: str, sources: list[Path], fmt: str, outdir: Path | None, timeout: float,
                    on_result=None) -> dict[Path, Path | UserError]:
+    import subprocess  # not at import: a check that only asks for soffice does not need it
     import time
     ext = fmt.split(":")[0]
     results: dict[Path, Path | UserError] = {}
