@@ -231,6 +231,8 @@ def test_voor_te_meaning_om_te(text, expected):
     ("Het was een schone ervaring.", "schone", "mooie"),
     ("De test liep goed, top!", "top", "uitstekend"),
     ("Het antwoord was beetje vaag.", "beetje", "een beetje"),
+    ("Ik heb m'n planning bijgewerkt.", "m'n", "mijn"),
+    ("Dees week ging over de audit.", "Dees", "deze"),
 ])
 def test_categories_of_issue_9(text, form, alternative):
     assert found(text, "spreektaal") == [(form, alternative)]
