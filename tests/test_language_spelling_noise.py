@@ -173,3 +173,13 @@ def test_a_lower_case_product_name_used_as_a_term_is_accepted_and_a_repeated_typ
     found = doc_spelling(path)
     assert "frobnik" not in found and "zorbax-learn" not in found
     assert found.count("opgeslaan") == 3 and found.count("desicion") == 3 and "topci-based" in found
+
+
+@pytest.mark.parametrize("text,ok,wrong", [
+    ("Na ik samenzat met iemand van het team, begon ik toch te begrijpen hoe het werkte.", "samenzat", None),
+    ("Toen de klant meekwam, begon de demonstratie.", "meekwam", None),
+    ("Het is opzich geen probleem.", None, "opzich"),
+])
+def test_a_separable_verb_with_a_strong_past_tense(text, ok, wrong):
+    found = spelling(text)
+    assert ok not in found and (wrong is None or wrong in found)

@@ -167,6 +167,8 @@ class Speller:
         if word.endswith(("ioneel", "ionele")) and self.dictionary.known_english(word[:word.rindex("ion") + 3] + "al"):
             return True  # convolutionele: Dutch -ioneel of an English -ional (convolutional)
         for particle in _PARTICLES:
+            if word.startswith(particle) and word[len(particle):] in _STRONG_PAST:
+                return True  # samen+zat, op+stond, mee+kwamen: the past tense of a strong verb
             if word.startswith(particle) and len(word) - len(particle) >= 4:
                 rest = word[len(particle):]
                 if rest in lex.participles or (rest.endswith("en") and _stem_in(rest[:-2], lex.verbs)) or (
@@ -407,6 +409,17 @@ class Speller:
         return False
 
 
+#: past tenses of strong and irregular verbs (separable verbs with them: samenzat, opstond, meekwamen)
+_STRONG_PAST = {"zat", "zaten", "kwam", "kwamen", "nam", "namen", "gaf", "gaven", "stond", "stonden", "ging", "gingen",
+                "zag", "zagen", "bleef", "bleven", "liep", "liepen", "hield", "hielden", "viel", "vielen", "trok",
+                "trokken", "sprak", "spraken", "bracht", "brachten", "dacht", "dachten", "kreeg", "kregen", "wees",
+                "schreef", "schreven", "droeg", "droegen", "sloot", "sloten", "bood", "boden", "hing", "hingen",
+                "vond", "vonden", "deed", "deden", "liet", "lieten", "zocht", "zochten", "riep", "riepen", "las",
+                "lazen", "sloeg", "sloegen", "trad", "traden", "won", "wonnen", "begon", "begonnen", "lag", "lagen",
+                "keek", "keken", "reed", "reden", "stak", "staken", "brak", "braken", "zond", "zonden", "wierp",
+                "wierpen", "greep", "grepen", "sneed", "sneden", "dreef", "dreven", "schoof", "schoven", "hief",
+                "hieven", "woog", "wogen", "zweeg", "zwegen", "vloog", "vlogen", "trof", "troffen", "haalde",
+                "kocht", "kochten", "moest", "kon", "wist", "wisten", "wilde", "mocht", "zou", "zouden"}
 _PARTICLES = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "samen", "terug", "toe", "uit",
               "vast", "voor", "weg", "neer", "los", "tegen", "achter", "binnen", "buiten", "dicht", "open", "thuis",
               "vrij", "klaar", "bekend", "stil", "bloot", "door", "rond", "heen", "mis", "teweeg", "tegemoet")
