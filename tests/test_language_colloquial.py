@@ -266,6 +266,8 @@ def test_categories_of_issue_9(text, form, alternative):
     "De titels staan vet gedrukt.",
     "De directie nam de klacht serieus.",
     "Een Ier leidde de workshop.",
+    "Zie je, hoor je dingen die je niet verwacht.",
+    "Het is echt waar dat de klant belde.",
 ])
 def test_look_alikes_of_issue_9_stay_quiet(text):
     assert found(text, "spreektaal") == []

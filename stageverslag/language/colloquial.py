@@ -315,6 +315,9 @@ class Colloquial:
             if cond == "bijwoord" and (prev in _NO_ARTICLE_BEFORE | {"naar", "over", "rond", "zoals"}
                                        or nxt in {"en", "of", "muziek"}):
                 return False
+            if cond == "zinseinde" and not ((s.after[last] or " ")[:1] in ".!?…" or (
+                    s.after[last] is None and last == len(s) - 1)):
+                return False
             if cond == "niet-zinsbegin" and first.sentence_start:
                 return False
             if cond == "voor-lidwoord" and nxt not in _DETERMINERS:
