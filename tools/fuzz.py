@@ -554,6 +554,22 @@ def check_in_process(path: Path, kind: str = "") -> Outcome:
 
 # ------------------------------------------------------------------------------------------ long run
 
+def summarize(results: Path) -> str:
+    """A Markdown table per mutation class from a run's ``results.jsonl``."""
+    rows: dict[str, list[dict]] = {}
+    for line in results.read_text().splitlines():
+        r = json.loads(line)
+        rows.setdefault(r["kind"], []).append(r)
+    out = ["| soort | mutanten | exit 0/1/2/3 | max. rekentijd (s) | max. piekgeheugen (MB) | problemen |",
+           "|---|---|---|---|---|---|"]
+    every = [r for rs in rows.values() for r in rs]
+    for kind, rs in sorted(rows.items()) + [("totaal", every)]:
+        statuses = "/".join(str(sum(1 for r in rs if r["status"] == s)) for s in (0, 1, 2, 3))
+        out.append(f"| {kind} | {len(rs)} | {statuses} | {max(r['cpu_seconds'] for r in rs):.1f} | "
+                   f"{max(r['peak_mb'] for r in rs):.0f} | {sum(1 for r in rs if r['problems'] or r['internal'])} |")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--count", type=int, default=3000)
@@ -566,7 +582,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mode", choices=["fork", "subprocess"], default="fork",
                     help="fork: each check in a forked child of a process that imported stageverslag once "
                     "(fast); subprocess: a fresh interpreter per check (as a user runs it)")
+    ap.add_argument("--summarize", action="store_true", help="only print the table of an earlier run in --out")
     args = ap.parse_args(argv)
+    if args.summarize:
+        print(summarize(args.out / "results.jsonl"))
+        return 0
     sources = corpus_sources()
     if not sources:
         print(f"no corpus in {CORPUS}", file=sys.stderr)
