@@ -28,10 +28,21 @@ def test_recall_and_no_false_alarm_on_look_alikes(name):
     assert result["precision"] >= 0.97, result["alarms"]
 
 
+def test_the_second_held_out_set():
+    """heldout2 (weekly logs, e-mails, reflections; written before the rules of round two): one known false
+    alarm on a look-alike ('ne bis in idem', Latin), everything else as the README says."""
+    b = bench()
+    result = b.score(b.DATA / "heldout2")
+    assert result["pieces"] >= 170 and result["correct_sentences"] >= 300
+    assert result["recall"] >= 0.85, result["misses"]
+    assert result["look_alike_alarms"] <= 1, result["alarms"]
+    assert result["precision"] >= 0.97, result["alarms"]
+
+
 def test_every_labelled_piece_is_in_its_sentence():
     b = bench()
-    for name in ("heldout", "dev"):
+    for name in ("heldout", "heldout2", "dev"):
         for line in (b.DATA / name / "fout.tsv").read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
-                sentence, _, pieces = line.partition("\t")
+                sentence, pieces, *_ = line.split("\t")
                 assert b.labelled(sentence, pieces), sentence
