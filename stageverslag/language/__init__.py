@@ -57,9 +57,9 @@ class Engine:
     """Everything the checks need, loaded lazily (once, also when threads ask at the same time) and reused
     between calls. What one call finds lives in that call, not here."""
 
-    def __init__(self, wordlist=(), names=()):
+    def __init__(self, wordlist=(), names=(), dictionary=None):
         self._lock = threading.Lock()
-        self.dictionary = get_dictionary()
+        self.dictionary = dictionary or get_dictionary()
         self.wordlist = tuple(wordlist)
         self.names = tuple(names)
         self.speller = Speller(self.dictionary, set(_vocabulary()) | set(self.wordlist) | set(_name_words(names)))
@@ -88,7 +88,7 @@ class Engine:
 
     def analyse(self, text: str, *, markdown: bool = True, names: set[str] | None = None,
                 deadline: float | None = None, tokens=None, english: bool = False,
-                proper: set[str] | None = None, analyses=ALL) -> list[Issue]:
+                proper: set[str] | None = None, analyses=ALL, masked: str | None = None) -> list[Issue]:
         """Our issues in ``text`` (no LanguageTool) of the categories in ``analyses``, sorted by position.
         ``english``: the text is known to be English (an English report), so only the style checks run.
 
@@ -99,7 +99,7 @@ class Engine:
         if not wanted:
             return []
         run = set(CATEGORIES) if "spelling" in wanted else wanted
-        masked = mask_markup(text, markdown)
+        masked = masked if masked is not None else mask_markup(text, markdown)  # given: the caller masked it
         tokens = tokens if tokens is not None else tokenize(text, masked, markdown)
         sents = sentences(tokens)
         if english or looks_english(tokens):
@@ -137,10 +137,11 @@ def get_engine(project=None) -> Engine:
     if project is not None:
         wordlist = tuple(sorted(project.wordlist()))
         names = tuple(sorted(project.config.names()))
-    key = (wordlist, names)
     with _ENGINES_LOCK:
+        dictionary = get_dictionary()  # a new one (another cache folder, a test) means new engines too
+        key = (wordlist, names, id(dictionary))
         if key not in _ENGINES:
-            _ENGINES[key] = Engine(wordlist, names)
+            _ENGINES[key] = Engine(wordlist, names, dictionary)
         return _ENGINES[key]
 
 
@@ -228,7 +229,7 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
     if english:
         findings.notes.append("Dit verslag is in het Engels geschreven: de Nederlandse taalcontrole is overgeslagen.")
     per_paragraph = [engine.analyse(p.text, markdown=md, names=names, deadline=deadline, tokens=tokens,
-                                    english=english, proper=proper, analyses=analyses)
+                                    english=english, proper=proper, analyses=analyses, masked=masked)
                      for pos, p, md, masked, tokens in prepared]
     if languagetool and analyses & set(CATEGORIES):
         from .languagetool import LanguageToolError, check_texts
