@@ -233,6 +233,8 @@ def test_voor_te_meaning_om_te(text, expected):
     ("Het antwoord was beetje vaag.", "beetje", "een beetje"),
     ("Ik heb m'n planning bijgewerkt.", "m'n", "mijn"),
     ("Dees week ging over de audit.", "Dees", "deze"),
+    ("De oude printers werden naar het containerpark gesmeten.", "gesmeten", "gegooid"),
+    ("Ik las het in de gazet.", "gazet", "krant"),
 ])
 def test_categories_of_issue_9(text, form, alternative):
     assert found(text, "spreektaal") == [(form, alternative)]
@@ -268,6 +270,7 @@ def test_categories_of_issue_9(text, form, alternative):
     "Een Ier leidde de workshop.",
     "Zie je, hoor je dingen die je niet verwacht.",
     "Het is echt waar dat de klant belde.",
+    "Gazet van Antwerpen schreef over het bedrijf.",
 ])
 def test_look_alikes_of_issue_9_stay_quiet(text):
     assert found(text, "spreektaal") == []
