@@ -224,11 +224,8 @@ class AppState:
     def language_check(self, text: str, cancelled=lambda: False) -> list | None:
         """Language issues of one draft (runs in a worker thread); None when ``cancelled()`` says a newer
         check replaced this one while it waited for the engine. Raises LanguageUnavailable."""
-        try:
-            from ..language import check_text, get_engine
-        except ImportError:
-            raise LanguageUnavailable("De taalcontrole is nog niet beschikbaar in deze versie.") from None
         if self._worker is not None:  # in the helper process: loading the dictionary never blocks typing
+            # (nor importing the engine, which would hold Python's lock here: it is imported below, if needed)
             from .langworker import WorkerUnavailable
             with self._engine_lock:
                 if self._engine is None:
@@ -241,6 +238,10 @@ class AppState:
                 self._worker = None  # it could not start or died: check in this process from now on
                 with self._engine_lock:
                     self._engine = None
+        try:
+            from ..language import check_text, get_engine
+        except ImportError:
+            raise LanguageUnavailable("De taalcontrole is nog niet beschikbaar in deze versie.") from None
         with self._engine_lock:
             if cancelled():
                 return None

@@ -122,7 +122,9 @@ class DashboardScreen(Screen):
         self.query_one(PartList).border_title = "Onderdelen (Enter = schrijven)"
         self.refresh_status(plan=False)
         self.query_one(PartList).focus()
-        self.call_after_refresh(self._start_measure)  # after the first screen is drawn, without delay
+        # after the first screen is drawn and a short pause: a student who opens a part at once types while
+        # it would build the report in a thread of this process (it waits until the dashboard is back)
+        self._measure_timer = self.set_timer(st_mod.MEASURE_DELAY, self._start_measure)
 
     def on_screen_resume(self) -> None:
         self.refresh_status()
@@ -189,6 +191,8 @@ class DashboardScreen(Screen):
         state = self.app.state
         if self._measuring or state.report_size(state.report_key()) is not None:
             return  # one runs already (its return checks for news) or nothing changed
+        if not self.is_current:
+            return  # another screen is in front: measured when the dashboard is back (refresh_status)
         self._measuring = True
         self.measure_report()
 

@@ -42,17 +42,19 @@ _SEVERITIES: dict[str, str] = {}
 
 def severity_of(issue) -> str:
     """An issue's severity: the outside checker's own, else that of the rule for its category (dt: error)."""
-    if getattr(issue, "severity", ""):
+    if issue is not None and getattr(issue, "severity", ""):
         return issue.severity
     if not _SEVERITIES:
+        found: dict[str, str] = {}  # filled whole, then published: a check thread may be filling it meanwhile
         try:
             from ...rules import load_rules
             for r in sorted(load_rules(), key=lambda r: r.code):  # the first rule of a category speaks for it
                 if r.language:
-                    _SEVERITIES.setdefault(r.category, r.severity)
+                    found.setdefault(r.category, r.severity)
         except Exception:  # noqa: BLE001 - a mark without its exact colour is still a mark
-            _SEVERITIES["dt"] = "error"
-    return _SEVERITIES.get(issue.category, "warning")
+            found = {"dt": "error"}
+        _SEVERITIES.update(found)
+    return _SEVERITIES.get(getattr(issue, "category", None), "warning")
 
 
 def first_prose_index(markdown: str) -> int:
@@ -121,6 +123,9 @@ class WritingScreen(Screen):
                 first_prose_index(self.editor.text))
             self.call_after_refresh(self.editor.scroll_cursor_visible, center=True, animate=False)
         self._start_check()
+        if not _SEVERITIES:  # the rules' severities (for the marks): loaded beside the editor, not in its thread
+            import threading
+            threading.Thread(target=severity_of, args=(None,), name="ernst van de regels", daemon=True).start()
         if buf.dirty:  # unsaved text from an earlier refused write: try again soon
             self._restart_timer("_save_timer", st_mod.AUTOSAVE_DELAY, self.save_now)
 
