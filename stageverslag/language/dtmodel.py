@@ -23,7 +23,7 @@ NOUN_BEFORE = {"de", "het", "een", "meer", "veel", "weinig", "geen", "onvoldoend
 PRONOUN_SUBJECTS = {"ik", "jij", "je", "u", "hij", "zij", "ze", "het", "men", "wij", "we", "jullie", "dat", "dit",
                     "die", "wie", "wat", "iedereen", "niemand", "niets", "alles", "iets", "er"}
 FIXED = STRONG_PAST | {"wil", "kan", "zal", "mag", "kun", "kunt", "wilt", "zult", "moet", "jij", "zij", "wij",
-                       "was", "wist", "reed", "las", "leed", "bood"} | (MODALS - {"krijgt", "raakt", "blijkt", "lijkt"})
+                       "was", "wist", "reed", "las", "leed", "bood", "jouw", "jou", "mijn", "uw", "hun", "onze"} | (MODALS - {"krijgt", "raakt", "blijkt", "lijkt"})
 DETS = {"de", "het", "een", "mijn", "jouw", "zijn", "haar", "onze", "ons", "hun", "uw", "deze", "dit", "die",
         "dat", "elke", "ieder", "iedere", "elk", "geen", "welke"}
 
@@ -60,6 +60,10 @@ CLOSED = ("VNW", "VG", "VZ", "BW", "LID", "TW", "ADJ", "TSW", "LET")
 IMPERATIVE_OPENERS = {",", ";", ":", "(", "en", "of", "maar", "dus", "<s>"}
 
 
+#: more words that open a clause (for the guards only; the model's features keep tagger.SUBORD)
+MORE_SUBORD = {"hoeveel", "waarna", "waarbij", "waarmee", "waarin", "welk", "wiens"}
+
+
 def clause_span(words: list[str], i: int) -> tuple[int, int]:
     """First and last index of the clause around ``i`` (cut at punctuation, conjunctions, subordinators)."""
     start = i
@@ -67,7 +71,8 @@ def clause_span(words: list[str], i: int) -> tuple[int, int]:
             words[start - 1] not in SUBORD or (start == 1 and words[0] in ("dat", "die", "dit"))):
         start -= 1  # a sentence-initial 'dat'/'die' is a pronoun subject ('Dat gebeurt niet vaak')
     end = i
-    while end + 1 < len(words) and words[end + 1] not in CLAUSE_BREAK and words[end + 1] not in SUBORD:
+    while end + 1 < len(words) and words[end + 1] not in CLAUSE_BREAK and words[end + 1] not in SUBORD \
+            and words[end + 1] not in MORE_SUBORD:
         end += 1
     return start, end
 
@@ -97,6 +102,7 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
                     or (len(prev) > 4 and prev[:-3] + prev[-3] + prev[-3:-1] in lex.adjectives))) \
                 or (tagdict.get(nxt, "").startswith("WW|pv") and w in lex.nouns) \
                 or tagdict.get(prev, "").startswith(("ADJ", "TW")) or prev[:1].isdigit() \
+                or (prev.endswith("ste") and (prev[:-3] in lex.adjectives or prev[:-2] in lex.adjectives)) \
                 or ("ge" in prev[1:] and prev.endswith(("d", "t")) and len(prev) > 6 and prev not in lex.nouns) or (
                 prev.startswith("ge") and prev.endswith(("d", "t")) and len(prev) > 5):
             return True  # 'meer geld', 'de zwakke aanpak', 'je aanvraag', 'een gestructureerd verhaal': a noun
@@ -128,6 +134,10 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     if v.label == "T":
         if prev == "ik" or nxt in ("ik", "jij") or "ik" in words[start:i] or other_finite:
             return False
+        if tagdict.get(prev, "").startswith("WW|pv") or prev in AUX:
+            return False  # 'staat vermeld', 'wordt gebruikt': after a finite verb comes no second one
+        if w in lex.nouns and not _clear_subject(words, start, i, lex, tagdict):
+            return False  # 'beheer en sturing', 'zuurstof gebruik', 'de data driven regel module': a noun
         if w in lex.nouns and any(x in ("gemaakt", "maken", "maakt", "maak", "genomen", "nemen", "neemt")
                                   for x in words[i + 1:end + 1]):
             return False  # 'gebruik maken van', 'deel nemen aan': a noun in a fixed expression
@@ -175,6 +185,8 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
             return nxt in ("niet", "nooit", "altijd", "dan", "eerst", "zeker", "even", "zelf", "nu", "ook")
         return False
     if v.label == "VD":
+        aux_in_clause = any(_aux_at(words, j, lex, tagdict) for j in list(range(start, i)) + [i + 1, i + 2]
+                            if j <= end and j != i)
         if v.kind == "invalid" and fam_form(v, "VD") and len(v.forms) == 1:
             return True  # 'geopereert', 'genoemt': no word at all, one participle one letter away
         if i == start or (w in lex.nouns and any(x in ("gemaakt", "maken", "maakt", "genomen") for x in words[i + 1:end + 1])):
@@ -253,6 +265,29 @@ def _after_subject_np(words: list[str], j: int, lex) -> bool:
         return False
     x = words[j]
     return x in AFTER_SUBJECT or x in lex.participles or (x.startswith("ge") and x.endswith(("d", "t")) and len(x) > 4)
+
+
+def _clear_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> bool:
+    """For a word that is also a noun: is there a subject the verb reading needs? A subject pronoun right
+    before it, a noun phrase with an article that opens the clause and ends right before it, or the
+    inversion 'fronted word + verb + pronoun/article'."""
+    prev = words[i - 1] if i else ""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if prev in ("hij", "zij", "ze", "het", "men", "u", "jij", "je", "die", "dat", "wie", "er"):
+        return True
+    if i > start and words[start] in DETS and i - start <= 4 and not (
+            start > 0 and tagdict.get(words[start - 1], "").startswith("VZ")):
+        return all(x in lex.nouns or x in lex.adjectives or _plural(x, lex, tagdict) or x.endswith("e")
+                   for x in words[start + 1:i])
+    if prev[:1].isalpha() and prev not in tagdict and prev not in lex.nouns and prev not in lex.adjectives \
+            and prev not in lex.verbs:
+        return True  # a name: 'Pieter van den Hoogenband krijgt'
+    opener = words[start - 1] if start > 0 else "<s>"
+    if i == start and opener in ("en", "maar") and _subject_first(words, tagdict, i):
+        return True  # 'Elke boer kapt een stukje bos en steekt ...'
+    inverted = nxt in ("hij", "zij", "ze", "het", "men", "u") or (nxt in DETS and nxt not in ("die", "dat")) or (
+        nxt[:1].isalpha() and nxt not in tagdict and nxt not in lex.nouns and nxt not in lex.verbs)
+    return inverted and (i > start or opener == ",")
 
 
 def _plural(x: str, lex, tagdict: dict) -> bool:

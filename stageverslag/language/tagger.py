@@ -127,6 +127,10 @@ class Forms:
     def _present(self, s: str, particle: str = "") -> Family | None:
         forms = {"EV": particle + s, "T": particle + (s if s.endswith("t") else s + "t")}
         part = self.participle_of(s, particle)
+        if particle:
+            whole = particle + s + ("" if s.endswith(("d", "t")) else "d" if s in self.lex.past_de else "t")
+            if whole != particle + s and self.known(whole):
+                part = whole  # voorspeld, overschat: the prefix is not split off (no 'voorgespeld')
         if part and (particle or part in (s, s + "d", s + "t")):
             if particle and not self.known(part):
                 part = None
@@ -173,8 +177,8 @@ class Forms:
                 if w in fam.forms.values() or s == w[:-1] and w[-1] in "dt":
                     found.append(fam)
             particle, rest = self._split(s)
-            if particle and s not in verbs:
-                fam = self._present(rest, particle)
+            if particle and s not in verbs and not (w[-1] in "dt" and w[:-1] in verbs):
+                fam = self._present(rest, particle)  # not when the word is a form of a whole stem (voorspeld)
                 if w in fam.forms.values() or s == w[:-1]:
                     found.append(fam)
         # the past tense and the inflected participle: beantwoordde / beantwoorde, verwachtte / verwachte
