@@ -170,7 +170,7 @@ def screenshot(tmp: Path, target: Path, env: dict) -> None:
         return
     subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     f"--screenshot={target}", "--window-size=1366,900", html.as_uri()],
-                   capture_output=True, timeout=120)
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)  # no pipes: its helpers keep them open
     shutil.copy(html, target.with_suffix(".html"))
     print(f"Screenshot of the HTML overview at 1366x900: {target} (page: {target.with_suffix('.html')})")
 

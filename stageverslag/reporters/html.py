@@ -29,9 +29,9 @@ h1{font-size:1.25rem;margin:0 0 .3rem}
 .filters input[type=search]{width:18rem;padding:.25rem .4rem}
 .count{color:#555}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
-th,td{border:1px solid #d0d0d0;padding:.25rem .35rem;vertical-align:top;text-align:left;overflow:hidden;
+th,td{border:1px solid #d0d0d0;padding:.25rem .3rem;vertical-align:top;text-align:left;overflow:hidden;
 text-overflow:ellipsis}
-thead th{background:#eef0f3;font-weight:600;position:sticky;top:0;z-index:1;font-size:.88em}
+thead th{background:#eef0f3;font-weight:600;position:sticky;top:0;z-index:1;font-size:.84em}
 th button{all:unset;cursor:pointer;display:block;width:100%;hyphens:manual}
 th button:focus-visible{outline:2px solid #1b5e8a}
 th[aria-sort=ascending] button::after{content:" \\25B2";font-size:.7em}
@@ -55,8 +55,8 @@ white-space:normal;margin-top:.3rem}
 .sev-error{color:#a40000;font-weight:600}.sev-warning{color:#8a6100;font-weight:600}.sev-info{color:#1b5e8a}
 .notes{color:#555;font-size:.9em}
 .late{color:#a40000;font-weight:600}
-col.c-v{width:6.8rem}col.c-student{width:14rem}col.c-fase{width:6.2rem}
-col.c-late{width:2.9rem}col.c-num{width:4.3rem}col.c-wide{width:5.6rem}col.c-g{width:auto}col.c-ann{width:8rem}
+col.c-v{width:6.6rem}col.c-student{width:12.5rem}col.c-fase{width:6.2rem}
+col.c-late{width:2.9rem}col.c-num{width:4rem}col.c-wide{width:5.3rem}col.c-g{width:auto}col.c-ann{width:8rem}
 .why{font-size:.8em;color:#7a0000;margin-top:.15rem}
 """
 
