@@ -133,8 +133,11 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
     bad = len(_NOT_XML.findall(text))
     if bad:
         text = _NOT_XML.sub(" ", text)
-        notes.append(f"bevatte {bad} onzichtbare stuurteken{'s' if bad > 1 else ''} (bv. uit Word of een pdf "
-                     "geplakt) die niet in een Word-document kunnen; vervangen door een spatie")
+        what = ("1 onzichtbaar stuurteken (bv. uit Word of een pdf geplakt) dat niet in een Word-document kan; "
+                "vervangen door een spatie") if bad == 1 else (
+                f"{bad} onzichtbare stuurtekens (bv. uit Word of een pdf geplakt) die niet in een Word-document "
+                "kunnen; vervangen door spaties")
+        notes.append(f"bevatte {what}")
     return text, notes
 
 
