@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import io
-import zipfile
 from pathlib import Path
 
 import docx
@@ -22,12 +21,8 @@ from docx.shared import Cm, Pt, RGBColor
 from ..errors import UserError
 from . import texts
 
-_DOC_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _MACRO_CTS = ("application/vnd.ms-word.document.macroEnabled.main+xml",
               "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
-_LO_CORE_REL = b"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
-_CORE_REL = b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 
 FONT = "Arial"  # metric-compatible with Liberation Sans, so LibreOffice and Word break pages alike
 BODY_PT = 11
