@@ -59,7 +59,8 @@ def test_faulty_example_exit_1_with_paragraph_indexes(capsys):
     code, data = run_json(capsys, FAULTY, "--pages", "estimate")
     assert code == 1
     findings = data["reports"][0]["findings"]
-    allowed = {"code", "category", "severity", "message", "part", "paragraph", "start", "end", "suggestion"}
+    allowed = {"code", "category", "severity", "message", "part", "paragraph", "start", "end", "suggestion",
+               "heading", "page", "page_method", "match", "quote", "location"}  # docs/json-format.md
     assert all(set(f) <= allowed and f["category"] in CATEGORIES for f in findings)
     assert all(f["severity"] in ("error", "warning", "info") for f in findings)
     order = [f for f in findings if f["code"] == "SV102"]
@@ -175,8 +176,13 @@ def test_project_deadline_and_empty_part(capsys):
 def test_text_report_has_parts_counts_and_verdict(capsys):
     assert main(["check", str(FAULTY), "--pages", "estimate", "--select", "SV102,SV302"]) == 1
     out = capsys.readouterr().out
-    assert "Leerervaringen in het tweede deel van de stage · 1611 woorden · 1 opmerking" in out
-    assert out.rstrip().splitlines()[-1].strip().startswith("Oordeel: Nog niet in orde: 2 fouten")
+    lines = out.rstrip().splitlines()
+    assert lines[1].strip().startswith("14 pagina's (geschat)")
+    # each finding says where a person finds it: the page, the part, or the whole report
+    assert any(line.strip().startswith("p. ±10 · Leerervaringen deel 2: 'Leerervaringen in het tweede deel")
+               and line.endswith("[SV102]") for line in lines)
+    assert any(line.strip().startswith("hele verslag: Het verslag heeft geen inhoudsopgave") for line in lines)
+    assert lines[-1].strip().startswith("Oordeel: Nog niet in orde: 2 fouten")
     assert "\033[" not in out  # not a terminal: no colour
 
 
