@@ -33,8 +33,10 @@ def test_real_dt_errors_in_an_internship_evaluation():
 
 def test_real_dt_errors_in_an_internship_report():
     found = findings("nl_stageverslag_rocketmayn.docx", "dt")
-    # "dit word binnenkort geupgrade", "Uiteindelijk word er ...", "Voor de database word er ..."
-    assert found and all(f == ("word", "wordt") for f in found) and len(found) >= 4
+    # "dit word binnenkort geupgrade" (twice wrong: wordt ... geüpgraded), "Uiteindelijk word er ...",
+    # "Voor de database word er ..."
+    assert found and all(f in {("word", "wordt"), ("geupgrade", "geüpgraded")} for f in found)
+    assert found.count(("word", "wordt")) >= 4 and ("geupgrade", "geüpgraded") in found
 
 
 @pytest.mark.parametrize("name", ["en_internship_report_benjvdb9_draft.docx", "en_scriptie_containersrtes.docx"])
