@@ -155,6 +155,9 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
                 return False
         if w == fam_form(v, "VD") and (aux_in_clause or nxt == "door"):
             return False  # 'Er is die week veel gebeurd': the participle has its auxiliary
+        if w == fam_form(v, "VD") and start == 0 and i == 1 and words[0] in lex.nouns \
+                and words[0] not in PRONOUN_SUBJECTS and words[0] not in DETS:
+            return False  # 'Mail verstuurd nadat ...', 'Bestelling geplaatst.': a caption without its auxiliary
         if (i > start and _plural(words[i - 1], lex, tagdict)
                 and not any(tagdict.get(x, "").startswith("VZ") for x in words[start:i - 1])) \
                 or words[start] in ("alle", "beide", "sommige", "veel", "enkele"):
