@@ -31,6 +31,7 @@ from stageverslag.tui.widgets.checklist import ActionChecklist
 from stageverslag.tui.widgets.palette import NO_MATCHES
 from stageverslag.tui.widgets.partlist import PartList
 from stageverslag.tui.widgets.timeline import Timeline
+from tuikit import settle
 
 TODAY = dt.date(2027, 3, 3)  # week 4: parts 3 and 4 are due, part 2 ("uitgangspunten") is overdue when empty
 
@@ -91,7 +92,7 @@ async def until(pilot, condition, what: str, timeout: float = WAIT) -> None:
 async def measured(app, pilot) -> str:
     """Wait until the dashboard shows the length of the report built from the drafts as they are now."""
     await until(pilot, lambda: not app.screen.measuring, "the dashboard never showed the measured length")
-    await app.workers.wait_for_complete()
+    await settle(app)
     await pilot.pause()
     return dashboard_text(app)
 
@@ -309,7 +310,7 @@ async def test_add_word_and_mark_part_done(project):
 
         async def flagged() -> bool:
             await pilot.pause(tui_state.CHECK_DELAY + 0.1)  # the check starts after a pause in typing
-            await app.workers.wait_for_complete()
+            await settle(app)
             await pilot.pause()
             return any(editor.text[i.start:i.end] == "kwirpel" for i in findings.issues
                        if i.category == "spelling")
@@ -470,7 +471,7 @@ def test_cli_refuses_a_bad_today_and_a_broken_project(tmp_path, monkeypatch, cap
 
 
 async def wait_for_job(app, pilot) -> str:
-    await app.workers.wait_for_complete()
+    await settle(app)
     await pilot.pause()
     return app.screen.last_result
 
@@ -533,17 +534,15 @@ async def test_a_dt_mistake_appears_while_writing_and_jumps_to_its_place(project
         await pilot.pause()
         app.open_part("tussentijdse_evaluatie")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await settle(app)
         findings = app.screen.query_one("#findings")
         assert not any(i.category == "dt" for i in findings.issues)
         editor = app.screen.query_one("#editor", TextArea)
         editor.move_cursor(editor.document.end)
         await type_text(pilot, "Hij vind dat goed.")
-        for _ in range(100):  # the worker runs after a short pause in typing
-            await pilot.pause(0.05)
-            await app.workers.wait_for_complete()
-            if any(i.category == "dt" for i in findings.issues):
-                break
+        # the worker runs after a short pause in typing
+        await until(pilot, lambda: any(i.category == "dt" for i in findings.issues), "no dt finding came back")
+        await settle(app)
         dt_issues = [i for i in findings.issues if i.category == "dt"]
         assert len(dt_issues) == 1 and editor.text[dt_issues[0].start:dt_issues[0].end] == "vind"
         assert dt_issues[0].suggestion == "vindt"
@@ -582,7 +581,7 @@ async def test_leaving_the_check_screen_while_a_check_runs(project):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("c", "f", "escape")
-        await app.workers.wait_for_complete()
+        await settle(app)
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen) and app.is_running
         await pilot.press("c", "f")

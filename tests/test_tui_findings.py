@@ -6,6 +6,8 @@ Driven through ``App.run_test()`` on a real project made by ``init_project``; fi
 
 from __future__ import annotations
 
+import time
+
 import tomllib
 
 import docx
@@ -21,6 +23,7 @@ from stageverslag.tui.screens.writing import WritingScreen
 from stageverslag.tui.widgets.checklist import ActionChecklist
 from stageverslag.tui.widgets.editor import MARK_STYLES, MarkedTextArea
 from test_tui import TODAY, make_project, quick_timers, sync, type_text  # noqa: F401 - fixture used by name
+from tuikit import settle
 
 pytestmark = pytest.mark.usefixtures("quick_timers")
 
@@ -30,10 +33,13 @@ def project(tmp_path):
     return make_project(tmp_path / "verslag", {"leerervaringen_1": "In de derde week vroeg ik feedback.\n"})
 
 
-async def wait_for(pilot, condition, rounds: int = 150):
-    for _ in range(rounds):
+async def wait_for(pilot, condition, timeout: float = 60.0):
+    """Let the app work until ``condition()`` holds: a generous bound, not a budget (a loaded machine only
+    makes the test slower)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
         await pilot.pause(0.05)
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot.app)
         if condition():
             return
     raise AssertionError("the condition never came true")
@@ -136,8 +142,7 @@ async def test_the_palette_answers_schrijf_and_offers_build_pdf_and_the_commente
         command.callback()
         await pilot.pause()
         assert isinstance(app.screen, CheckScreen)
-        await wait_for(pilot, lambda: "opmerkingen in Word" in str(app.screen.query_one("#results").render()),
-                       rounds=400)
+        await wait_for(pilot, lambda: "opmerkingen in Word" in str(app.screen.query_one("#results").render()))
         shown = str(app.screen.query_one("#results").render())
     copies = list((project.root / "uit" / "nagekeken").glob("*-nagekeken.docx"))
     assert len(copies) == 1 and str(copies[0]) in shown
@@ -227,11 +232,10 @@ async def test_a_commented_copy_of_another_docx_from_the_check_screen(project, t
         await pilot.pause()
         screen = app.screen
         screen.check_other(str(src))
-        await wait_for(pilot, lambda: bool(screen.findings), rounds=400)
+        await wait_for(pilot, lambda: bool(screen.findings))
         assert any(getattr(f, "quote", None) for f in screen.findings)  # the list shows where, with a quote
         await pilot.press("a")
-        await wait_for(pilot, lambda: "Kopie met opmerkingen gemaakt" in str(screen.query_one("#results").render()),
-                       rounds=400)
+        await wait_for(pilot, lambda: "Kopie met opmerkingen gemaakt" in str(screen.query_one("#results").render()))
     copy = project.root / "uit" / "nagekeken" / "ingeleverd-nagekeken.docx"
     assert copy.is_file() and sha256(src) == before
     assert len(docx.Document(str(copy)).comments) > 30

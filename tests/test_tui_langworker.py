@@ -3,6 +3,8 @@ dictionary never blocks typing; the findings come back and show in the writing s
 
 from __future__ import annotations
 
+import time
+
 import asyncio
 import datetime as dt
 import os
@@ -15,6 +17,7 @@ from stageverslag.project import ProjectConfig, init_project, load_project
 from stageverslag.tui import state as tui_state
 from stageverslag.tui.app import StageverslagApp
 from stageverslag.tui.langworker import LanguageWorker, WorkerUnavailable
+from tuikit import settle
 
 TODAY = dt.date(2027, 3, 3)
 
@@ -46,11 +49,10 @@ def test_the_writing_screen_gets_its_findings_from_the_helper_process(tmp_path, 
             editor.move_cursor(editor.document.end)
             await pilot.press(*[_character_to_key(ch) for ch in "Hij vind dat de Rupelhaven-app goed werkt. Een vergadring."])
             findings = app.screen.query_one("#findings")
-            for _ in range(400):  # the check starts after a pause in typing; the helper answers
+            end = time.monotonic() + 60  # the check starts after a pause in typing; the helper answers
+            while not any(i.category == "dt" for i in findings.issues) and time.monotonic() < end:
                 await pilot.pause(0.05)
-                await app.workers.wait_for_complete()
-                if any(i.category == "dt" for i in findings.issues):
-                    break
+                await settle(app)
             got = {(i.category, editor.text[i.start:i.end], i.suggestion) for i in findings.issues}
             assert ("dt", "vind", "vindt") in got
             assert any(c == "spelling" and w == "vergadring" for c, w, _ in got)

@@ -10,6 +10,8 @@ the layout, look at the new pictures and accept them with ``pytest --snapshot-up
 
 from __future__ import annotations
 
+import time
+
 import datetime as dt
 
 import pytest
@@ -17,6 +19,7 @@ import pytest
 from stageverslag.project import ProjectConfig, init_project, load_project
 from stageverslag.tui.app import StageverslagApp
 from stageverslag.tui.screens.dashboard import DashboardScreen
+from tuikit import settle as settle_workers
 
 TODAY = dt.date(2027, 3, 3)
 TEXTS = {
@@ -40,12 +43,11 @@ def project(tmp_path):
 async def settle(pilot) -> None:
     app = pilot.app
     dashboard = next(s for s in app.screen_stack if isinstance(s, DashboardScreen))
-    for _ in range(200):  # the length of the built report is measured in a worker after the first screen
+    end = time.monotonic() + 60  # a generous bound: the length is measured in a worker after the first screen
+    while dashboard.measuring and time.monotonic() < end:
         await pilot.pause(0.02)
-        if not dashboard.measuring:
-            break
     assert not dashboard.measuring
-    await app.workers.wait_for_complete()
+    await settle_workers(app)
     await pilot.pause()
 
 
