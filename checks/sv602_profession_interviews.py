@@ -52,13 +52,11 @@ def _exclude(ctx) -> set[str]:
 def check(ctx):
     if not ctx.profile.content.enabled or ctx.stage != "final":
         return
-    from stageverslag.goals import part_paragraphs
-    positions = part_paragraphs(ctx.doc, ctx.outline, "leerervaringen_2", "beroep")
-    if not positions:
+    from stageverslag.goals import subsection_texts
+    section = subsection_texts(ctx.doc, ctx.outline, "leerervaringen_2", "beroep")
+    if section is None:
         return
-    head = ctx.outline.parts["leerervaringen_2"].subsections["beroep"]
-    texts = [ctx.doc.paragraphs[i].text for i in positions]
-    texts += [h.text for h in ctx.outline.headings if positions[0] <= h.position <= positions[-1]]
+    head_position, texts = section
     count = interviewed(texts, _exclude(ctx))
     wanted = ctx.profile.content.interviews_min
     if count >= wanted:
@@ -66,7 +64,7 @@ def check(ctx):
     found = "geen enkele geïnterviewde" if count == 0 else (
         "één geïnterviewde" if count == 1 else f"{count} geïnterviewden")
     wanted = {2: "twee", 3: "drie", 4: "vier", 5: "vijf"}.get(wanted, str(wanted))
-    yield RULE.finding(RULE.say(found=found, wanted=wanted), part="leerervaringen_2", **where(ctx.doc, head.position))
+    yield RULE.finding(RULE.say(found=found, wanted=wanted), part="leerervaringen_2", **where(ctx.doc, head_position))
 
 
 RULE = Rule(

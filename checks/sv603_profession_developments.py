@@ -22,16 +22,14 @@ CHANGE = re.compile(
 def check(ctx):
     if not ctx.profile.content.enabled or ctx.stage != "final":
         return
-    from stageverslag.goals import part_paragraphs
-    positions = part_paragraphs(ctx.doc, ctx.outline, "leerervaringen_2", "beroep")
-    if not positions:
+    from stageverslag.goals import subsection_texts
+    section = subsection_texts(ctx.doc, ctx.outline, "leerervaringen_2", "beroep")
+    if section is None:
         return
-    head = ctx.outline.parts["leerervaringen_2"].subsections["beroep"]
-    texts = [ctx.doc.paragraphs[i].text for i in positions]
-    texts += [h.text for h in ctx.outline.headings if positions[0] <= h.position <= positions[-1]]
+    head_position, texts = section
     if any(CHANGE.search(t) for t in texts):
         return
-    yield RULE.finding(RULE.message, part="leerervaringen_2", **where(ctx.doc, head.position))
+    yield RULE.finding(RULE.message, part="leerervaringen_2", **where(ctx.doc, head_position))
 
 
 RULE = Rule(

@@ -639,6 +639,18 @@ def part_paragraphs(doc, outline, part_id: str, subsection: str | None = None) -
     return positions
 
 
+def subsection_texts(doc, outline, part_id: str, subsection: str):
+    """(heading position, texts) of a subsection, its sub-headings included: what the content hints about
+    one subsection read ("Het beroep"); None when it is missing or empty."""
+    positions = part_paragraphs(doc, outline, part_id, subsection)
+    if not positions:
+        return None
+    head = outline.parts[part_id].subsections[subsection]
+    texts = [doc.paragraphs[i].text for i in positions]
+    texts += [h.text for h in outline.headings if positions[0] <= h.position <= positions[-1]]
+    return head.position, texts
+
+
 # ------------------------------------------------------------------------------------------------ content helpers
 # Small, explainable text signals the content hints (checks/sv60x_*.py) share.
 
