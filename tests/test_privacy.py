@@ -156,6 +156,18 @@ def _linked_house_style(path: Path, url: str) -> Path:
 
 
 @pytest.mark.libreoffice
+def test_the_listener_sees_libreoffice_fetch_a_linked_picture_when_nothing_protects_it(tmp_path, listener):
+    """The control: LibreOffice left to itself (plain profile, the file as it is) does fetch the linked picture,
+    so the zero-request tests below can fail."""
+    from stageverslag.libreoffice import find_soffice
+    src = write_linked_docx(tmp_path / "verslag.docx", listener.url)
+    subprocess.run([find_soffice(), f"-env:UserInstallation={(tmp_path / 'profiel').as_uri()}", "--headless",
+                    "--norestore", "--convert-to", "pdf", "--outdir", str(tmp_path / "uit"), str(src)],
+                   capture_output=True, timeout=300, stdin=subprocess.DEVNULL)
+    assert any(path == "/blip.png" for _method, path in listener.hits)
+
+
+@pytest.mark.libreoffice
 def test_libreoffice_fetches_nothing_from_a_converted_document(tmp_path, listener):
     src = write_linked_docx(tmp_path / "verslag.docx", listener.url)
     before = _sha(src)
