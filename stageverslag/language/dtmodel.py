@@ -155,6 +155,8 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
                 return False
         if w == fam_form(v, "VD") and (aux_in_clause or nxt == "door"):
             return False  # 'Er is die week veel gebeurd': the participle has its auxiliary
+        if w == "word" and nxt in WORD_FILE_NOUNS:
+            return False  # 'het word document', 'een word bestand': Microsoft Word, not the verb
         if w == fam_form(v, "VD") and start == 0 and i == 1 and words[0] in lex.nouns \
                 and words[0] not in PRONOUN_SUBJECTS and words[0] not in DETS:
             return False  # 'Mail verstuurd nadat ...', 'Bestelling geplaatst.': a caption without its auxiliary
@@ -208,6 +210,9 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
 
 
 THIRD = {"u", "hij", "zij", "ze", "het", "men", "er"}
+#: after 'word': the program Microsoft Word ('het word document'), not a form of 'worden'
+WORD_FILE_NOUNS = {"document", "documenten", "bestand", "bestanden", "file", "files", "formaat", "versie",
+                   "sjabloon", "template", "add-in", "export"}
 
 
 def fam_form(v, label: str) -> str | None:
@@ -374,6 +379,8 @@ class SlotChecker:
             return False  # 'een word document', 'de start date en ...'
         if prev.isalpha() and (not known(prev) or (self.verbs.english(prev) and prev not in self.model.tagdict)):
             return False  # 'delete queue', 'cooldrops fix': an English compound
+        if i >= 2 and words[i - 2] in DETS and self.verbs.english(prev) and prev.isalpha():
+            return False  # 'de start date het jaar': an English compound after an article, not a verb
         if prev in ("hij", "zij", "ze", "het", "men", "ik", "je", "jij", "u", "die", "dat"):
             return True
         if nxt in DETS or nxt in ("het", "er", "hij", "zij", "ze", "u", "je", "jij", "ik"):
