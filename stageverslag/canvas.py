@@ -71,8 +71,12 @@ def parse_canvas_name(filename: str) -> CanvasName | None:
     if not m or not m.group("name").strip():
         return None
     original = _COPY_NUMBER.sub("", m.group("original"))
-    return CanvasName(student=m.group("name"), late=m.group("late") is not None, user_id=m.group("user"),
-                      submission_id=m.group("sub"), original=original)
+    name, late = m.group("name"), m.group("late") is not None
+    spaced = re.match(r"^(?P<name>.+?)[\s-]+late$", name, re.IGNORECASE)  # 'Jan Janssens LATE_…' (renamed by hand)
+    if spaced:
+        name, late = spaced.group("name"), True
+    return CanvasName(student=name, late=late, user_id=m.group("user"), submission_id=m.group("sub"),
+                      original=original)
 
 
 def student_of(filename: str) -> tuple[str, bool | None]:

@@ -23,6 +23,8 @@ from stageverslag.errors import UserError
     ("vandenbroeckmarie_Late_55_66_eindverslag-2.docx", "vandenbroeckmarie", True, "eindverslag.docx"),
     ("desmet-an_1_2_verslag_final_v3.docx", "desmet-an", False, "verslag_final_v3.docx"),
     ("zoë_1_2_verslag-10.pdf", "zoë", False, "verslag.pdf"),
+    ("Jan Janssens LATE_111_222_verslag.docx", "Jan Janssens", True, "verslag.docx"),  # renamed by hand
+    ("platelate_1_2_verslag.docx", "platelate", False, "verslag.docx"),  # a name ending in 'late'
 ])
 def test_canvas_names(name, student, late, original):
     parsed = parse_canvas_name(name)
