@@ -46,6 +46,31 @@ PLACEHOLDER_PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8f7ef1f0005fe02fe"
     "a7d6a4bf0000000049454e44ae426082")
 
+_FIELD_NAMES = (b"INCLUDEPICTURE", b"INCLUDETEXT", b"INCLUDE", b"LINK", b"DDEAUTO", b"DDE", b"IMPORT", b"DATABASE")
+_REMOTE_ATTRIBUTE = re.compile(rb"(?:src|href|link|source)\s*=\s*[\"'][A-Za-z0-9+.-]*$")
+
+
+def _worth_parsing(data: bytes) -> bool:
+    """Can this part hold something to remove: an include-field, an attached template, a remote address in
+    an attribute? Plain searches, so a part without any (nearly all of them) costs a few milliseconds."""
+    if b"attachedTemplate" in data or b'="\\\\' in data or b"='\\\\" in data:
+        return True
+    upper = data.upper()
+    for name in _FIELD_NAMES:  # a field code: the name stands alone (' LINK Excel...', '>INCLUDETEXT "..."')
+        k = upper.find(name)
+        while k >= 0:
+            if upper[k - 1:k] in (b">", b'"', b" ", b"\t", b"\n") and upper[k + len(name):k + len(name) + 1] in (
+                    b" ", b"\t", b'"', b"<", b"\n"):
+                return True
+            k = upper.find(name, k + 1)
+    k = data.find(b"://")
+    while k >= 0:  # the namespace declarations have '://' too; an attribute that loads something does not
+        if _REMOTE_ATTRIBUTE.search(data, max(0, k - 80), k):
+            return True
+        k = data.find(b"://", k + 3)
+    return False
+
+
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
@@ -91,14 +116,17 @@ def sanitize_file_bytes(path: str | Path) -> tuple[bytes, Removed]:
     """The sanitised bytes of the .docx at ``path`` (read through the safe package reader)."""
     with Package(path) as pkg:
         members = [(info, pkg.read(info.filename)) for info in pkg._zip.infolist() if not info.is_dir()]
-    return _sanitize_members(members)
+    clean, removed = _sanitize_members(members)
+    return (Path(path).read_bytes() if clean is None else clean), removed
 
 
 def sanitize_bytes(data: bytes) -> tuple[bytes, Removed]:
-    """Sanitise a .docx given as bytes (e.g. a report the builder composed in memory)."""
+    """Sanitise a .docx given as bytes (e.g. a report the builder composed in memory); a document that
+    links to nothing outside itself comes back as it is."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         members = [(info, zf.read(info)) for info in zf.infolist() if not info.is_dir()]
-    return _sanitize_members(members)
+    clean, removed = _sanitize_members(members)
+    return (data if clean is None else clean), removed
 
 
 def sanitized_copy(src: str | Path, dest: str | Path) -> Removed:
@@ -111,12 +139,13 @@ def sanitized_copy(src: str | Path, dest: str | Path) -> Removed:
 # --------------------------------------------------------------------------------------------- internals
 
 
-def _sanitize_members(members: list[tuple[zipfile.ZipInfo, bytes | None]]) -> tuple[bytes, Removed]:
+def _sanitize_members(members: list[tuple[zipfile.ZipInfo, bytes | None]]) -> tuple[bytes | None, Removed]:
+    """The new package, or None when nothing had to change (the caller keeps the original bytes)."""
     removed = Removed()
     parts = {info.filename: data for info, data in members if data is not None}
     order = [info for info, data in members if data is not None]
     dropped_ids: dict[str, set[str]] = {}  # source part -> relationship ids that no longer lead anywhere
-    need_png = False
+    need_png = changed = False
     for name in list(parts):
         if not name.endswith(".rels"):
             continue
@@ -127,11 +156,15 @@ def _sanitize_members(members: list[tuple[zipfile.ZipInfo, bytes | None]]) -> tu
             parts[name] = new
             dropped_ids[source] = ids
             need_png |= png
+            changed = True
     for name in list(parts):
         if name.startswith("word/") and name.endswith(".xml"):
             new = _sanitize_part(parts[name], dropped_ids.get(name, set()), removed)
             if new is not None:
                 parts[name] = new
+                changed = True
+    if not changed:
+        return None, removed
     if need_png:
         png_name = "word/" + PLACEHOLDER
         if png_name not in parts:
@@ -190,8 +223,7 @@ def _instr(node) -> str:
 
 
 def _sanitize_part(data: bytes, dropped_ids: set[str], removed: Removed) -> bytes | None:
-    if (b"INCLUDE" not in data.upper() and b"LINK" not in data.upper() and b"DDE" not in data.upper()
-            and b"://" not in data and b"\\\\" not in data and b"attachedTemplate" not in data):
+    if not _worth_parsing(data):
         return None
     root = _parse(data)
     if root is None:

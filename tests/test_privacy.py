@@ -109,10 +109,10 @@ def test_the_sanitised_copy_keeps_no_link_that_is_fetched_on_load(tmp_path):
     assert copy == original and "Ingevoegde tekst." in copy and "[figuur 2]" in copy
 
 
-def test_a_document_without_links_passes_unchanged_in_text():
+def test_a_document_without_links_passes_unchanged():
     data = (REPO / "examples" / "project-met-fouten" / "stageverslag-met-fouten.docx").read_bytes()
     clean, removed = sanitize_bytes(data)
-    assert removed.total == 0 and _external_targets(clean) == _external_targets(data)
+    assert removed.total == 0 and clean == data  # nothing to remove: the very same bytes
 
 
 def test_the_reader_says_which_links_it_did_not_fetch(tmp_path):
