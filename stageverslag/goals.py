@@ -129,8 +129,8 @@ def parse_goals(data: dict, where: str = GOALS_FILE, competences: dict | None = 
     return goals
 
 
-def load_goals(root: str | Path, competences: dict | None = None) -> list[Goal] | None:
-    """The project's goals, or None when it has no goals file. ConfigError when the file is unreadable."""
+def _read_goals_file(root: str | Path) -> tuple[Path, dict] | None:
+    """(path, TOML data) of the project's goals file, None when there is none; ConfigError when unreadable."""
     from .errors import ConfigError
     from .project import MAX_CONFIG_BYTES, read_project_file
     path = goals_path(root)
@@ -138,10 +138,18 @@ def load_goals(root: str | Path, competences: dict | None = None) -> list[Goal] 
     if raw is None:
         return None
     try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
+        return path, tomllib.loads(raw.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
         raise ConfigError(f"{path}: dit is geen geldig leerdoelenbestand ({exc}). Kijk de aanhalingstekens en "
                           "de [[leerdoel]]-regels na.") from None
+
+
+def load_goals(root: str | Path, competences: dict | None = None) -> list[Goal] | None:
+    """The project's goals, or None when it has no goals file. ConfigError when the file is unreadable."""
+    found = _read_goals_file(root)
+    if found is None:
+        return None
+    path, data = found
     return parse_goals(data, path.name, competences)
 
 
@@ -165,16 +173,10 @@ def _table_place(value, where: str) -> str | None:
 
 def goals_table_place(root: str | Path) -> str | None:
     """Where the goals file asks ``build`` to put the table of goals (None: no table)."""
-    from .errors import ConfigError
-    from .project import MAX_CONFIG_BYTES, read_project_file
-    path = goals_path(root)
-    raw = read_project_file(Path(root), path, MAX_CONFIG_BYTES, "het bestand met je leerdoelen")
-    if raw is None:
+    found = _read_goals_file(root)
+    if found is None:
         return None
-    try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
-        raise ConfigError(f"{path}: dit is geen geldig leerdoelenbestand ({exc}).") from None
+    path, data = found
     return _table_place(data.get("tabel"), path.name)
 
 
