@@ -350,6 +350,20 @@ class Outcome:
     cpu_seconds: float | None = None
 
 
+
+def _measured(kind, status, start: float, peak_kb: int, peak_path: Path, usage) -> "Outcome":
+    """The outcome of one finished child: wall time since ``start``, the larger of the peaks seen from outside
+    and the one the child wrote to ``peak_path`` (which goes), its CPU time from ``usage``."""
+    seconds = time.monotonic() - start
+    try:
+        peak_kb = max(peak_kb, int(peak_path.read_text() or 0))
+        peak_path.unlink()
+    except (OSError, ValueError):
+        pass
+    outcome = Outcome(kind, status, seconds, peak_kb / 1024)
+    outcome.cpu_seconds = (usage.ru_utime + usage.ru_stime) if usage else None
+    return outcome
+
 def _judge(outcome: Outcome, stdout: str, stderr: str, path: Path, digest: str) -> Outcome:
     if _TRACEBACK in stdout or _TRACEBACK in stderr:
         outcome.problems.append("traceback")
@@ -452,14 +466,7 @@ def check_subprocess(path: Path, kind: str = "", timeout: float = HARD_TIMEOUT_S
                 proc.returncode = -9
                 break
             time.sleep(0.02)
-    seconds = time.monotonic() - start
-    try:
-        peak_kb = max(peak_kb, int(peak_path.read_text() or 0))
-        peak_path.unlink()
-    except (OSError, ValueError):
-        pass
-    outcome = Outcome(kind, status, seconds, peak_kb / 1024)
-    outcome.cpu_seconds = (usage.ru_utime + usage.ru_stime) if usage else None
+    outcome = _measured(kind, status, start, peak_kb, peak_path, usage)
     if status is None:
         outcome.problems.append(f"timeout after {timeout:.0f} s CPU")
     stdout = out_path.read_text("utf-8", "replace")
@@ -522,14 +529,7 @@ def check_forked(path: Path, kind: str = "", timeout: float = HARD_TIMEOUT_S) ->
             _got, raw, usage = os.wait4(pid, 0)
             break
         time.sleep(0.01)
-    seconds = time.monotonic() - start
-    try:
-        peak_kb = max(peak_kb, int(peak_path.read_text() or 0))
-        peak_path.unlink()
-    except (OSError, ValueError):
-        pass
-    outcome = Outcome(kind, status, seconds, peak_kb / 1024)
-    outcome.cpu_seconds = (usage.ru_utime + usage.ru_stime) if usage else None
+    outcome = _measured(kind, status, start, peak_kb, peak_path, usage)
     stdout = out_path.read_text("utf-8", "replace") if out_path.exists() else ""
     stderr = err_path.read_text("utf-8", "replace") if err_path.exists() else ""
     for p in (out_path, err_path):
