@@ -13,10 +13,17 @@ failure: nothing may be skipped there, so a missing corpus or LibreOffice fails 
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
 from shared_data import CORPUS, SHARED
+
+# The tests never write into the user's own cache folder (remembered word verdicts, crash reports), and they
+# check the engine itself, not results remembered from an earlier run (tests/test_result_cache.py switches that
+# cache back on where it is the subject).
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="stageverslag-tests-cache-")
+os.environ["STAGEVERSLAG_NO_RESULT_CACHE"] = "1"
 
 
 def _in_ci() -> bool:

@@ -210,6 +210,18 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
     skipped = not_prose(doc.paragraphs, outline)  # reference lists and code
     paragraphs = [(pos, p) for pos, p in enumerate(doc.paragraphs)
                   if p.text.strip() and not _skip_paragraph(p) and pos not in toc and pos not in skipped]
+    digest = None
+    if not languagetool and _rememberable(engine):  # the same paragraphs as last time: the same facts
+        from . import remembered
+        digest = remembered.key(engine.dictionary, [(p.text, p.location == "markdown" or doc.source == "markdown")
+                                                    for _, p in paragraphs],
+                                analyses, suggestion_budget, engine.wordlist, engine.names)
+        hit = remembered.load(digest, len(paragraphs))
+        if hit is not None:
+            findings.english, per_paragraph = hit
+            if findings.english:
+                findings.notes.append(ENGLISH_NOTE)
+            return _placed(findings, paragraphs, per_paragraph, outline)
     prepared = []
     for pos, p in paragraphs:
         markdown = p.location == "markdown" or doc.source == "markdown"
@@ -227,10 +239,12 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
     english = looks_english([t for *_, tokens in prepared for t in tokens])
     findings.english = english
     if english:
-        findings.notes.append("Dit verslag is in het Engels geschreven: de Nederlandse taalcontrole is overgeslagen.")
+        findings.notes.append(ENGLISH_NOTE)
     per_paragraph = [engine.analyse(p.text, markdown=md, names=names, deadline=deadline, tokens=tokens,
                                     english=english, proper=proper, analyses=analyses, masked=masked)
                      for pos, p, md, masked, tokens in prepared]
+    if digest is not None:
+        remembered.store(digest, english, per_paragraph)
     if languagetool and analyses & set(CATEGORIES):
         from .languagetool import LanguageToolError, check_texts
         try:
@@ -241,7 +255,23 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
             per_paragraph = [merge(ours, [i for i in other if i.category in analyses])
                              for ours, other in zip(per_paragraph, theirs)]
             findings.notes.append(f"Ook gecontroleerd met LanguageTool op {languagetool}.")
-    for (pos, p, *_), issues in zip(prepared, per_paragraph):
+    return _placed(findings, [(pos, p) for pos, p, *_ in prepared], per_paragraph, outline)
+
+
+ENGLISH_NOTE = "Dit verslag is in het Engels geschreven: de Nederlandse taalcontrole is overgeslagen."
+
+
+def _rememberable(engine) -> bool:
+    """Results are remembered across runs only for the real engine on the real dictionary (not for a test's
+    stand-in) and only when the cache is not switched off."""
+    from .dictionary import Dictionary
+    from .remembered import enabled
+    return enabled() and type(engine) is Engine and type(engine.dictionary) is Dictionary
+
+
+def _placed(findings: LanguageFacts, paragraphs, per_paragraph, outline) -> LanguageFacts:
+    """Each paragraph's issues as facts: where they are (paragraph, part, draft file and line)."""
+    for (pos, p), issues in zip(paragraphs, per_paragraph):
         part = _part_of(outline, p, pos)
         for issue in issues:
             line = None
