@@ -35,16 +35,20 @@ def test_the_c_interface_gives_chunspells_answers():
     assert english.spell("footer") and not english.spell("voettekst")
 
 
-def test_preload_loads_both_dictionaries_in_a_thread_while_python_runs_on(cache_home):
+def test_preload_loads_both_dictionaries_and_the_word_classes_in_threads_while_python_runs_on(cache_home):
     d = dmod.Dictionary(dmod.choose_dictionary())
     assert d.preload()
-    thread = d._loader[0]
-    assert thread.name == "stageverslag-hunspell" and thread is not threading.current_thread()
+    threads = d._loader[0]
+    assert [t.name for t in threads] == ["stageverslag-hunspell-nl", "stageverslag-hunspell-en"]
+    assert threading.current_thread() not in threads
     assert not d.preload()  # once
     assert d.known("stagebedrijf") and not d.known("stagebedrijff")
     assert d.known_english("footer")
-    thread.join()
+    assert "verbeter" in d.lexicon.verbs and "overleg" in d.lexicon.nouns
+    for thread in threads:
+        thread.join()
     assert isinstance(d.hunspell, dmod.CHunspell) and isinstance(d.english, dmod.CHunspell)
+    assert d.lexicon is d._loader[1]["lexicon"]  # the one the thread loaded, not a second load
 
 
 def _args(*paths, select=None, ignore=None):

@@ -21,12 +21,12 @@ from __future__ import annotations
 import threading
 from functools import cached_property
 
-from ..document.outline import location_of
 from ..paths import templates_dir
 from .dictionary import get_dictionary
 from .issues import CATEGORIES, Fact, Issue, merge
-from .spelling import SUGGESTION_BUDGET, Speller, capitalised_in, deadline_from_now, names_in, terms_in
-from .tokens import looks_english, mask_markup, not_prose, sentences, tokenize
+
+# The spelling, token and outline modules are imported where they are used: importing this package must stay
+# cheap, because ``stageverslag check`` imports it first, to start loading the dictionary in a thread.
 
 __all__ = ["ALL", "Engine", "Fact", "Issue", "LanguageFacts", "check_text", "check_document", "get_engine"]
 
@@ -62,7 +62,15 @@ class Engine:
         self.dictionary = dictionary or get_dictionary()
         self.wordlist = tuple(wordlist)
         self.names = tuple(names)
-        self.speller = Speller(self.dictionary, set(_vocabulary()) | set(self.wordlist) | set(_name_words(names)))
+
+    @cached_property
+    def speller(self):
+        with self._lock:
+            if "speller" not in self.__dict__:
+                from .spelling import Speller
+                self.__dict__["speller"] = Speller(self.dictionary, set(_vocabulary()) | set(self.wordlist)
+                                                   | set(_name_words(self.names)))
+            return self.__dict__["speller"]
 
     @property
     def dictionary_label(self) -> str:
@@ -95,6 +103,8 @@ class Engine:
         Spelling leaves words alone that another check already explains, so it needs the others' issues:
         asking for spelling runs everything. Without spelling, the speller never runs."""
         from .colloquial import style_issues
+        from .spelling import capitalised_in, names_in
+        from .tokens import looks_english, mask_markup, sentences, tokenize
         wanted = set(analyses) & set(CATEGORIES)
         if not wanted:
             return []
@@ -147,6 +157,8 @@ def get_engine(project=None) -> Engine:
 
 def check_text(text: str, *, engine: Engine | None = None, languagetool: str | None = None) -> list[Issue]:
     """Issues in raw Markdown ``text`` (offsets into ``text``)."""
+    from .spelling import deadline_from_now
+    from .tokens import mask_markup
     engine = engine or get_engine()
     issues = engine.analyse(text, markdown=True, deadline=deadline_from_now())
     if languagetool:
@@ -195,10 +207,13 @@ class LanguageFacts(list):
 
 
 def check_document(doc, project=None, languagetool=None, outline=None, *,
-                   suggestion_budget: int = SUGGESTION_BUDGET, analyses=ALL) -> LanguageFacts:
+                   suggestion_budget: int | None = None, analyses=ALL) -> LanguageFacts:
     """Language facts (categories spelling, dt, spreektaal, style) for a document model, only for the
     ``analyses`` asked for. ``suggestion_budget``: dictionary look-ups of spelling-suggestion work allowed for
     the whole document (a count, not seconds: the same file gets the same suggestions on any machine)."""
+    from .spelling import SUGGESTION_BUDGET
+    from .tokens import not_prose
+    suggestion_budget = SUGGESTION_BUDGET if suggestion_budget is None else suggestion_budget
     analyses = frozenset(analyses)
     engine = get_engine(project)
     if languagetool is None and project is not None:
@@ -222,6 +237,8 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
             if findings.english:
                 findings.notes.append(ENGLISH_NOTE)
             return _placed(findings, paragraphs, per_paragraph, outline)
+    from .spelling import capitalised_in, deadline_from_now, names_in, terms_in
+    from .tokens import looks_english, mask_markup, tokenize
     prepared = []
     for pos, p in paragraphs:
         markdown = p.location == "markdown" or doc.source == "markdown"
@@ -271,6 +288,7 @@ def _rememberable(engine) -> bool:
 
 def _placed(findings: LanguageFacts, paragraphs, per_paragraph, outline) -> LanguageFacts:
     """Each paragraph's issues as facts: where they are (paragraph, part, draft file and line)."""
+    from ..document.outline import location_of
     for (pos, p), issues in zip(paragraphs, per_paragraph):
         part = _part_of(outline, p, pos)
         for issue in issues:

@@ -376,25 +376,6 @@ def load_lexicon(dic: Path, files: DictionaryFiles | None = None) -> Lexicon:
     except OSError:
         pass  # a read-only home: read or parse again next time
     return lex
-    try:
-        st = dic.stat()
-        key = hashlib.sha1(f"{dic.resolve()}|{st.st_size}|{st.st_mtime_ns}|{LEXICON_VERSION}".encode()).hexdigest()
-    except OSError:
-        return Lexicon.from_dic(dic)
-    cached = cache_dir() / f"lexicon-{key[:16]}.json"
-    try:
-        return Lexicon.from_json(json.loads(cached.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
-        pass
-    lex = Lexicon.from_dic(dic)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(lex.to_json()), encoding="utf-8")
-        os.replace(tmp, cached)
-    except OSError:
-        pass  # a read-only home: parse again next time
-    return lex
 
 
 VERDICTS_VERSION = 1
@@ -498,41 +479,52 @@ class Dictionary:
         loader = getattr(self, "_loader", None)
         if loader is None:
             return None
-        thread, results, events = loader
+        _, results, events = loader
         events[which].wait()  # set when that load is done, or failed, or the thread ended
         return results.get(which)
 
     def preload(self) -> bool:
-        """Start loading Hunspell, then the English dictionary, in a thread, when the load releases Python's
-        lock (the C interface), so it overlaps reading the document and the structure checks. Only for one
-        document checked in this process (never before worker processes fork). True when a load started."""
+        """Start loading Hunspell and, at the same time in a second thread, the English dictionary and then
+        the word classes, when the loads release Python's lock (the C interface), so they overlap importing,
+        reading the document and the structure checks. Only for one document checked in this process (never
+        before worker processes fork). True when the loads started."""
         import threading
         if "hunspell" in vars(self) or getattr(self, "_loader", None) is not None or _hunspell_library() is None:
             return False
         results: dict = {}
-        events = {"nl": threading.Event(), "en": threading.Event()}
+        events = {"nl": threading.Event(), "en": threading.Event(), "lexicon": threading.Event()}
 
-        def load():
+        def load(jobs):
             try:
-                for which, files in (("nl", self.files), ("en", english_files())):
+                for which, job in jobs:
                     try:
-                        if files is not None:
-                            results[which] = load_hunspell(files)
+                        results[which] = job()
                     except Exception:  # noqa: BLE001 - the property loads it again and reports the error then
                         pass
                     finally:
                         events[which].set()
             finally:
-                for event in events.values():
-                    event.set()
-        thread = threading.Thread(target=load, name="stageverslag-hunspell", daemon=True)
-        self._loader = (thread, results, events)
-        thread.start()
+                for which, _ in jobs:
+                    events[which].set()
+
+        def english():
+            files = english_files()
+            return load_hunspell(files) if files is not None else None
+
+        threads = [threading.Thread(target=load, args=([("nl", lambda: load_hunspell(self.files))],),
+                                    name="stageverslag-hunspell-nl", daemon=True),
+                   threading.Thread(target=load, args=([("en", english),
+                                                        ("lexicon", lambda: load_lexicon(self.files.dic, self.files))],),
+                                    name="stageverslag-hunspell-en", daemon=True)]
+        self._loader = (threads, results, events)
+        for thread in threads:
+            thread.start()
         return True
 
     @cached_property
     def lexicon(self) -> Lexicon:
-        return load_lexicon(self.files.dic, self.files)
+        loaded = self._preloaded("lexicon")
+        return loaded if loaded is not None else load_lexicon(self.files.dic, self.files)
 
     @cached_property
     def english(self):
