@@ -78,18 +78,21 @@ def test_a_damaged_data_file_is_refused(tmp_path):
         dmod.read_worddata(bad)
 
 
-def test_the_next_run_reads_the_lexicon_from_its_cache(tmp_path, monkeypatch):
+def test_the_shipped_word_data_is_read_as_it_is_and_a_parsed_dictionary_from_its_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     files = dmod.choose_dictionary()
-    first = dmod.load_lexicon(files.dic, files)  # from the shipped data, and written to the cache
+    shipped = dmod.load_lexicon(files.dic, files)
+    assert shipped == dmod.shipped_lexicon(files)
+    assert not list(tmp_path.rglob("lexicon-*.marshal"))  # reading the shipped data is cheaper than a cache
+    newer = _copy_dictionary(tmp_path, "# Date and version: 2099-01-01 00:00:00 9.9.9", extra_line="zwurbel/V3Vp")
+    first = dmod.load_lexicon(newer.dic, newer)  # parsed from the .dic, and written to the cache
 
     def no(*args):
         raise AssertionError("the cache file should have been used")
-    monkeypatch.setattr(dmod, "shipped_lexicon", no)
     monkeypatch.setattr(dmod.Lexicon, "from_dic", classmethod(lambda cls, path: no()))
-    assert dmod.load_lexicon(files.dic, files) == first
+    assert dmod.load_lexicon(newer.dic, newer) == first
     [cached] = (tmp_path / "cache" / "stageverslag").glob("lexicon-*.marshal")
-    cached.write_bytes(b"kapot")  # a damaged cache file is read around (here: from the shipped data again)
+    cached.write_bytes(b"kapot")  # a damaged cache file is read around (here: parsed again)
     monkeypatch.undo()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    assert dmod.load_lexicon(files.dic, files) == first
+    assert dmod.load_lexicon(newer.dic, newer) == first
