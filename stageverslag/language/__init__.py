@@ -211,8 +211,8 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
     """Language facts (categories spelling, dt, spreektaal, style) for a document model, only for the
     ``analyses`` asked for. ``suggestion_budget``: dictionary look-ups of spelling-suggestion work allowed for
     the whole document (a count, not seconds: the same file gets the same suggestions on any machine)."""
-    from .spelling import SUGGESTION_BUDGET
-    from .tokens import not_prose
+    from .issues import SUGGESTION_BUDGET
+    from .prose import not_prose
     suggestion_budget = SUGGESTION_BUDGET if suggestion_budget is None else suggestion_budget
     analyses = frozenset(analyses)
     engine = get_engine(project)

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 #: the kinds of issue the engine finds (each is one analysis a rule can ask for)
 CATEGORIES = ("spelling", "dt", "spreektaal", "style")
+#: dictionary look-ups allowed for spelling suggestions per check (one look-up = one candidate spelling tried);
+#: after that, findings come with the cheap suggestions only, and after ``spelling.CHEAP_EXTRA`` more none at all
+SUGGESTION_BUDGET = 4000
 
 
 @dataclass

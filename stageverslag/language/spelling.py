@@ -10,12 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .issues import Issue
+from .issues import SUGGESTION_BUDGET, Issue
 from .tokens import ABBREVIATIONS, Token
 
-#: dictionary look-ups allowed for suggestions per check (one look-up = one candidate spelling tried); after
-#: that, findings come with the cheap suggestions only, and after CHEAP_EXTRA more none at all
-SUGGESTION_BUDGET = 4000
 #: look-ups more, past the budget, for the cheap typo search only
 CHEAP_EXTRA = 2000
 #: look-ups at most for the one-letter search of one word (enough for any word of up to 25 letters)
