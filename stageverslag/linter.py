@@ -106,7 +106,9 @@ def check_document(doc, profile: Profile, options: CheckOptions | None = None, p
     internal: list[str] = list(getattr(doc, "internal_errors", []))
     for error in internal:
         notes.append(internal_note(f"{error}; wat gelezen kon worden is nagekeken"))
-    for rule in running:
+    # the rules that need the language engine run last: on a first run the dictionaries load in threads
+    # meanwhile (findings are sorted below, so the order they are found in does not show)
+    for rule in sorted(running, key=lambda r: bool(r.analyses)):
         try:
             findings.extend(rule.check(ctx))
         except UserError as exc:
