@@ -244,6 +244,12 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
         markdown = p.location == "markdown" or doc.source == "markdown"
         masked = mask_markup(p.text, markdown)
         prepared.append((pos, p, markdown, masked, tokenize(p.text, masked, markdown)))
+    # what needs no Hunspell first (on a first run it is still loading in a thread): the dt model and the
+    # spreektaal patterns need only the word classes
+    if analyses & {"spelling", "dt"} and getattr(engine.dt, "use_model", False):
+        getattr(engine.dt, "slots", None)  # loads the trained model
+    if analyses & {"spelling", "spreektaal"}:
+        engine.colloquial
     names: set[str] = set()
     proper: set[str] = set()
     if analyses & {"spelling", "dt"}:  # names matter to these two only

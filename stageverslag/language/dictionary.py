@@ -486,8 +486,8 @@ class Dictionary:
         return results.get(which)
 
     def preload(self) -> bool:
-        """Start loading Hunspell and, at the same time in a second thread, the English dictionary and then
-        the word classes, when the loads release Python's lock (the C interface), so they overlap importing,
+        """Start loading Hunspell and, at the same time in a second thread, the word classes and then the
+        English dictionary, when the loads release Python's lock (the C interface), so they overlap importing,
         reading the document and the structure checks. Only for one document checked in this process (never
         before worker processes fork). True when the loads started."""
         import threading
@@ -515,8 +515,8 @@ class Dictionary:
 
         threads = [threading.Thread(target=load, args=([("nl", lambda: load_hunspell(self.files))],),
                                     name="stageverslag-hunspell-nl", daemon=True),
-                   threading.Thread(target=load, args=([("en", english),
-                                                        ("lexicon", lambda: load_lexicon(self.files.dic, self.files))],),
+                   threading.Thread(target=load, args=([("lexicon", lambda: load_lexicon(self.files.dic, self.files)),
+                                                        ("en", english)],),
                                     name="stageverslag-hunspell-en", daemon=True)]
         self._loader = (threads, results, events)
         for thread in threads:
