@@ -5,6 +5,7 @@ Run: python bench/bench_dt.py [-v] [--no-treebank]
   -v            list misses and false alarms of our own set and of the treebank hold-out (never of the fresh
                 held-out set: looking at those would turn it into a tuning set)
   --no-treebank skip the treebank part (it needs ../shared/data/ud-nl)
+  --no-heldout  skip the fresh held-out set (while tuning: look at its totals only a few times)
   --dev         tuning figures instead: a model trained on 4/5 of the training part, measured on the other
                 fifth (train[::5]); the held-out part is not touched
 
@@ -213,7 +214,8 @@ def main(argv: list[str]) -> None:
         return
     if "--no-treebank" not in argv:
         treebank(verbose)
-    print_set("aparte testset (tests/data/dt/heldout, nooit op afgestemd)", DATA / "heldout", False)
+    if "--no-heldout" not in argv:  # while tuning: its totals may be looked at only a few times per session
+        print_set("aparte testset (tests/data/dt/heldout, nooit op afgestemd)", DATA / "heldout", False)
     print_set("eigen testset (tests/data/dt, regressie)", DATA, verbose)
     if HANDBOOK.is_file():
         text = HANDBOOK.read_text(encoding="utf-8")

@@ -42,6 +42,10 @@ def dt(text):
     ("Het programma update zichzelf elke nacht.", "update", "updatet"),
     ("De planning wordt elke week geüpdate.", "geüpdate", "geüpdatet"),
     ("Alle facturen worden maandelijks gecontroleert.", "gecontroleert", "gecontroleerd"),
+    # a long subject: the noun phrase that opens the sentence, a relative clause, then the verb
+    ("De server die in de kelder staat draai al jaren zonder problemen.", "draai", "draait"),
+    ("Het programma dat we gebruiken bereken automatisch de btw.", "bereken", "berekent"),
+    ("Het rapport dat de afdeling elk kwartaal opstelt, word door de directie besproken.", "word", "wordt"),
 ])
 def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     assert (wrong, fix) in dt(sentence)
@@ -66,6 +70,30 @@ def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     "Mail verstuurd nadat de SMTP goed was ingesteld.",
     "Daarna maak ik de tabel voor het word document.",
     "Je kiest velden waarvan je de start date het jaar invult.",
+    # real reports: nouns and adjectives spelled like a stem, references, separable modals, fixed phrases
+    "Een kwaliteit van 75% betekent dat 25% van de productie niet goed genoeg is en wordt gezien als uitval of afkeur.",
+    "Om zelf een index te genereren kan gebruik gemaakt worden van een tweede parameter in de dataframe functie aanroep: index.",
+    "Indien de data in een json formaat beschikbaar is, is een andere functie aanroep nodig.",
+    "Op sommige momenten liepen er binnen ons team paar dingen mis wegens slechte communicatie.",
+    "De geschatte prijs die tegen het einde van het project uitgegeven zal worden is maximaal €150.",
+    "30 bpm aftrekken van je lactate threshold heart rate geeft je een benadering van de aerobic threshold.",
+    "Echter heb ik per methode (Shape Contexts, Scale Invarient Feature Transform en Maximum Response of filters) "
+    "een tijdje onderzoek gedaan naar hoe het werkt en het was toch iets te complex.",
+    "De resultaten staan in de tabel (voor meer informatie zie hoofdstuk 2.1).",
+    "Voor meer informatie zie bijlage 3.",
+    "De code van elk onderdeel staat vermeld in Bijlage 2.",
+    "Zoals eerder vermeld, heeft Google Colab gratis rekenkracht.",
+    "Dit zijn Engelse woorden die niet nuttig zijn voor sentimentanalyse.",
+    "Dit is de grens van wat een computer aankan.",
+    "De kenmerken worden berekend met kennis van experts gebruik makend van een data driven aanpak.",
+    "De kolommen Start date en End date kan je naar word exporteren.",
+    "De klanten die we elke dag bedienen vinden de service goed.",
+    "Waar ben je terechtgekomen: het bedrijf, de afdeling en je takenpakket (houd dit kort)?",
+    "Elk lid van de populatie wordt gesimuleerd waarna JaamSim een rapport van de simulatie aanmaakt.",
+    "Bereken per activiteit het gemiddeld aantal mets per minuut.",
+    "Figuur 2.4: Complexer voorbeeld Flux [14]",
+    "Extensible Markup Language. Een opmaak taal. Het is een verzameling van regels.",
+    "Sed pretium faucibus ante vel facilisis. In scelerisque nibh at elit.",
 ])
 def test_correct_sentences_stay_quiet(text):
     assert dt(text) == []
@@ -112,6 +140,8 @@ def test_participles_with_ge_and_loan_verbs(forms):
     assert forms.participle_of("controleer") == "gecontroleerd"
     assert forms.family("geüpdate").forms == {"VD": "geüpdatet"}
     assert forms.family("bibliotheek") is None
+    # a strong verb with a particle has no weak participle: 'aanroept' is only the stem + t
+    assert "VD" not in forms.family("aanroep").forms
 
 
 # -- the shipped model ----------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import threading
 
 from .dtwords import FUNCTION_WORDS, MODALS, MONTHS, NO_DATIVE, STRONG_PAST, SUBJ_PRONOUNS, TIME_NOUNS
 from .issues import Issue
-from .tagger import AUX, CLAUSE_BREAK, SUBORD, Forms, Model, Verdict, predict
+from .tagger import AUX, CLAUSE_BREAK, PARTICLES, SUBORD, Forms, Model, Verdict, predict
 from .tokens import Token
 
 _LOCK = threading.Lock()
@@ -60,6 +60,8 @@ CLOSED = ("VNW", "VG", "VZ", "BW", "LID", "TW", "ADJ", "TSW", "LET")
 IMPERATIVE_OPENERS = {",", ";", ":", "(", "en", "of", "maar", "dus", "<s>"}
 
 
+#: nouns of quantity: the word after them (without an article before) is what is counted, a noun
+QUANTITY_NOUNS = {"aantal", "paar", "reeks", "soort", "stuk", "boel", "hoop", "lijst", "type"}
 #: more words that open a clause (for the guards only; the model's features keep tagger.SUBORD)
 MORE_SUBORD = {"hoeveel", "waarna", "waarbij", "waarmee", "waarin", "welk", "wiens"}
 
@@ -67,7 +69,7 @@ MORE_SUBORD = {"hoeveel", "waarna", "waarbij", "waarmee", "waarin", "welk", "wie
 def clause_span(words: list[str], i: int) -> tuple[int, int]:
     """First and last index of the clause around ``i`` (cut at punctuation, conjunctions, subordinators)."""
     start = i
-    while start > 0 and words[start - 1] not in CLAUSE_BREAK and (
+    while start > 0 and words[start - 1] not in CLAUSE_BREAK and words[start - 1] not in MORE_SUBORD and (
             words[start - 1] not in SUBORD or (start == 1 and words[0] in ("dat", "die", "dit"))):
         start -= 1  # a sentence-initial 'dat'/'die' is a pronoun subject ('Dat gebeurt niet vaak')
     end = i
@@ -84,6 +86,8 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
     w = words[i]
     if w in FIXED or w in FUNCTION_WORDS or (tagdict.get(w, "WW")[:3].rstrip("|") in CLOSED):
         return True
+    if any(w.startswith(p) and w[len(p):] in FIXED for p in PARTICLES):
+        return True  # 'wat een computer aankan': a separable modal (aankunnen), no stem + t
     if w.endswith("en") and len(w) > 4 and (w[:-2] in lex.verbs or w[:-3] in lex.verbs or w in lex.nouns):
         return True  # an infinitive or a plural ('verzorgen'), not 'meen', 'teken', 'verdien'
     prev = words[i - 1] if i else "<s>"
@@ -92,11 +96,16 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
         return True  # a heading or list item without end punctuation ('Chinese postbode probleem')
     if nxt == "</s>" or nxt in MONTHS:
         return True  # a sentence that stops without punctuation (a heading, a broken line); 'eind maart'
+    if prev in QUANTITY_NOUNS and (i < 2 or words[i - 2] not in DETS):
+        return True  # 'gemiddeld aantal mets per minuut': a quantity and what is counted
+    if w in lex.nouns and i == 2 and len(words) == 4 and words[0] in DETS and words[3] in (".", "!"):
+        return True  # 'Een opmaak taal.': a compound noun written apart, a fragment without a verb
     if w in lex.nouns or w in lex.adjectives:
         pronoun_before = prev in ("dat", "die", "dit") and not (nxt in lex.nouns or _plural(nxt, lex, tagdict)) \
             and not tagdict.get(nxt, "").startswith("WW") and not nxt.endswith(("t", "te", "de"))
         if (prev in NOUN_BEFORE and not pronoun_before) or prev in ("je", "er") or prev in lex.adjectives \
-                or prev in lex.participles or (prev.endswith("e") and not (
+                or prev in lex.participles or (prev.endswith("er") and prev[:-2] in lex.adjectives) \
+                or (prev.endswith("e") and not (
                     prev in lex.nouns or tagdict.get(prev, "").startswith("N")) and (
                     prev[:-1] in lex.adjectives or prev[:-2] in lex.adjectives or tagdict.get(prev, "").startswith("ADJ")
                     or (len(prev) > 4 and prev[:-3] + prev[-3] + prev[-3:-1] in lex.adjectives))) \
@@ -104,7 +113,9 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
                 or tagdict.get(prev, "").startswith(("ADJ", "TW")) or prev[:1].isdigit() \
                 or (prev.endswith("ste") and (prev[:-3] in lex.adjectives or prev[:-2] in lex.adjectives)) \
                 or ("ge" in prev[1:] and prev.endswith(("d", "t")) and len(prev) > 6 and prev not in lex.nouns) or (
-                prev.startswith("ge") and prev.endswith(("d", "t")) and len(prev) > 5):
+                prev.startswith("ge") and prev.endswith(("d", "t")) and len(prev) > 5) or (
+                prev.startswith("ge") and prev.endswith(("de", "te")) and len(prev) > 6 and prev not in lex.nouns
+                and not tagdict.get(prev, "").startswith("N") and (prev[:-2] in lex.verbs or prev[2:-2] in lex.verbs)):
             return True  # 'meer geld', 'de zwakke aanpak', 'je aanvraag', 'een gestructureerd verhaal': a noun
     return False
 
@@ -129,47 +140,70 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     aux_in_clause = any(_aux_at(words, j, lex, tagdict) for j in range(start, end + 1) if j != i)
     region = _region(words, i)
     aux_in_region = any(_aux_at(words, j, lex, tagdict) for j in region if j != i)
-    other_finite = any(j != i and (tagdict.get(words[j], "").startswith("WW|pv") or _aux_at(words, j, lex, tagdict))
+    other_finite = any(j != i and (tagdict.get(words[j], "").startswith("WW|pv") or _aux_at(words, j, lex, tagdict)
+                                   or words[j] in STRONG_PAST or words[j] in MODALS)
                        for j in range(start, end + 1))
     if v.label == "T":
+        relative = _relative_subject(words, i, lex, tagdict)
+        if relative:  # the relative clause before the verb is no part of its own clause
+            other_finite = any(tagdict.get(words[j], "").startswith("WW|pv") or _aux_at(words, j, lex, tagdict)
+                               or words[j] in STRONG_PAST or words[j] in MODALS for j in range(i + 1, end + 1))
         if prev == "ik" or nxt in ("ik", "jij") or "ik" in words[start:i] or other_finite:
             return False
-        if tagdict.get(prev, "").startswith("WW|pv") or prev in AUX:
+        if (tagdict.get(prev, "").startswith("WW|pv") or prev in AUX or prev in MODALS) and not relative:
             return False  # 'staat vermeld', 'wordt gebruikt': after a finite verb comes no second one
-        if w in lex.nouns and not _clear_subject(words, start, i, lex, tagdict):
+        if w in lex.adjectives and nxt in COPULAS:
+            return False  # 'woorden die niet nuttig zijn': an adjective before its copula
+        if w == "zie" and (nxt in REFERENCES or nxt[:1].isdigit()):
+            return False  # '(voor meer informatie zie hoofdstuk 2)': a reference, the command 'zie'
+        if w == "word" and (nxt.endswith("en") and (nxt[:-2] in lex.verbs or nxt[:-3] in lex.verbs)
+                            and not _plural(nxt, lex, tagdict)):
+            return False  # 'naar word exporteren': Microsoft Word before an infinitive, not 'wordt'
+        if i == start and opener in ("en", "of") and start >= 2 and nxt in END_MARKS and (
+                words[start - 2] in lex.nouns or tagdict.get(words[start - 2], "").startswith("N")):
+            return False  # 'gezien als uitval of afkeur.': two nouns joined by 'of', no verb
+        if w in lex.nouns and any(j < i and words[j] in AUX for j in range(len(words))) and any(
+                _participle_like(x, lex) for x in words[i + 1:end + 1]):
+            return False  # 'heb ik een tijdje onderzoek gedaan': the object of a perfect tense
+        if relative == "plural":
+            return False  # 'De klanten die we bedienen vind ...': the subject is plural, stem + t is no fix
+        if w in lex.nouns and not relative and not _clear_subject(words, start, i, lex, tagdict):
             return False  # 'beheer en sturing', 'zuurstof gebruik', 'de data driven regel module': a noun
-        if w in lex.nouns and any(x in ("gemaakt", "maken", "maakt", "maak", "genomen", "nemen", "neemt")
-                                  for x in words[i + 1:end + 1]):
+        if w in lex.nouns and any(x in NOUN_VERBS for x in words[i + 1:end + 1]):
             return False  # 'gebruik maken van', 'deel nemen aan': a noun in a fixed expression
         if opener == ")" and "(" in words[:start]:
             k = len(words[:start]) - 1 - words[:start][::-1].index("(")
             if k > 0 and words[k - 1] in ("ik", "we", "wij", "jullie"):
                 return False  # 'ik (de ontwikkelaar) het idee heb'
 
-        if start > 0 and opener in ("en", "maar", "of", ",", "dus") and any(x in ("ik", "we", "wij", "jullie") for x in words[:start]):
+        if start > 0 and opener in ("en", "maar", "of", ",", "dus") and any(x in ("ik", "we", "wij", "jullie") for x in words[:start]) \
+                and not any(x in DETS or x in PRONOUN_SUBJECTS for x in words[start:i]):
             return False  # '... dat ik geen deadline mis en op tijd aangeef': the subject 'ik' is shared
         if nxt == "je":  # 'Vindt je leidinggevende ...' (je = your), but 'deze fiche vind je ook op ...'
             after = words[i + 2] if i + 2 < len(words) else "</s>"
             if after in POST_JE or not (after in lex.nouns or (after.endswith("e") and after[:-1] in lex.adjectives)) \
                     or not tagdict.get(after, "N").startswith(("N", "ADJ")) or not _after_subject_np(words, i + 3, lex):
                 return False
-        if w == fam_form(v, "VD") and (aux_in_clause or nxt == "door"):
+        own_subject = opener in FINITE_OPENERS and any(x in DETS or x in THIRD for x in words[start:i])
+        if w == fam_form(v, "VD") and (aux_in_clause or (nxt == "door" and not own_subject)):
             return False  # 'Er is die week veel gebeurd': the participle has its auxiliary
         if w == "word" and nxt in WORD_FILE_NOUNS:
             return False  # 'het word document', 'een word bestand': Microsoft Word, not the verb
         if w == fam_form(v, "VD") and start == 0 and i == 1 and words[0] in lex.nouns \
                 and words[0] not in PRONOUN_SUBJECTS and words[0] not in DETS:
             return False  # 'Mail verstuurd nadat ...', 'Bestelling geplaatst.': a caption without its auxiliary
-        if (i > start and _plural(words[i - 1], lex, tagdict)
+        if (i > start and _plural(words[i - 1], lex, tagdict) and not (relative and tagdict.get(words[i - 1], "").startswith("WW"))
                 and not any(tagdict.get(x, "").startswith("VZ") for x in words[start:i - 1])) \
                 or words[start] in ("alle", "beide", "sommige", "veel", "enkele"):
             return False  # 'Alle onderdelen behandeld': a plural subject takes no t
-        if not _has_subject(words, start, i, lex, tagdict):
+        if not relative and not _has_subject(words, start, i, lex, tagdict):
             return False  # 'Eenmaal verhuisd, begon ...': no subject, so no finite verb
-        if i == start and opener == "," and not question and nxt not in THIRD and nxt not in DETS:
+        if i == start and opener == "," and not question and not relative and nxt not in THIRD and nxt not in DETS:
             return False  # 'Als je vragen hebt, aarzel dan niet': a command after the subordinate clause
-        if i == start and not question and not (opener in ("en", "maar", ",", "of", ")") and _subject_first(words, tagdict, i)):
+        if i == start and not question and not relative and not (opener in ("en", "maar", ",", "of", ")") and _subject_first(words, tagdict, i)):
             return False  # a command is possible: 'Neem contact op', 'Beschrijf ze, analyseer ze en trek ...'
+        if i == start and opener in ("(", ":") and nxt not in THIRD:
+            return False  # '(houd dit kort)?': a command in parentheses, the question mark is not its own
         if i == start and question and nxt not in DETS and nxt not in ("u", "hij", "zij", "ze", "het", "men", "je"):
             return False
         if aux_in_clause and v.fix != w + "t" and not w.endswith("d"):
@@ -183,7 +217,8 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
             return True  # 'Ik lees de mails en beantwoord ze': 'ik' is the subject of both
         if nxt in ("ik", "jij") or (nxt == "je" and (i + 2 >= len(words) or words[i + 2] in POST_JE)):
             if nxt == "je" and i > start and not (w in NO_DATIVE or w == "word") and any(
-                    x in DETS or x in lex.nouns or tagdict.get(x, "").startswith("N") for x in words[start:i]):
+                    x in DETS or x in lex.nouns or tagdict.get(x, "").startswith("N")
+                    or (x.isalpha() and x not in tagdict and x not in lex.verbs) for x in words[start:i]):
                 return False  # 'de stageplaats lijkt je boeiend': 'je' is an object here
             return i > start or opener in IMPERATIVE_OPENERS
         if i == 0 and not question and nxt not in ("u", "hij", "zij", "ze", "het", "men"):
@@ -194,7 +229,11 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
                             if j <= end and j != i)
         if v.kind == "invalid" and fam_form(v, "VD") and len(v.forms) == 1:
             return True  # 'geopereert', 'genoemt': no word at all, one participle one letter away
-        if i == start or (w in lex.nouns and any(x in ("gemaakt", "maken", "maakt", "genomen") for x in words[i + 1:end + 1])):
+        if w in lex.nouns and prev.isalpha() and prev not in tagdict and prev not in lex.nouns \
+                and prev not in lex.adjectives and prev not in lex.verbs and any(
+                    x in DETS for x in words[max(0, i - 4):i - 1]):
+            return False  # 'een data driven aanpak': a noun after English words in a noun phrase
+        if i == start or (w in lex.nouns and any(x in NOUN_VERBS for x in words[i + 1:end + 1])):
             return False  # 'Verandert er iets, dan wordt ...'; 'er wordt gebruik gemaakt van'
         if aux_in_clause or (aux_in_region and opener in ("als", "zoals")):
             return True  # 'Een taak wordt als afgewerkt beschouwd': 'als' compares here, the clause goes on
@@ -209,6 +248,8 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     return True  # VERL
 
 
+#: verbs of fixed expressions with a noun that looks like a stem ('gebruik maken', 'deel nemen')
+NOUN_VERBS = {"gemaakt", "maken", "maakt", "maak", "makend", "genomen", "nemen", "neemt", "neem", "nemend"}
 THIRD = {"u", "hij", "zij", "ze", "het", "men", "er"}
 #: after 'word': the program Microsoft Word ('het word document'), not a form of 'worden'
 WORD_FILE_NOUNS = {"document", "documenten", "bestand", "bestanden", "file", "files", "formaat", "versie",
@@ -230,7 +271,67 @@ def _has_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> bo
         if x in PRONOUN_SUBJECTS or x in lex.nouns or tagdict.get(x, "").startswith(("N", "VNW")) or (
                 x[:1].isalpha() and x not in tagdict and x not in lex.verbs):
             return True
-    return start > 0
+    return start > 0 and words[start - 1] not in FINITE_OPENERS
+
+
+#: subordinators whose clause has its own subject when it has a finite verb ('zoals eerder vermeld' has none)
+FINITE_OPENERS = {"zoals", "als", "omdat", "wanneer", "nadat", "voordat", "zodra", "hoewel", "terwijl", "indien",
+                  "tenzij", "toen", "sinds", "doordat", "zodat", "totdat", "aangezien", "dat", "opdat", "zolang"}
+COPULAS = {"zijn", "is", "was", "waren", "wordt", "worden", "werd", "werden", "lijkt", "lijken", "blijkt", "blijken",
+           "blijft", "blijven", "ben", "bent"}
+#: after 'zie': a reference ('zie hoofdstuk 2', 'zie ook bijlage 3'), so the command, not 'ziet'
+REFERENCES = {"hoofdstuk", "paragraaf", "bijlage", "figuur", "tabel", "sectie", "pagina", "p.", "blz.", "ook",
+              "verder", "onder", "boven", "hierboven", "hieronder", "eerder", "later", "bronnenlijst", "bron",
+              "deel", "punt", "kader", "afbeelding", "grafiek", "schema", "link", "website", "www", "bibliografie",
+              "literatuurlijst", "(", ":", "fig.", "hfst.", "par."}
+END_MARKS = {".", ",", ";", ")", ":", "?", "!", "</s>"}
+
+
+def _participle_like(x: str, lex) -> bool:
+    return x in lex.participles or (x.startswith("ge") and x.endswith(("d", "t", "n")) and len(x) > 5)
+
+
+#: words that open a relative clause ('de server die ...', 'de manier waarop ...')
+RELATIVES = {"die", "dat", "wat", "wie", "waar", "waarin", "waarop", "waardoor", "waarmee", "waarvan", "waarover",
+             "waaraan", "waarbij", "waarvoor", "waaruit", "welke"}
+
+
+def _relative_subject(words: list[str], i: int, lex, tagdict: dict):
+    """'De server die in de kelder staat draai ...', 'De collega die ... heeft opgevangen, vind ...': the noun
+    phrase that opens the sentence, followed by a relative clause that ends right before ``i`` (with a verb,
+    optionally a comma). Returns the phrase's words, "plural" when its head is plural, or None."""
+    j = i - 1
+    if j >= 0 and words[j] == ",":
+        j -= 1
+    x = words[j]
+    if j < 3 or not (tagdict.get(x, "").startswith("WW") or x in AUX or x in MODALS or x in STRONG_PAST or (
+            x.endswith("t") and (x[:-1] in lex.verbs or any(x.startswith(p) and x[len(p):-1] in lex.verbs
+                                                               for p in PARTICLES)))):
+        return None  # the relative clause ends with its verb
+    begin = 0
+    for k in range(i):
+        if words[k] in (":", ";"):
+            begin = k + 1
+    if begin >= len(words) or words[begin] not in DETS or words[begin] in ("die", "dat"):
+        return None
+    rel = None
+    for k in range(begin + 1, min(begin + 6, j)):
+        if words[k] in RELATIVES:
+            rel = k
+            break
+        if not (words[k] in lex.nouns or words[k] in lex.adjectives or _plural(words[k], lex, tagdict)
+                or words[k].endswith("e") or tagdict.get(words[k], "").startswith(("N", "ADJ"))
+                or (words[k].isalpha() and words[k] not in tagdict and words[k] not in lex.verbs)):
+            return None
+    if rel is None or rel == begin + 1:
+        return None
+    if any(x in HARD_BREAK or x in ("en", "maar", "want", "of") for x in words[rel + 1:j]):
+        return None  # one relative clause, nothing coordinated after it
+    head = words[rel - 1]
+    if _plural(head, lex, tagdict) or (words[rel] == "die" and words[begin] == "de" and head.endswith(("en", "s"))
+                                       and head not in lex.nouns):
+        return "plural"
+    return words[begin:rel]
 
 
 HARD_BREAK = {",", ";", ":", "(", ")", "-", "–", "—"}
@@ -300,6 +401,8 @@ def _clear_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> 
 
 def _plural(x: str, lex, tagdict: dict) -> bool:
     """A plural noun ('onderdelen', 'collega's', 'taken')?"""
+    if x in lex.adjectives:
+        return False  # 'mijn Engels', 'het nieuws'
     if tagdict.get(x, "").startswith("N|soort") and x.endswith(("en", "s")) and x not in lex.nouns:
         return True
     if len(x) > 4 and x.endswith(("ven", "zen")) and (x[:-3] + ("f" if x[-3] == "v" else "s")) in lex.nouns:
@@ -348,6 +451,8 @@ class SlotChecker:
         thresholds = self.model.thresholds
         out = []
         taken = set()
+        if self._foreign(words):
+            return out  # 'Sed pretium faucibus ante vel facilisis': not Dutch
         for v in predict(self.model, self.forms, words, caps, self._skip, self._cache):
             tok = sentence[v.index]
             if tok.kind != "word" or v.margin < thresholds.get(v.kind, 1e9) or not plausible(v, words, self.forms.lex, self.model.tagdict):
@@ -366,6 +471,16 @@ class SlotChecker:
             if v.index not in taken and not (caps[v.index] and v.index > 0 and not sentence[v.index].sentence_start):
                 out.append(self._issue(sentence[v.index], v, words, sentence, shared.get(v.index)))
         return out
+
+    def _foreign(self, words: list[str]) -> bool:
+        """Is most of the sentence unknown to the treebank and the lexicon (Latin filler, English, code)?"""
+        lex, tagdict = self.forms.lex, self.model.tagdict
+        alpha = [w for w in words if w.isalpha()]
+        if len(alpha) < 4:
+            return False
+        unknown = sum(1 for w in alpha if w not in tagdict and w not in lex.nouns and w not in lex.adjectives
+                      and w not in lex.verbs)
+        return unknown * 2 >= len(alpha)
 
     def _english_verb(self, v, words: list[str]) -> bool:
         """Is the English word at ``v.index`` used as a Dutch verb ('het programma update zichzelf')? Only

@@ -129,7 +129,7 @@ class Forms:
         part = self.participle_of(s, particle)
         if particle:
             whole = particle + s + ("" if s.endswith(("d", "t")) else "d" if s in self.lex.past_de else "t")
-            if whole != particle + s and self.known(whole):
+            if whole != particle + s and whole != forms["T"] and self.known(whole):
                 part = whole  # voorspeld, overschat: the prefix is not split off (no 'voorgespeld')
         if part and (particle or part in (s, s + "d", s + "t")):
             if particle and not self.known(part):
