@@ -46,6 +46,14 @@ def dt(text):
     ("De server die in de kelder staat draai al jaren zonder problemen.", "draai", "draait"),
     ("Het programma dat we gebruiken bereken automatisch de btw.", "bereken", "berekent"),
     ("Het rapport dat de afdeling elk kwartaal opstelt, word door de directie besproken.", "word", "wordt"),
+    ("De manier waarop het team met feedback omgaat, bepaald het succes van het project.", "bepaald", "bepaalt"),
+    # inversion after a subordinate clause that allows no command
+    ("Omdat mijn mentor op vakantie is, beantwoord een collega mijn vragen.", "beantwoord", "beantwoordt"),
+    # a command shared through 'en'
+    ("Vergeet niet om je uren in te vullen en stuurt het formulier door.", "stuurt", "stuur"),
+    # a strong past tense with a t, a real report's noun subject
+    ("Ik vond het fijn dat er naar mijn mening geluisterd werdt.", "werdt", "werd"),
+    ("Dit ontwerp genereerd kabelplannen als eindproduct.", "genereerd", "genereert"),
 ])
 def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     assert (wrong, fix) in dt(sentence)
@@ -94,6 +102,12 @@ def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     "Figuur 2.4: Complexer voorbeeld Flux [14]",
     "Extensible Markup Language. Een opmaak taal. Het is een verzameling van regels.",
     "Sed pretium faucibus ante vel facilisis. In scelerisque nibh at elit.",
+    "Hybrid filtering gebruikt beide methodes en geeft beide sets terug als recommendation.",
+    "Het probleem dat ik ga onderzoeken is welk algoritme het beste aansluit bij de benodigdheden.",
+    "Het verwerken van data gebeurt met een algoritme dat niet zelf geprogrammeerd is, maar met supervised learning.",
+    "Het type landbouw dat in een bepaald gebied kan plaatsvinden is sterk afhankelijk van het klimaat.",
+    "Als je klaar bent, stuur de mail naar je mentor.",
+    "Lees de opdracht en begin daarna aan de uitwerking.",
 ])
 def test_correct_sentences_stay_quiet(text):
     assert dt(text) == []

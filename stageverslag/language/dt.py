@@ -17,7 +17,7 @@ import copy
 from .clauses import Clause, split_clauses
 from .dtwords import (AFTER_SUBJECT_JE, COORDINATORS, DEGREE, DETERMINERS, DET_LIKE, FRONT,
     FRONT_PREPOSITIONS, FUNCTION_WORDS, MODALS, NOT_PAST, NO_DATIVE, NP_DETERMINERS, PERFECT_AUX, POST_VERB,
-    PP_PREPOSITIONS, QUANTIFIERS, SEPARABLE, SUBJ_PRONOUNS, SUBJ_T, SUBORDINATORS, TIME_NOUNS)
+    PP_PREPOSITIONS, QUANTIFIERS, SEPARABLE, STRONG_PAST, SUBJ_PRONOUNS, SUBJ_T, SUBORDINATORS, TIME_NOUNS)
 from .issues import Issue
 from .tokens import Token
 from .verbs import Verbs
@@ -478,6 +478,13 @@ class DtChecker(Verbs):
                     fix = stem + "d" + suf
                     why = f"Verleden tijd: stam '{stem}' + de, dus twee keer d: {fix}."
                     break
+                if w.endswith(suf) and stem.endswith("t") and stem in lex.past_te and stem not in lex.past_de:
+                    fix = stem + "t" + suf  # 'teste' -> 'testte'
+                    why = f"Verleden tijd: stam '{stem}' + te, dus twee keer t: {fix}."
+                    break
+        if not fix and w.endswith("dt") and w[:-1] in STRONG_PAST:
+            fix = w[:-1]  # 'werdt', 'vondt': a strong past tense never takes a t
+            why = f"'{fix}' is de verleden tijd van een sterk werkwoord: die krijgt nooit een t erbij."
         if not fix and (w.endswith("d") or w.endswith("t")):
             for cand in (w[:-1] + "t", w[:-1] + "d", w[:-2] + "d" if w.endswith("dt") else None):
                 if cand and self.is_participle(cand):

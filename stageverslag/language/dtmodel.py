@@ -8,7 +8,7 @@ import threading
 
 from .dtwords import FUNCTION_WORDS, MODALS, MONTHS, NO_DATIVE, STRONG_PAST, SUBJ_PRONOUNS, TIME_NOUNS
 from .issues import Issue
-from .tagger import AUX, CLAUSE_BREAK, PARTICLES, SUBORD, Forms, Model, Verdict, predict
+from .tagger import AUX, CLAUSE_BREAK, PARTICLES, SUBORD, Forms, Model, Verdict, _open_syllable, predict
 from .tokens import Token
 
 _LOCK = threading.Lock()
@@ -60,6 +60,8 @@ CLOSED = ("VNW", "VG", "VZ", "BW", "LID", "TW", "ADJ", "TSW", "LET")
 IMPERATIVE_OPENERS = {",", ";", ":", "(", "en", "of", "maar", "dus", "<s>"}
 
 
+#: subordinators after which a clause hardly takes a command ('Omdat ..., beantwoord een collega' is 'beantwoordt')
+CAUSAL = {"omdat", "doordat", "aangezien", "hoewel", "toen", "terwijl", "sinds", "ofschoon", "nu"}
 #: nouns of quantity: the word after them (without an article before) is what is counted, a noun
 QUANTITY_NOUNS = {"aantal", "paar", "reeks", "soort", "stuk", "boel", "hoop", "lijst", "type"}
 #: more words that open a clause (for the guards only; the model's features keep tagger.SUBORD)
@@ -200,7 +202,9 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
             return False  # 'Eenmaal verhuisd, begon ...': no subject, so no finite verb
         if i == start and opener == "," and not question and not relative and nxt not in THIRD and nxt not in DETS:
             return False  # 'Als je vragen hebt, aarzel dan niet': a command after the subordinate clause
-        if i == start and not question and not relative and not (opener in ("en", "maar", ",", "of", ")") and _subject_first(words, tagdict, i)):
+        causal = opener == "," and words[0] in CAUSAL and (nxt in THIRD or (nxt in DETS and nxt not in ("die", "dat")))
+        if i == start and not question and not relative and not causal and not (
+                opener in ("en", "maar", ",", "of", ")") and _subject_first(words, tagdict, i)):
             return False  # a command is possible: 'Neem contact op', 'Beschrijf ze, analyseer ze en trek ...'
         if i == start and opener in ("(", ":") and nxt not in THIRD:
             return False  # '(houd dit kort)?': a command in parentheses, the question mark is not its own
@@ -296,6 +300,15 @@ RELATIVES = {"die", "dat", "wat", "wie", "waar", "waarin", "waarop", "waardoor",
              "waaraan", "waarbij", "waarvoor", "waaruit", "welke"}
 
 
+def _verb_like(x: str, lex, tagdict: dict) -> bool:
+    """A verb form (also with a particle in front: 'omgaat', 'opstelt')?"""
+    for core in [x] + [x[len(p):] for p in PARTICLES if x.startswith(p) and len(x) > len(p) + 2]:
+        if tagdict.get(core, "").startswith("WW") or core in AUX or core in MODALS or core in STRONG_PAST or (
+                core.endswith("t") and core[:-1] in lex.verbs):
+            return True
+    return False
+
+
 def _relative_subject(words: list[str], i: int, lex, tagdict: dict):
     """'De server die in de kelder staat draai ...', 'De collega die ... heeft opgevangen, vind ...': the noun
     phrase that opens the sentence, followed by a relative clause that ends right before ``i`` (with a verb,
@@ -304,9 +317,7 @@ def _relative_subject(words: list[str], i: int, lex, tagdict: dict):
     if j >= 0 and words[j] == ",":
         j -= 1
     x = words[j]
-    if j < 3 or not (tagdict.get(x, "").startswith("WW") or x in AUX or x in MODALS or x in STRONG_PAST or (
-            x.endswith("t") and (x[:-1] in lex.verbs or any(x.startswith(p) and x[len(p):-1] in lex.verbs
-                                                               for p in PARTICLES)))):
+    if j < 3 or not _verb_like(x, lex, tagdict):
         return None  # the relative clause ends with its verb
     begin = 0
     for k in range(i):
@@ -478,9 +489,11 @@ class SlotChecker:
         alpha = [w for w in words if w.isalpha()]
         if len(alpha) < 4:
             return False
-        unknown = sum(1 for w in alpha if w not in tagdict and w not in lex.nouns and w not in lex.adjectives
-                      and w not in lex.verbs)
-        return unknown * 2 >= len(alpha)
+        unknown = [w for w in alpha if w not in tagdict and w not in lex.nouns and w not in lex.adjectives
+                   and w not in lex.verbs]
+        if len(unknown) * 2 < len(alpha):
+            return False
+        return sum(1 for w in unknown if not self.forms.known(w)) * 2 >= len(alpha)
 
     def _english_verb(self, v, words: list[str]) -> bool:
         """Is the English word at ``v.index`` used as a Dutch verb ('het programma update zichzelf')? Only
@@ -507,16 +520,18 @@ class SlotChecker:
         return rejected(i, words, self.forms.lex, self.model.tagdict)
 
     def patterns(self, words: list[str]) -> list[Verdict]:
-        """Four shapes the treebank (news, encyclopedia) hardly shows but reports do, checked by rule:
+        """Shapes the treebank (news, encyclopedia) hardly shows but reports do, checked by rule:
         'Vind je leidinggevende ...?' (je = your: stem + t), 'Ik lees ... en beantwoord ...' (ik shared through
-        'en'), 'Word niet boos.' (a command) and 'de gevraagde en verwachte cijfers' (inflected participle)."""
+        'en'), 'Word niet boos.' (a command), 'De manier waarop ..., bepaald ...' (the verb after a relative
+        clause), 'Vergeet ... en stuurt ...' (a command shared through 'en') and 'de gevraagde en verwachte
+        cijfers' (inflected participle)."""
         out = []
         lex, tagdict = self.forms.lex, self.model.tagdict
         n = len(words)
         for i, w in enumerate(words):
             fam = self.forms.family(w) if w[:1].isalpha() else None
-            if fam is None or w in FIXED:
-                continue
+            if fam is None or w in FIXED or w in FUNCTION_WORDS or tagdict.get(w, "WW")[:3].rstrip("|") in CLOSED:
+                continue  # 'maar', 'welk', 'sterk': the treebank never saw them as a verb
             labels = fam.labels_of(w)
             nxt = words[i + 1] if i + 1 < n else ""
             after = words[i + 2] if i + 2 < n else ""
@@ -541,12 +556,58 @@ class SlotChecker:
                         x in PRONOUN_SUBJECTS or x in DETS or x in lex.participles or x in AUX
                         or (x.startswith("ge") and x.endswith(("d", "t", "en"))) for x in words[1:]):
                 out.append(Verdict(i, "EV", fam.forms["EV"], 99.0, "valid", fam.forms))
+            elif ("EV" in labels or "VD" in labels) and fam.forms.get("T") not in (None, w) and i > 0 \
+                    and words[-1] in (".", "!") and self._after_relative(words, i):
+                out.append(Verdict(i, "T", fam.forms["T"], 99.0, "valid", fam.forms))  # 'De manier waarop ..., bepaald'
+            elif "T" in labels and fam.forms.get("EV") not in (None, w) and i == start and opener == "en" \
+                    and words[-1] in (".", "!") and nxt not in ("u", "hij", "zij", "men", "je", "jij", "ik") \
+                    and self._imperative_start(words, start):
+                out.append(Verdict(i, "EV", fam.forms["EV"], 99.0, "valid", fam.forms))  # 'Vergeet ... en stuurt'
             elif "VERL" in labels and "VDE" in fam.forms and fam.forms["VDE"] != w and (
                     nxt in lex.nouns or _plural(nxt, lex, tagdict)) and (
                     words[i - 1] in DETS - {"die", "dat"} or (words[i - 1] == "en" and i > 1 and words[i - 2].endswith("e")
                                                              and words[i - 2] not in PRONOUN_SUBJECTS)):
                 out.append(Verdict(i, "VDE", fam.forms["VDE"], 99.0, "valid", fam.forms))
         return out
+
+    def _after_relative(self, words: list[str], i: int) -> bool:
+        """'De manier waarop het team met feedback omgaat, bepaald het succes ...': the verb right after the
+        relative clause of a singular subject, with no auxiliary or other finite verb after it."""
+        lex, tagdict = self.forms.lex, self.model.tagdict
+        rel = _relative_subject(words, i, lex, tagdict)
+        if not isinstance(rel, list) or self.forms.family(words[i - 1] if words[i - 1] != "," else words[i - 2]) \
+                is not None and words[i - 1] != ",":
+            return False
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt in END_MARKS or nxt in ("ik", "jij", "je", "we", "wij", "jullie", "zij", "ze", "door"):
+            return False
+        for x in words[i + 1:]:
+            if x in HARD_BREAK or x in SUBORD or x in MORE_SUBORD:
+                break
+            if x in AUX or x in MODALS or x in STRONG_PAST or tagdict.get(x, "").startswith("WW|pv"):
+                return False
+        return True
+
+    def _imperative_start(self, words: list[str], start: int) -> bool:
+        """Does the sentence open with a command ('Vergeet niet om ... en stuurt ...')? A bare stem first, no
+        subject after it, and no subject pronoun before the coordinated verb at ``start``."""
+        lex, tagdict = self.forms.lex, self.model.tagdict
+        first = words[0]
+        if len(words) < 3 or first in lex.nouns or first in FIXED or first in AUX or not (
+                first in lex.verbs or tagdict.get(first + "en", "").startswith("WW")
+                or (first not in tagdict and first not in lex.adjectives and any(
+                    self.forms.known(x + "en") for x in (first, _open_syllable(first), first + first[-1])))):
+            return False
+        fam = self.forms.family(first)
+        if fam is not None and "EV" not in fam.labels_of(first):
+            return False
+        if not tagdict.get(first, "WW|pv").startswith("WW|pv") or words[1] in SUBJ_PRONOUNS or words[1] in (
+                "er", "het", "men", "dat", "dit"):
+            return False
+        return not any(x in ("ik", "hij", "zij", "we", "wij", "u", "men", "jullie", "ze") or x in SUBORD
+                       or x in HARD_BREAK or tagdict.get(x, "").startswith("WW|pv") or x in AUX or x in MODALS
+                       or (self.forms.family(x) is not None and set(self.forms.family(x).labels_of(x)) & {"T", "EV"})
+                       for x in words[1:start - 1])  # 'Hybrid filtering gebruikt ... en geeft': a finite verb
 
     def _possessed(self, x: str) -> bool:
         """After 'je': a noun (or an inflected adjective) that makes 'je' mean 'your' ('je leidinggevende')."""
