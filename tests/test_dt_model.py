@@ -54,6 +54,13 @@ def dt(text):
     # a strong past tense with a t, a real report's noun subject
     ("Ik vond het fijn dat er naar mijn mening geluisterd werdt.", "werdt", "werd"),
     ("Dit ontwerp genereerd kabelplannen als eindproduct.", "genereerd", "genereert"),
+    ("Iemand die graag met mensen werkt, vind hier zeker zijn plek.", "vind", "vindt"),
+    ("Mijn taken werden duidelijk omschreven en verdeelt.", "verdeelt", "verdeeld"),
+    ("Vind jouw mentor het verslag goed?", "Vind", "Vindt"),
+    ("Houdt je rekening met de opmerkingen van de klant?", "Houdt", "Houd"),
+    ("Zorgt ervoor dat je op tijd bent.", "Zorgt", "Zorg"),
+    ("De organisatie zoek nog vrijwilligers voor het evenement.", "zoek", "zoekt"),
+    ("Ik stuurde de aangepasste versie door naar de klant.", "aangepasste", "aangepaste"),
 ])
 def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     assert (wrong, fix) in dt(sentence)
@@ -108,6 +115,11 @@ def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     "Het type landbouw dat in een bepaald gebied kan plaatsvinden is sterk afhankelijk van het klimaat.",
     "Als je klaar bent, stuur de mail naar je mentor.",
     "Lees de opdracht en begin daarna aan de uitwerking.",
+    "Wordt je stage betaald?",
+    "Zorgt u ervoor dat alles klaar is?",
+    "Zorgt voor de planning en beheert de website.",
+    "Meldt u aan via de website.",
+    "Het systeem is aangepast en verbetert nu de snelheid.",
 ])
 def test_correct_sentences_stay_quiet(text):
     assert dt(text) == []

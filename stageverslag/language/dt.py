@@ -482,6 +482,13 @@ class DtChecker(Verbs):
                     fix = stem + "t" + suf  # 'teste' -> 'testte'
                     why = f"Verleden tijd: stam '{stem}' + te, dus twee keer t: {fix}."
                     break
+        if not fix and w.endswith("e") and len(w) > 7:
+            for k in range(len(w) - 6, len(w) - 3):
+                cand = w[:k] + w[k + 1:]
+                if w[k] == w[k + 1] and w[k] not in "aeiou" and self.is_participle(cand[:-1]) and self.known(cand):
+                    fix = cand  # 'aangepasste' -> 'aangepaste': the inflected participle keeps one s
+                    why = f"Voltooid deelwoord + e (als bijvoeglijk naamwoord): {cand[:-1]} + e = {cand}."
+                    break
         if not fix and w.endswith("dt") and w[:-1] in STRONG_PAST:
             fix = w[:-1]  # 'werdt', 'vondt': a strong past tense never takes a t
             why = f"'{fix}' is de verleden tijd van een sterk werkwoord: die krijgt nooit een t erbij."

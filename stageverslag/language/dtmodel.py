@@ -86,8 +86,12 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
     plurals, closed word classes, a sentence without end punctuation, and nouns after a determiner or an
     adjective ('meer geld', 'de zwakke aanpak', 'je aanvraag', 'een gestructureerd verhaal')."""
     w = words[i]
-    if w in FIXED or w in FUNCTION_WORDS or (tagdict.get(w, "WW")[:3].rstrip("|") in CLOSED):
+    if w in FIXED or w in FUNCTION_WORDS:
         return True
+    if tagdict.get(w, "WW")[:3].rstrip("|") in CLOSED and not (
+            tagdict.get(w) == "ADJ" and w in lex.verbs and i >= 2 and words[i - 2] in DETS - {"die", "dat"}
+            and words[i - 1] in lex.nouns and (i == 2 or words[i - 3] in HARD_BREAK)):
+        return True  # not 'De organisatie zoek nog ...': a verb right after a subject that opens the sentence
     if any(w.startswith(p) and w[len(p):] in FIXED for p in PARTICLES):
         return True  # 'wat een computer aankan': a separable modal (aankunnen), no stem + t
     if w.endswith("en") and len(w) > 4 and (w[:-2] in lex.verbs or w[:-3] in lex.verbs or w in lex.nouns):
@@ -219,7 +223,8 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
         if i == start and opener in ("en", "maar", "of") and words[0] == "ik" and not any(
                 x in PRONOUN_SUBJECTS - {"ik"} or x in DETS for x in words[1:start]):
             return True  # 'Ik lees de mails en beantwoord ze': 'ik' is the subject of both
-        if nxt in ("ik", "jij") or (nxt == "je" and (i + 2 >= len(words) or words[i + 2] in POST_JE)):
+        if nxt in ("ik", "jij") or (nxt == "je" and (i + 2 >= len(words) or words[i + 2] in POST_JE
+                                                      or (v.fix, words[i + 2]) in BARE_OBJECTS)):
             if nxt == "je" and i > start and not (w in NO_DATIVE or w == "word") and any(
                     x in DETS or x in lex.nouns or tagdict.get(x, "").startswith("N")
                     or (x.isalpha() and x not in tagdict and x not in lex.verbs) for x in words[start:i]):
@@ -237,6 +242,12 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
                 and prev not in lex.adjectives and prev not in lex.verbs and any(
                     x in DETS for x in words[max(0, i - 4):i - 1]):
             return False  # 'een data driven aanpak': a noun after English words in a noun phrase
+        if i == start and opener in ("en", "of") and start >= 2 and (nxt in END_MARKS or nxt == "door") and (
+                _participle_like(words[start - 2], lex) or tagdict.get(words[start - 2], "").startswith("WW|vd")
+                or words[start - 2].endswith(("d", "t", "en")) and words[start - 2][:-1] in lex.verbs
+                or (words[start - 2].endswith("en") and words[start - 2].startswith(("be", "ver", "ont", "om", "over")))) \
+                and any(_aux_at(words, j, lex, tagdict) for j in range(0, start - 2)):
+            return True  # 'Mijn taken werden omschreven en verdeelt.': one auxiliary for both participles
         if i == start or (w in lex.nouns and any(x in NOUN_VERBS for x in words[i + 1:end + 1])):
             return False  # 'Verandert er iets, dan wordt ...'; 'er wordt gebruik gemaakt van'
         if aux_in_clause or (aux_in_region and opener in ("als", "zoals")):
@@ -323,7 +334,13 @@ def _relative_subject(words: list[str], i: int, lex, tagdict: dict):
     for k in range(i):
         if words[k] in (":", ";"):
             begin = k + 1
-    if begin >= len(words) or words[begin] not in DETS or words[begin] in ("die", "dat"):
+    if begin >= len(words):
+        return None
+    if words[begin] in ("iemand", "iedereen", "niemand", "elkeen") and words[begin + 1] in ("die", "wie"):
+        if any(x in HARD_BREAK or x in ("en", "maar", "want", "of") for x in words[begin + 2:j]):
+            return None
+        return words[begin:begin + 1]  # 'Iemand die graag met mensen werkt, vind ...'
+    if words[begin] not in DETS or words[begin] in ("die", "dat"):
         return None
     rel = None
     for k in range(begin + 1, min(begin + 6, j)):
@@ -438,6 +455,15 @@ def _subject_first(words: list[str], tagdict: dict, i: int | None = None) -> boo
     return tagdict.get(first, "").startswith(("N", "LID", "VNW")) and not tagdict.get(first, "").startswith("WW")
 
 
+#: nouns used without an article in fixed phrases: after 'verb je' they make 'je' the subject ('Houd je rekening
+#: met ...', 'Neem je contact op?'), not 'your'
+BARE_OBJECTS = {("houd", "rekening"), ("neem", "contact"), ("maak", "gebruik"), ("neem", "deel"), ("doe", "moeite"),
+                ("heb", "zin"), ("heb", "tijd"), ("heb", "last"), ("heb", "nood"), ("heb", "baat"), ("heb", "recht"),
+                ("heb", "toegang"), ("heb", "ervaring"), ("heb", "kennis"), ("neem", "kennis"), ("loop", "stage"),
+                ("geef", "les"), ("geef", "feedback"), ("krijg", "feedback"), ("krijg", "les"), ("krijg", "toegang"),
+                ("neem", "afscheid"), ("maak", "kans"), ("neem", "actie"), ("neem", "notities"), ("draag", "zorg"),
+                ("vraag", "hulp"), ("bied", "hulp"), ("heb", "vertrouwen"), ("besteed", "aandacht"),
+                ("houd", "toezicht"), ("voer", "overleg"), ("maak", "deel"), ("leg", "contact"), ("vind", "werk")}
 #: words after 'je' that show 'je' is the subject ('Vind je het goed?', 'Word je ook betaald?')
 POST_JE = {"het", "dat", "dit", "ook", "niet", "dan", "nog", "wel", "er", "zelf", "ze", "hem", "haar", "hen", "mij",
            "me", "ons", "u", "altijd", "vaak", "soms", "nooit", "graag", "best", "echt", "eigenlijk", "meteen",
@@ -556,6 +582,10 @@ class SlotChecker:
                         x in PRONOUN_SUBJECTS or x in DETS or x in lex.participles or x in AUX
                         or (x.startswith("ge") and x.endswith(("d", "t", "en"))) for x in words[1:]):
                 out.append(Verdict(i, "EV", fam.forms["EV"], 99.0, "valid", fam.forms))
+            elif ("EV" in labels or "VD" in labels) and fam.forms.get("T") not in (None, w) and nxt in ("jouw", "uw") \
+                    and (i == 0 or words[i - 1] in HARD_BREAK or i == start) and after.isalpha() \
+                    and after not in POST_JE:
+                out.append(Verdict(i, "T", fam.forms["T"], 99.0, "valid", fam.forms))  # 'Vind jouw mentor ...?'
             elif ("EV" in labels or "VD" in labels) and fam.forms.get("T") not in (None, w) and i > 0 \
                     and words[-1] in (".", "!") and self._after_relative(words, i):
                 out.append(Verdict(i, "T", fam.forms["T"], 99.0, "valid", fam.forms))  # 'De manier waarop ..., bepaald'
@@ -563,6 +593,14 @@ class SlotChecker:
                     and words[-1] in (".", "!") and nxt not in ("u", "hij", "zij", "men", "je", "jij", "ik") \
                     and self._imperative_start(words, start):
                 out.append(Verdict(i, "EV", fam.forms["EV"], 99.0, "valid", fam.forms))  # 'Vergeet ... en stuurt'
+            elif "T" in labels and fam.forms.get("EV") not in (None, w) and i == 0 and words[-1] in (".", "!") \
+                    and nxt not in SUBJ_PRONOUNS and nxt not in THIRD and nxt not in DETS and nxt.isalpha() \
+                    and any(x in ("je", "jij", "jouw", "jullie") for x in words[2:]) \
+                    and not any(x in PRONOUN_SUBJECTS - {"je", "jij", "jullie", "dat", "die", "wat", "het", "er"}
+                                for x in words[1:]) and self._imperative_start(
+                        [fam.forms["EV"]] + words[1:], next((k for k in range(1, n) if words[k] in SUBORD
+                                                             or words[k] in HARD_BREAK), n) + 1, True):
+                out.append(Verdict(i, "EV", fam.forms["EV"], 99.0, "valid", fam.forms))  # 'Zorgt ervoor dat je ...'
             elif "VERL" in labels and "VDE" in fam.forms and fam.forms["VDE"] != w and (
                     nxt in lex.nouns or _plural(nxt, lex, tagdict)) and (
                     words[i - 1] in DETS - {"die", "dat"} or (words[i - 1] == "en" and i > 1 and words[i - 2].endswith("e")
@@ -588,12 +626,12 @@ class SlotChecker:
                 return False
         return True
 
-    def _imperative_start(self, words: list[str], start: int) -> bool:
+    def _imperative_start(self, words: list[str], start: int, written_verb: bool = False) -> bool:
         """Does the sentence open with a command ('Vergeet niet om ... en stuurt ...')? A bare stem first, no
         subject after it, and no subject pronoun before the coordinated verb at ``start``."""
         lex, tagdict = self.forms.lex, self.model.tagdict
         first = words[0]
-        if len(words) < 3 or first in lex.nouns or first in FIXED or first in AUX or not (
+        if len(words) < 3 or (first in lex.nouns and not written_verb) or first in FIXED or first in AUX or not (
                 first in lex.verbs or tagdict.get(first + "en", "").startswith("WW")
                 or (first not in tagdict and first not in lex.adjectives and any(
                     self.forms.known(x + "en") for x in (first, _open_syllable(first), first + first[-1])))):
@@ -601,7 +639,7 @@ class SlotChecker:
         fam = self.forms.family(first)
         if fam is not None and "EV" not in fam.labels_of(first):
             return False
-        if not tagdict.get(first, "WW|pv").startswith("WW|pv") or words[1] in SUBJ_PRONOUNS or words[1] in (
+        if not (written_verb or tagdict.get(first, "WW|pv").startswith("WW|pv")) or words[1] in SUBJ_PRONOUNS or words[1] in (
                 "er", "het", "men", "dat", "dit"):
             return False
         return not any(x in ("ik", "hij", "zij", "we", "wij", "u", "men", "jullie", "ze") or x in SUBORD
