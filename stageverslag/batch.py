@@ -6,9 +6,9 @@ Every submission gets a report, in the order of the submissions:
   .zip is read safely into a temporary folder; pdf's, old .doc files and unsafe members get a report that
   says why they were not checked.
 - Pages are rendered in batches when the checks need a rendered count (``--pages render``, or ``auto`` with
-  LibreOffice there): one LibreOffice process converts a chunk of documents
-  (:func:`stageverslag.document.pages.render_pages_many`), and each document goes to a worker as soon as its
-  count is known, while LibreOffice renders the next ones.
+  LibreOffice there): as many LibreOffice processes as workers (one per core) each convert a batch of the
+  documents (:func:`stageverslag.document.pages.render_pages_many`), and each document goes to a worker as
+  soon as its count is known, while LibreOffice renders the next ones.
 - Workers are isolated: a worker that dies (killed, out of memory) costs only its own file. The pool is
   rebuilt, the files that were in the dead pool are retried once, each alone, and a file that kills its
   worker again gets the report "kon niet nagekeken worden: de controle stopte onverwacht".
@@ -190,49 +190,38 @@ def needs_render(options: CheckOptions, rules: list[Rule]) -> bool:
     return bool(find_soffice())
 
 
-def _chunks(tasks: list[_Task], processes: int) -> list[list[_Task]]:
-    """Near-equal chunks of at most BATCH_CHUNK documents, at least one per render process."""
-    from .libreoffice import BATCH_CHUNK
-    count = max(processes, -(-len(tasks) // BATCH_CHUNK))
-    size = -(-len(tasks) // count)
-    return [tasks[i:i + size] for i in range(0, len(tasks), size)]
-
-
-def _renderer(chunks: deque, out: queue.Queue, timeout: float, lock: threading.Lock, running: list) -> None:
-    """Render chunks of documents (one LibreOffice process each) until none is left, handing each task on
-    as soon as its count is known; the last renderer to finish says so with None."""
+def _renderer(tasks: list[_Task], out: queue.Queue, timeout: float, processes: int) -> None:
+    """Render the tasks' documents in LibreOffice batches (``processes`` LibreOffice processes at once),
+    handing each task on as soon as its count is known; None when all are."""
     from .document.pages import render_pages_many
+    waiting: dict[tuple, list[_Task]] = {}
+    lock = threading.Lock()
     try:
-        while True:
+        for t in tasks:
+            if t.render_key is None:
+                out.put((t, {}))  # the worker finds out what is wrong with the file
+            else:
+                waiting.setdefault(t.render_key, []).append(t)
+
+        def counted(key: tuple, value) -> None:
             with lock:
-                if not chunks:
-                    break
-                chunk = chunks.popleft()
-            waiting: dict[tuple, list[_Task]] = {}
-            for t in chunk:
-                if t.render_key is None:
-                    out.put((t, {}))  # the worker finds out what is wrong with the file
-                else:
-                    waiting.setdefault(t.render_key, []).append(t)
+                ready = waiting.pop(key, [])
+            for t in ready:
+                out.put((t, {key: value}))
 
-            def counted(key: tuple, value) -> None:
-                for t in waiting.pop(key, []):
-                    out.put((t, {key: value}))
-
-            try:
-                render_pages_many([t.path for ts in waiting.values() for t in ts], timeout=timeout, chunk=len(chunk),
-                                  on_count=counted)
-            except Exception as exc:  # the workers render one by one instead
-                print(f"stageverslag: pagina's in één keer opmaken lukte niet ({type(exc).__name__}); "
-                      "ze worden per bestand opgemaakt.", file=sys.stderr)
-            for ts in waiting.values():
-                for t in ts:
-                    out.put((t, {}))
+        try:
+            render_pages_many([ts[0].path for ts in waiting.values()], timeout=timeout, processes=processes,
+                              on_count=counted)
+        except Exception as exc:  # the workers render one by one instead
+            print(f"stageverslag: pagina's in één keer opmaken lukte niet ({type(exc).__name__}); "
+                  "ze worden per bestand opgemaakt.", file=sys.stderr)
     finally:
         with lock:
-            running[0] -= 1
-            if running[0] == 0:
-                out.put(None)
+            rest = [t for ts in waiting.values() for t in ts]
+            waiting.clear()
+        for t in rest:
+            out.put((t, {}))
+        out.put(None)
 
 
 def _merge_learned(learned: dict | None) -> None:
@@ -254,14 +243,15 @@ def _stopped_report(task: _Task, stage: str) -> Report:
 def check_paths(paths: list[str | Path], profile: Profile | None = None, options: CheckOptions | None = None,
                 project=None, rules: list[Rule] | None = None, jobs: int = 0,
                 progress: bool | None = None, annotate: str | Path | None = None,
-                render_timeout: float = 120, batch_render: bool = True, render_processes: int = 2) -> list[Report]:
+                render_timeout: float = 120, batch_render: bool = True, render_processes: int = 0) -> list[Report]:
     """Check every submission in ``paths`` (files, folders, Canvas .zip downloads) in ``jobs`` processes
     (0: one per CPU core). Reports come back in the order of the submissions; a broken file or a dead worker
     gets its own report and the batch goes on. ``annotate``: a folder for commented copies.
 
-    When the checks need rendered page counts, ``render_processes`` LibreOffice processes (at most ``jobs``)
-    render the documents in chunks, each with ``render_timeout`` seconds per document; ``batch_render=False``
-    renders file by file inside the workers instead (as before batches; for comparison in bench/)."""
+    When the checks need rendered page counts, LibreOffice renders the documents in batches, with as many
+    LibreOffice processes at once as ``render_processes`` (0: as ``jobs``, one per core) and
+    ``render_timeout`` seconds per document; ``batch_render=False`` renders file by file inside the workers
+    instead (as before batches; for comparison in bench/)."""
     from .canvas import open_submissions
     options = options or CheckOptions()
     profile = profile or (project.profile if project is not None else load_profile())
@@ -320,13 +310,13 @@ def _rename(report: Report, temp: str, shown: str) -> None:
 
 
 def _run(tasks: list[_Task], profile, options, project, rules, jobs: int, bar: Progress,
-         render_timeout: float, batch_render: bool = True, render_processes: int = 2) -> dict[int, Report]:
+         render_timeout: float, batch_render: bool = True, render_processes: int = 0) -> dict[int, Report]:
     """Check the tasks (serially or in a pool), rendering pages in batches first when that is needed."""
     results: dict[int, Report] = {}
     if not tasks:
         return results
     ready: queue.Queue = queue.Queue()
-    renderers: list[threading.Thread] = []
+    renderer = None
     if batch_render and len(tasks) > 1 and needs_render(options, rules):
         from .document.pages import render_key
         for t in tasks:
@@ -334,13 +324,11 @@ def _run(tasks: list[_Task], profile, options, project, rules, jobs: int, bar: P
                 t.render_key = render_key(t.path)
             except OSError:
                 t.render_key = None
-        processes = max(1, min(render_processes, jobs or os.cpu_count() or 1))
-        chunks = deque(_chunks(tasks, processes))
-        lock, running = threading.Lock(), [processes]
-        renderers = [threading.Thread(target=_renderer, args=(chunks, ready, render_timeout, lock, running),
-                                      daemon=True, name=f"stageverslag-render-{n}") for n in range(processes)]
-        for thread in renderers:
-            thread.start()
+        processes = render_processes or jobs or os.cpu_count() or 1
+        processes = max(1, min(processes, len({t.render_key for t in tasks if t.render_key is not None}) or 1))
+        renderer = threading.Thread(target=_renderer, args=(tasks, ready, render_timeout, processes), daemon=True,
+                                    name="stageverslag-render")
+        renderer.start()
     else:
         for t in tasks:
             ready.put((t, {}))
@@ -355,15 +343,13 @@ def _run(tasks: list[_Task], profile, options, project, rules, jobs: int, bar: P
         else:
             _run_pool(ready, results, profile, options, project, rules, min(jobs, len(tasks)), bar)
     except BaseException:  # interrupted (Ctrl-C): LibreOffice runs in its own session, stop it too
-        if renderers:
+        if renderer is not None:
             from .libreoffice import stop_running
-            with lock:
-                chunks.clear()
             stop_running()
         raise
     finally:
-        for thread in renderers:
-            thread.join(timeout=1)
+        if renderer is not None:
+            renderer.join(timeout=1)
         if any(r.language for r in rules):
             from .language.dictionary import get_dictionary
             get_dictionary().save_verdicts()

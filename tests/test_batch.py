@@ -274,7 +274,7 @@ def test_batch_render_same_page_counts_as_one_file_at_a_time(three_lengths, monk
     from stageverslag import libreoffice
     from stageverslag.document import pages
     calls = {"one": 0, "many": []}
-    convert, convert_many = libreoffice.convert, libreoffice.convert_many
+    convert, convert_batches = libreoffice.convert, libreoffice.convert_batches
 
     def one(*args, **kwargs):
         calls["one"] += 1
@@ -282,17 +282,19 @@ def test_batch_render_same_page_counts_as_one_file_at_a_time(three_lengths, monk
 
     def many(sources, *args, **kwargs):
         calls["many"].append(len(sources))
-        return convert_many(sources, *args, **kwargs)
+        return convert_batches(sources, *args, **kwargs)
 
     monkeypatch.setattr(libreoffice, "convert", one)
-    monkeypatch.setattr(libreoffice, "convert_many", many)
+    monkeypatch.setattr(libreoffice, "convert_batches", many)
     rules = [r for r in load_rules() if r.category == "pages"]
     options = CheckOptions(pages="render", stage="final")
     monkeypatch.setattr(pages, "_RENDER_CACHE", {})
+    monkeypatch.setattr(pages, "_RENDER_OUTLINE", {})
     batch = check_paths([three_lengths], options=options, rules=rules, jobs=1)
     assert calls == {"one": 0, "many": [3]}  # one LibreOffice process for the three
     monkeypatch.setattr(pages, "_RENDER_CACHE", {})
     monkeypatch.setattr(pages, "_RENDER_FAILED", {})
+    monkeypatch.setattr(pages, "_RENDER_OUTLINE", {})
     single = check_paths([three_lengths], options=options, rules=rules, jobs=1, batch_render=False)
     assert calls == {"one": 3, "many": [3]}
     assert [r.stats["page_method"] for r in batch] == ["render"] * 3
@@ -302,10 +304,11 @@ def test_batch_render_same_page_counts_as_one_file_at_a_time(three_lengths, monk
 
 
 @pytest.mark.libreoffice
-def test_a_hanging_batch_render_keeps_what_was_done_and_renders_the_rest_one_by_one(three_lengths, tmp_path,
-                                                                                     monkeypatch):
+def test_a_hanging_batch_render_keeps_what_was_done_and_goes_on_with_the_rest(three_lengths, tmp_path,
+                                                                               monkeypatch):
     """LibreOffice converts the first document of the batch and then hangs: after the per-document timeout the
-    process is stopped, the first pdf is kept, the other two are converted one by one."""
+    process is stopped, the first pdf is kept, the rest of the batch goes on in a new process and the document
+    it hung on is tried once more, alone."""
     import sys
 
     from stageverslag import libreoffice
@@ -333,7 +336,7 @@ os.execv({real!r}, [{real!r}] + args)
     assert all(isinstance(v, Path) and v.parent == out for v in results.values()), results
     calls = log.read_text().splitlines()
     assert calls[0].split() == ["0000.docx", "0001.docx", "0002.docx"]  # the batch (sanitised, numbered copies)
-    assert calls[1:] == ["b.docx", "c.docx"]  # only the two the hanging batch did not finish
+    assert calls[1:] == ["0002.docx", "0001.docx"]  # the rest of the batch, then the one it hung on, alone
     monkeypatch.delenv("STAGEVERSLAG_SOFFICE")
     expected = render_pages_many(sources)  # the real LibreOffice, in one batch
-    assert [pdf_page_count(results[s]) for s in sources] == [expected[render_key(s)] for s in sources]
+    assert [pdf_page_count(results[s]) for s in sources] == [expected[render_key(s)][0] for s in sources]

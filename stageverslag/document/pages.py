@@ -129,12 +129,13 @@ def render_pages(path: str | Path, timeout: float = 120) -> int:
         copy = Path(tmp) / ("document" + (path.suffix.lower() or ".docx"))
         shutil.copyfile(path, copy)
         pdf = convert(copy, "pdf", outdir=Path(tmp) / "out", timeout=timeout)
-        pages = pdf_page_count(pdf)
-        try:  # where LibreOffice put each heading: the page of a finding is shown from it
-            from .pdfoutline import outline_pages
-            _RENDER_OUTLINE[key] = outline_pages(pdf.read_bytes())
-        except Exception:  # noqa: BLE001 - without the outline a finding's page is estimated
+        data = pdf.read_bytes()
+        pages = pdf_bytes_page_count(data)
+        outline = _outline(data)  # where LibreOffice put each heading: the page of a finding is shown from it
+        if outline is None:
             _RENDER_OUTLINE.pop(key, None)
+        else:
+            _RENDER_OUTLINE[key] = outline
     if pages < 1:
         raise UserError(f"LibreOffice maakte van {path.name} een pdf zonder pagina's.")
     _RENDER_CACHE[key] = pages
@@ -164,31 +165,37 @@ def render_key(path: str | Path) -> tuple[str, int, int]:
 
 
 def remember_renders(counts: dict) -> None:
-    """Seed this process' render cache with ``{render_key: pages, or a Dutch reason it failed}`` (from
-    :func:`render_pages_many` in another process), so :func:`render_pages` answers without LibreOffice."""
+    """Seed this process' render cache with ``{render_key: value}`` from :func:`render_pages_many` in another
+    process, so :func:`render_pages` answers without LibreOffice: the value is ``(pages, outline)``, a page
+    count alone, or a Dutch reason the render failed."""
     for key, value in counts.items():
-        if isinstance(value, int):
-            _RENDER_CACHE[tuple(key)] = value
-        else:
-            _RENDER_FAILED[tuple(key)] = str(value)
-
-
-def render_pages_many(paths, timeout: float = 120, chunk: int | None = None, on_count=None
-                      ) -> dict[tuple[str, int, int], int | str]:
-    """Render many documents with one LibreOffice process per chunk (``libreoffice.convert_many``) and count
-    their pages: the same numbers as :func:`render_pages` one by one, in a fraction of the time. Returns
-    ``{render_key: pages or a Dutch reason}`` and fills this process' cache. ``on_count(render_key, value)``,
-    when given, hears each count as soon as it is known (while LibreOffice renders the next documents)."""
-    from ..libreoffice import BATCH_CHUNK, convert_many
-    keys: dict[Path, tuple] = {}
-    out: dict[tuple, int | str] = {}
-
-    def found(key: tuple, value: int | str) -> None:
-        out[key] = value
-        if isinstance(value, int):
+        key = tuple(key)
+        if isinstance(value, tuple):
+            pages, outline = value
+            _RENDER_CACHE[key] = pages
+            if outline is not None:
+                _RENDER_OUTLINE[key] = outline
+        elif isinstance(value, int):
             _RENDER_CACHE[key] = value
         else:
-            _RENDER_FAILED[key] = value
+            _RENDER_FAILED[key] = str(value)
+
+
+def render_pages_many(paths, timeout: float = 120, processes: int = 1, on_count=None
+                      ) -> dict[tuple[str, int, int], tuple | str]:
+    """Render many documents in LibreOffice batches (``libreoffice.convert_batches``: ``processes`` of them at
+    once, each starting LibreOffice once for a batch of documents) and count their pages: the same numbers
+    as :func:`render_pages` one by one, in a fraction of the time. Returns ``{render_key: (pages, outline) or
+    a Dutch reason}`` (the outline as :func:`rendered_outline` gives it) and fills this process' caches.
+    ``on_count(render_key, value)``, when given, hears each document as soon as it is counted (while
+    LibreOffice renders the next ones); it may be called from several threads."""
+    from ..libreoffice import COUNT_PDF, convert_batches
+    keys: dict[Path, tuple] = {}
+    out: dict[tuple, tuple | str] = {}
+
+    def found(key: tuple, value: tuple | str) -> None:
+        out[key] = value
+        remember_renders({key: value})
         if on_count is not None:
             on_count(key, value)
 
@@ -198,40 +205,41 @@ def render_pages_many(paths, timeout: float = 120, chunk: int | None = None, on_
         except OSError:
             continue  # gone: the reader says so
         if key in _RENDER_CACHE:
-            found(key, _RENDER_CACHE[key])
+            found(key, (_RENDER_CACHE[key], _RENDER_OUTLINE.get(key)))
         elif key in _RENDER_FAILED:
             found(key, _RENDER_FAILED[key])
         else:
             keys.setdefault(Path(key[0]), key)
     if not keys:
         return out
-    with tempfile.TemporaryDirectory(prefix="stageverslag-pages-") as tmp:
-        copies: dict[Path, Path] = {}
-        for n, path in enumerate(keys):
-            copy = Path(tmp) / f"d{n:05d}{path.suffix.lower() or '.docx'}"
-            try:
-                shutil.copyfile(path, copy)
-            except OSError as err:
-                found(keys[path], f"{path.name} kon niet gekopieerd worden ({err.strerror or err})")
-                continue
-            copies[copy] = path
 
-        def converted(copy: Path, result) -> None:
-            path = copies[copy]
-            if isinstance(result, UserError):
-                found(keys[path], str(result).replace(copy.name, path.name))
-                return
-            try:
-                pages = pdf_page_count(result)
-            except OSError as err:
-                found(keys[path], f"LibreOffice maakte van {path.name} geen leesbare pdf ({err.strerror or err}).")
-                return
-            found(keys[path], pages if pages >= 1 else f"LibreOffice maakte van {path.name} een pdf zonder pagina's.")
+    def converted(path: Path, result) -> None:
+        key = keys[path]
+        if isinstance(result, UserError):
+            found(key, str(result))
+            return
+        try:
+            data = Path(result).read_bytes()
+        except OSError as err:
+            found(key, f"LibreOffice maakte van {path.name} geen leesbare pdf ({err.strerror or err}).")
+            return
+        pages = pdf_bytes_page_count(data)
+        if pages < 1:
+            found(key, f"LibreOffice maakte van {path.name} een pdf zonder pagina's.")
+            return
+        found(key, (pages, _outline(data)))
 
-        copies = {c.resolve(): p for c, p in copies.items()}
-        convert_many(list(copies), "pdf", outdir=Path(tmp) / "out", timeout=timeout, chunk=chunk or BATCH_CHUNK,
-                     on_result=converted)
+    convert_batches(list(keys), COUNT_PDF, converted, timeout=timeout, processes=processes)
     return out
+
+
+def _outline(pdf: bytes) -> list[tuple[int, str, int]] | None:
+    """Where LibreOffice put each heading (see :func:`rendered_outline`), None when the PDF cannot tell."""
+    try:
+        from .pdfoutline import outline_pages
+        return outline_pages(pdf)
+    except Exception:  # noqa: BLE001 - without the outline a finding's page is estimated
+        return None
 
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
@@ -240,7 +248,11 @@ _PAGES_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)
 
 def pdf_page_count(pdf: str | Path) -> int:
     """Pages in a PDF without a PDF library: the page tree's root /Count, or else the /Type /Page objects."""
-    data = Path(pdf).read_bytes()
+    return pdf_bytes_page_count(Path(pdf).read_bytes())
+
+
+def pdf_bytes_page_count(data: bytes) -> int:
+    """:func:`pdf_page_count` of a PDF's bytes."""
     counts = [int(a or b) for a, b in _PAGES_COUNT.findall(data)]
     if counts:
         return max(counts)
