@@ -61,6 +61,11 @@ def dt(text):
     ("Zorgt ervoor dat je op tijd bent.", "Zorgt", "Zorg"),
     ("De organisatie zoek nog vrijwilligers voor het evenement.", "zoek", "zoekt"),
     ("Ik stuurde de aangepasste versie door naar de klant.", "aangepasste", "aangepaste"),
+    # subjects the noun guard used to hide: a year, a pronoun after the verb, a definite quantity noun, names
+    ("Sinds februari 2019 werk hij bij ons als ontwikkelaar.", "werk", "werkt"),
+    ("De soort nestel ook bovengronds onder mos.", "nestel", "nestelt"),
+    ("De firma Janssens bereik jaarlijks duizenden klanten.", "bereik", "bereikt"),
+    ("De populariteit van kaastaarten in de zestiende eeuw blijk uit het schilderij.", "blijk", "blijkt"),
 ])
 def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     assert (wrong, fix) in dt(sentence)
@@ -120,6 +125,8 @@ def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     "Zorgt voor de planning en beheert de website.",
     "Meldt u aan via de website.",
     "Het systeem is aangepast en verbetert nu de snelheid.",
+    "De data driven regel module genereert regels automatisch.",
+    "De soort kwam in 1887 voor het eerst voor in Europa.",
 ])
 def test_correct_sentences_stay_quiet(text):
     assert dt(text) == []

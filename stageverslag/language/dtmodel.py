@@ -62,6 +62,7 @@ IMPERATIVE_OPENERS = {",", ";", ":", "(", "en", "of", "maar", "dus", "<s>"}
 
 #: subordinators after which a clause hardly takes a command ('Omdat ..., beantwoord een collega' is 'beantwoordt')
 CAUSAL = {"omdat", "doordat", "aangezien", "hoewel", "toen", "terwijl", "sinds", "ofschoon", "nu"}
+DEFINITE = {"de", "het", "deze", "dit", "die", "dat"}
 #: nouns of quantity: the word after them (without an article before) is what is counted, a noun
 QUANTITY_NOUNS = {"aantal", "paar", "reeks", "soort", "stuk", "boel", "hoop", "lijst", "type"}
 #: more words that open a clause (for the guards only; the model's features keep tagger.SUBORD)
@@ -106,7 +107,10 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
         return True  # 'gemiddeld aantal mets per minuut': a quantity and what is counted
     if w in lex.nouns and i == 2 and len(words) == 4 and words[0] in DETS and words[3] in (".", "!"):
         return True  # 'Een opmaak taal.': a compound noun written apart, a fragment without a verb
-    if w in lex.nouns or w in lex.adjectives:
+    if (w in lex.nouns or w in lex.adjectives) and nxt not in ("hij", "zij", "men", "u") and not (
+            prev.isdigit() and len(prev) == 4 and i >= 2 and words[i - 2] in ("in", "sinds", "vanaf", "tot", "rond")) \
+            and not (prev in QUANTITY_NOUNS | {"vorm", "stuk"} and i >= 2 and words[i - 2] in DEFINITE):
+        # not 'Sinds 1987 zetel hij', 'In 1893 koop het prentenkabinet', 'de soort nestel ook ...'
         pronoun_before = prev in ("dat", "die", "dit") and not (nxt in lex.nouns or _plural(nxt, lex, tagdict)) \
             and not tagdict.get(nxt, "").startswith("WW") and not nxt.endswith(("t", "te", "de"))
         if (prev in NOUN_BEFORE and not pronoun_before) or prev in ("je", "er") or prev in lex.adjectives \
@@ -118,7 +122,8 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
                 or (tagdict.get(nxt, "").startswith("WW|pv") and w in lex.nouns) \
                 or tagdict.get(prev, "").startswith(("ADJ", "TW")) or prev[:1].isdigit() \
                 or (prev.endswith("ste") and (prev[:-3] in lex.adjectives or prev[:-2] in lex.adjectives)) \
-                or ("ge" in prev[1:] and prev.endswith(("d", "t")) and len(prev) > 6 and prev not in lex.nouns) or (
+                or (any(prev.startswith(p + "ge") for p in PARTICLES) and prev.endswith(("d", "t")) and len(prev) > 6
+                    and prev not in lex.nouns) or (
                 prev.startswith("ge") and prev.endswith(("d", "t")) and len(prev) > 5) or (
                 prev.startswith("ge") and prev.endswith(("de", "te")) and len(prev) > 6 and prev not in lex.nouns
                 and not tagdict.get(prev, "").startswith("N") and (prev[:-2] in lex.verbs or prev[2:-2] in lex.verbs)):
@@ -412,10 +417,18 @@ def _clear_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> 
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if prev in ("hij", "zij", "ze", "het", "men", "u", "jij", "je", "die", "dat", "wie", "er"):
         return True
+    if nxt in lex.nouns and i + 2 < len(words) and _verb_like(words[i + 2], lex, tagdict):
+        return False  # 'De data driven regel module genereert ...': the noun phrase goes on
     if i > start and words[start] in DETS and i - start <= 4 and not (
             start > 0 and tagdict.get(words[start - 1], "").startswith("VZ")):
         return all(x in lex.nouns or x in lex.adjectives or _plural(x, lex, tagdict) or x.endswith("e")
-                   for x in words[start + 1:i])
+                   or (x.isalpha() and x not in tagdict and x not in lex.verbs) for x in words[start + 1:i])
+    if start == 0 and i > 3 and words[0] in DETS - {"die", "dat"} and (
+            words[1] in lex.nouns or tagdict.get(words[1], "").startswith("N")) and words[2] in PP_WORDS and all(
+            x in lex.nouns or x in lex.adjectives or x in DETS or x in PP_WORDS or x.isdigit() or x.endswith("e")
+            or _plural(x, lex, tagdict) or tagdict.get(x, "").startswith(("N", "ADJ", "TW", "LID", "VZ"))
+            for x in words[3:i]) and not any(_verb_like(x, lex, tagdict) for x in words[1:i]):
+        return True  # 'De populariteit van kaastaarten in de 16e eeuw blijkt ...': noun + prepositional phrases
     if prev[:1].isalpha() and prev not in tagdict and prev not in lex.nouns and prev not in lex.adjectives \
             and prev not in lex.verbs:
         return True  # a name: 'Pieter van den Hoogenband krijgt'
@@ -425,6 +438,9 @@ def _clear_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> 
     inverted = nxt in ("hij", "zij", "ze", "het", "men", "u") or (nxt in DETS and nxt not in ("die", "dat")) or (
         nxt[:1].isalpha() and nxt not in tagdict and nxt not in lex.nouns and nxt not in lex.verbs)
     return inverted and (i > start or opener == ",")
+
+
+PP_WORDS = {"van", "in", "op", "uit", "met", "voor", "bij", "aan", "over", "naar", "tussen", "tegen", "zonder", "binnen"}
 
 
 def _plural(x: str, lex, tagdict: dict) -> bool:
@@ -494,7 +510,7 @@ class SlotChecker:
             tok = sentence[v.index]
             if tok.kind != "word" or v.margin < thresholds.get(v.kind, 1e9) or not plausible(v, words, self.forms.lex, self.model.tagdict):
                 continue
-            if words[v.index] not in self.model.tagdict and self.verbs.english is not None \
+            if words[v.index] not in self.model.tagdict and words[v.index] not in AUX and self.verbs.english is not None \
                     and self.verbs.english(tok.text) and not self._english_verb(v, words):
                 continue  # an English word ('de start date', 'delete queue', 'een word document')
             if caps[v.index] and v.index > 0 and not tok.sentence_start and sentence[v.index - 1].text not in (":", "("):
