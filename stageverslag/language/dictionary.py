@@ -486,9 +486,9 @@ class Dictionary:
         return results.get(which)
 
     def preload(self) -> bool:
-        """Start loading Hunspell and, at the same time in a second thread, the word classes and then the
-        English dictionary, when the loads release Python's lock (the C interface), so they overlap importing,
-        reading the document and the structure checks. Only for one document checked in this process (never
+        """Start loading the word classes, Hunspell and the English dictionary, in that order, in a thread,
+        when the Hunspell loads release Python's lock (the C interface), so they overlap importing, reading the
+        document and the structure checks. Only for one document checked in this process (never
         before worker processes fork). True when the loads started."""
         import threading
         if "hunspell" in vars(self) or getattr(self, "_loader", None) is not None or _hunspell_library() is None:
@@ -513,11 +513,11 @@ class Dictionary:
             files = english_files()
             return load_hunspell(files) if files is not None else None
 
-        threads = [threading.Thread(target=load, args=([("nl", lambda: load_hunspell(self.files))],),
-                                    name="stageverslag-hunspell-nl", daemon=True),
-                   threading.Thread(target=load, args=([("lexicon", lambda: load_lexicon(self.files.dic, self.files)),
-                                                        ("en", english)],),
-                                    name="stageverslag-hunspell-en", daemon=True)]
+        # one thread, one load after the other: with the main thread that is two busy threads on two cores
+        # (loading both dictionaries at once slowed the main thread down more than it gained)
+        jobs = [("lexicon", lambda: load_lexicon(self.files.dic, self.files)),
+                ("nl", lambda: load_hunspell(self.files)), ("en", english)]
+        threads = [threading.Thread(target=load, args=(jobs,), name="stageverslag-dictionaries", daemon=True)]
         self._loader = (threads, results, events)
         for thread in threads:
             thread.start()
