@@ -194,9 +194,6 @@ def main(argv: list[str] | None = None) -> int:
             if not (args.select or args.ignore):  # the language rules run: a first run loads Hunspell in a
                 from .language.dictionary import preload_for_check  # thread while the rest is imported and read
                 preload_for_check(args)
-                if _one_document(args):  # a long document's language checks may use a second process
-                    from .language import allow_two_processes
-                    allow_two_processes()
             from .commands import cmd_check
             return cmd_check(args)
         if args.command == "build":
@@ -224,16 +221,6 @@ def main(argv: list[str] | None = None) -> int:
         return guarded(exc, argv, _project_hint(args))
     parser.print_help()
     return 2
-
-
-def _one_document(args) -> bool:
-    """``check`` of one .docx or of the project's drafts (not a batch: that has worker processes of its own)."""
-    import os
-    paths = list(getattr(args, "paths", None) or [])
-    try:
-        return len(paths) <= 1 and (not paths or os.path.isfile(paths[0]))
-    except (OSError, ValueError):
-        return False
 
 
 def _project_hint(args) -> str | None:

@@ -18,7 +18,6 @@ itself is loaded once per process and the dt knowledge only when first needed.
 
 from __future__ import annotations
 
-import sys
 import threading
 from functools import cached_property
 
@@ -264,18 +263,9 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
     findings.english = english
     if english:
         findings.notes.append(ENGLISH_NOTE)
-    def analyse(part, budget):
-        return [engine.analyse(p.text, markdown=md, names=names, deadline=budget, tokens=tokens, english=english,
-                               proper=proper, analyses=analyses, masked=masked)
-                for pos, p, md, masked, tokens in part]
-    halves = _halves(prepared) if _FORK["allowed"] else None
-    if halves is None:
-        per_paragraph = analyse(prepared, deadline)
-    else:  # two processes, then the suggestions in document order: the same facts as above
-        from .spelling import DEFER
-        per_paragraph = _in_two_processes(engine, lambda part: analyse(part, DEFER), *halves)
-        per_paragraph = [[done for done in (engine.speller.finish(i, deadline) if i.suggestions is None else i
-                                            for i in issues) if done is not None] for issues in per_paragraph]
+    per_paragraph = [engine.analyse(p.text, markdown=md, names=names, deadline=deadline, tokens=tokens,
+                                    english=english, proper=proper, analyses=analyses, masked=masked)
+                     for pos, p, md, masked, tokens in prepared]
     if digest is not None:
         remembered.store(digest, english, per_paragraph)
     if languagetool and analyses & set(CATEGORIES):
@@ -289,112 +279,6 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
                              for ours, other in zip(per_paragraph, theirs)]
             findings.notes.append(f"Ook gecontroleerd met LanguageTool op {languagetool}.")
     return _placed(findings, [(pos, p) for pos, p, *_ in prepared], per_paragraph, outline)
-
-
-#: set by ``stageverslag check`` of one document (a process of its own, no other threads): the per-paragraph
-#: analyses of a long document may then run in two processes (see :func:`_in_two_processes`)
-_FORK = {"allowed": False, "min_chars": 15_000, "wait": 60.0}
-
-
-def allow_two_processes(allowed: bool = True) -> None:
-    _FORK["allowed"] = allowed
-
-
-def _halves(prepared):
-    """``prepared`` cut in two for two processes (this one takes a little less: it also merges and searches
-    the suggestions), or None when it is too short to gain anything or forking is not safe here."""
-    import os
-    if not hasattr(os, "fork") or sys.platform == "darwin" or (os.cpu_count() or 1) < 2:
-        return None
-    sizes = [len(p.text) for _, p, *_ in prepared]
-    total = sum(sizes)
-    if total < _FORK["min_chars"] or not _no_other_threads():
-        return None
-    done, cut = 0, 0
-    while cut < len(sizes) and done + sizes[cut] <= total * 0.45:
-        done += sizes[cut]
-        cut += 1
-    return (prepared[:cut], prepared[cut:]) if 0 < cut < len(prepared) else None
-
-
-def _no_other_threads() -> bool:
-    """Only this thread runs (forking with other threads alive is not safe); the dictionary's loaders, done by
-    now, are given a moment to end."""
-    if threading.active_count() == 1:
-        return True
-    loader = getattr(get_dictionary(), "_loader", None)
-    for thread in (loader[0] if loader else ()):
-        thread.join(0.5)
-    return threading.active_count() == 1
-
-
-def _in_two_processes(engine, analyse, first, second) -> list[list[Issue]]:
-    """``analyse(first) + analyse(second)``, the second half in a forked child that sends its issues and the
-    dictionary verdicts it learned back through a pipe. Whatever goes wrong with the child (it fails, dies or
-    sends nothing), this process analyses that half itself, so the result never depends on the child."""
-    import marshal
-    import os
-    read_end, write_end = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return analyse(first) + analyse(second)
-    if pid == 0:  # the child: analyse, send, and leave without running any exit handler of the parent
-        status = 1
-        try:
-            os.close(read_end)
-            rows = [[(i.category, i.message, i.start, i.end, None if i.suggestions is None else tuple(i.suggestions),
-                      i.explanation, i.severity, i.source) for i in issues] for issues in analyse(second)]
-            data = marshal.dumps((rows, engine.dictionary.take_learned()))
-            with os.fdopen(write_end, "wb") as out:
-                out.write(data)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    try:
-        mine = analyse(first)
-    finally:
-        data, status = _collect(pid, read_end, _FORK["wait"])
-    try:
-        if status != 0:
-            raise ValueError("child failed")
-        rows, learned = marshal.loads(data)
-        theirs = [[Issue(c, m, a, b, None if sg is None else list(sg), e, sv, src)
-                   for c, m, a, b, sg, e, sv, src in issues] for issues in rows]
-        if len(theirs) != len(second):
-            raise ValueError("child sent another number of paragraphs")
-    except (ValueError, TypeError, EOFError):
-        return mine + analyse(second)
-    engine.dictionary.merge_learned(learned)
-    return mine + theirs
-
-
-def _collect(pid: int, read_end: int, wait: float) -> tuple[bytes, int]:
-    """What the child sends until it closes the pipe, and its exit status; a child still busy ``wait`` seconds
-    after this process finished its own half is stopped (status -1: this process then does that half)."""
-    import os
-    import select
-    import signal
-    import time
-    chunks, until = [], time.monotonic() + wait
-    try:
-        while True:
-            left = until - time.monotonic()
-            ready = select.select([read_end], [], [], max(left, 0))[0] if left > 0 else []
-            if not ready:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-                return b"", -1
-            chunk = os.read(read_end, 1 << 16)
-            if not chunk:
-                break
-            chunks.append(chunk)
-    finally:
-        os.close(read_end)
-    return b"".join(chunks), os.waitpid(pid, 0)[1]
 
 
 ENGLISH_NOTE = "Dit verslag is in het Engels geschreven: de Nederlandse taalcontrole is overgeslagen."

@@ -294,26 +294,15 @@ class Speller:
                 continue  # photoshop for Photoshop, gui for GUI: capitals, not a spelling error
             if word[0].isupper() and self._before_a_name(tokens, idx, names):
                 continue  # 'Burak Inan' at the start of a line: a first name and a surname
-            if deadline is DEFER:  # the suggestions come later, in document order (see finish)
-                issues.append(Issue("spelling", word, tok.start, tok.end, None, _EXPLANATION))
-                continue
-            issue = self.finish(Issue("spelling", word, tok.start, tok.end, None, _EXPLANATION), deadline)
-            if issue is not None:
-                issues.append(issue)
+            suggestions = self.suggest(word, deadline)
+            if suggestions and suggestions[0].lower() == word.lower():
+                continue  # only a capital differs; Hunspell is unsure, we say nothing
+            issues.append(Issue(
+                "spelling", f"'{word}' staat niet in het woordenboek"
+                + (f"; bedoel je '{suggestions[0]}'?" if suggestions else "."),
+                tok.start, tok.end, suggestions,
+                "Controleer de spelling. Is het een vakterm of naam die klopt? Zet hem dan in je woordenlijst."))
         return issues
-
-    def finish(self, issue: Issue, deadline) -> Issue | None:
-        """A spelling issue found with ``deadline=DEFER`` (its message is the word, its suggestions None) made
-        whole: the suggestions searched now, within ``deadline``; None when only a capital differs from what
-        the dictionary suggests (Hunspell is unsure: nothing is said). Called for every deferred issue of a
-        document in document order, it spends the budget exactly as a check without DEFER does."""
-        word = issue.message
-        suggestions = self.suggest(word, deadline)
-        if suggestions and suggestions[0].lower() == word.lower():
-            return None
-        return Issue("spelling", f"'{word}' staat niet in het woordenboek"
-                     + (f"; bedoel je '{suggestions[0]}'?" if suggestions else "."),
-                     issue.start, issue.end, suggestions, issue.explanation)
 
 
     def deliberate(self, word: str) -> bool:
@@ -608,10 +597,6 @@ def deadline_from_now(budget: int = SUGGESTION_BUDGET) -> "WorkBudget":
     of 0 means no suggestions at all."""
     return WorkBudget(budget)
 
-
-#: ``deadline`` for :meth:`Speller.check` that leaves the suggestions for :meth:`Speller.finish`
-DEFER = object()
-_EXPLANATION = "Controleer de spelling. Is het een vakterm of naam die klopt? Zet hem dan in je woordenlijst."
 
 #: key prefix of a remembered search in the dictionary's verdict cache (its answers and what they cost)
 _STORE_KEY = "\0zoek:"
