@@ -274,3 +274,25 @@ def test_project_midterm_check_looks_only_at_the_midterm_parts(capsys):
     assert code == 0 and rep["stage"] == "midterm"
     assert [f for f in rep["findings"] if f["category"].startswith("section")] == []
     assert 2000 < rep["stats"]["words"] < 3000  # the three midterm parts plus title page and TOC
+
+
+def test_the_early_look_at_a_check_command_line_knows_every_option_of_check():
+    from stageverslag import cli
+    check = next(a for a in cli.build_parser()._subparsers._group_actions[0].choices.items() if a[0] == "check")[1]
+    takes_value, flags = set(), set()
+    for action in check._actions:
+        (flags if action.nargs == 0 else takes_value).update(o for o in action.option_strings)
+    flags -= {"-h", "--help"}
+    assert takes_value == set(cli.CHECK_VALUE_OPTIONS) and flags == set(cli.CHECK_FLAGS)
+
+
+def test_the_early_look_finds_the_paths_or_leaves_it_to_the_parser():
+    from stageverslag.cli import early_check_paths
+    assert early_check_paths(["check", "verslag.docx", "--format", "json", "-o", "uit.json", "--verbose"]) == [
+        "verslag.docx"]
+    assert early_check_paths(["check", "--pages=estimate", "a.docx", "b.docx"]) == ["a.docx", "b.docx"]
+    assert early_check_paths(["check", "--project", "mijnverslag"]) == []
+    assert early_check_paths(["check", "--", "-raar.docx"]) == ["-raar.docx"]
+    for unsure in (["check", "--select", "SV502", "a.docx"], ["check", "-h"], ["check", "-vj2", "a.docx"],
+                   ["check", "--format"], ["build", "a.docx"], []):
+        assert early_check_paths(unsure) is None, unsure
