@@ -46,13 +46,15 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "docx"
 
 RUN = """
-import json, sys
+import hashlib, json, sys
 from stageverslag.batch import check_paths
 from stageverslag.rules import CheckOptions
 pages = "estimate" if sys.argv[3] == "estimate" else "render"
 reports = check_paths([sys.argv[1]], options=CheckOptions(pages=pages, suggestions=False), jobs=int(sys.argv[2]),
                       batch_render=sys.argv[3] == "1")
-print(json.dumps({r.file.rsplit("/", 1)[-1]: [r.stats["pages"], r.stats["page_method"]] for r in reports}))
+print(json.dumps({r.file.rsplit("/", 1)[-1]: [r.stats["pages"], r.stats["page_method"],
+                                               hashlib.sha256(json.dumps(r.to_dict(), sort_keys=True).encode()).hexdigest()]
+                  for r in reports}))
 """
 FLOOR = "import docx, sys\nfor f in sys.argv[1:]: docx.Document(f)\n"
 
@@ -124,14 +126,17 @@ def bench_render(tmp: Path, sizes: list[int], jobs: int, rounds: int, env: dict,
                 wall, cpu, out = timed([sys.executable, "-c", RUN, str(folder), str(jobs), mode], env)
                 results[mode] = (wall, cpu, json.loads(out))
             per_file, batch = results["0"], results["1"]
-            same = per_file[2] == batch[2] and all(v[1] == "render" for v in batch[2].values())
-            diffs = [k for k in per_file[2] if per_file[2][k] != batch[2].get(k)]
+            same = all(per_file[2][k][:2] == batch[2].get(k, [None, None])[:2] for k in per_file[2]) \
+                and all(v[1] == "render" for v in batch[2].values())
+            diffs = [k for k in per_file[2] if per_file[2][k][:2] != batch[2].get(k, [None, None])[:2]]
+            reports_same = per_file[2] == batch[2]  # every finding, with its (rendered) page, and every note
             total = sum(v[0] or 0 for v in batch[2].values())
             print(f"{n:>4} {'per file (as before)':<26} {per_file[0]:>8.1f} {per_file[1]:>8.1f} {floor_wall:>8.2f}")
             print(f"{n:>4} {'in batches (now)':<26} {batch[0]:>8.1f} {batch[1]:>8.1f} {floor_wall:>8.2f} "
                   f"{total:>8}")
             print(f"     -> {per_file[0] / batch[0]:.1f}x faster wall, {per_file[1] / batch[1]:.1f}x less CPU; "
-                  f"page counts identical: {'yes' if same else 'NO ' + ', '.join(diffs[:5])}; rendering's own CPU "
+                  f"page counts identical: {'yes' if same else 'NO ' + ', '.join(diffs[:5])}; reports identical: "
+                  f"{'yes' if reports_same else 'NO'}; rendering's own CPU "
                   f"(minus the checks): per file {per_file[1] - checks[1]:.1f} s, in batches "
                   f"{batch[1] - checks[1]:.1f} s")
             sys.stdout.flush()

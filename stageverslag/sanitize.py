@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import struct
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,11 +113,12 @@ def external_references(path: str | Path) -> Removed:
     return removed
 
 
-def sanitize_file_bytes(path: str | Path) -> tuple[bytes, Removed]:
-    """The sanitised bytes of the .docx at ``path`` (read through the safe package reader)."""
+def sanitize_file_bytes(path: str | Path, layout_only: bool = False) -> tuple[bytes, Removed]:
+    """The sanitised bytes of the .docx at ``path`` (read through the safe package reader). ``layout_only``:
+    for a render that only counts pages and finds the pages of headings (see :func:`blank_picture`)."""
     with Package(path) as pkg:
         members = [(info, pkg.read(info.filename)) for info in pkg._zip.infolist() if not info.is_dir()]
-    clean, removed = _sanitize_members(members)
+    clean, removed = _sanitize_members(members, layout_only)
     return (Path(path).read_bytes() if clean is None else clean), removed
 
 
@@ -129,9 +131,11 @@ def sanitize_bytes(data: bytes) -> tuple[bytes, Removed]:
     return (data if clean is None else clean), removed
 
 
-def sanitized_copy(src: str | Path, dest: str | Path) -> Removed:
-    """Write a sanitised copy of ``src`` to ``dest`` (``src`` is only read)."""
-    data, removed = sanitize_file_bytes(src)
+def sanitized_copy(src: str | Path, dest: str | Path, layout_only: bool = False) -> Removed:
+    """Write a sanitised copy of ``src`` to ``dest`` (``src`` is only read). ``layout_only``: a copy that
+    LibreOffice lays out exactly as the document, for page counts only: its pictures are blank
+    (:func:`blank_picture`) and it is stored uncompressed."""
+    data, removed = sanitize_file_bytes(src, layout_only)
     Path(dest).write_bytes(data)
     return removed
 
@@ -139,7 +143,8 @@ def sanitized_copy(src: str | Path, dest: str | Path) -> Removed:
 # --------------------------------------------------------------------------------------------- internals
 
 
-def _sanitize_members(members: list[tuple[zipfile.ZipInfo, bytes | None]]) -> tuple[bytes | None, Removed]:
+def _sanitize_members(members: list[tuple[zipfile.ZipInfo, bytes | None]], layout_only: bool = False
+                      ) -> tuple[bytes | None, Removed]:
     """The new package, or None when nothing had to change (the caller keeps the original bytes)."""
     removed = Removed()
     parts = {info.filename: data for info, data in members if data is not None}
@@ -163,6 +168,13 @@ def _sanitize_members(members: list[tuple[zipfile.ZipInfo, bytes | None]]) -> tu
             if new is not None:
                 parts[name] = new
                 changed = True
+    if layout_only:
+        for name in parts:
+            if name.startswith("word/media/"):
+                blank = blank_picture(parts[name])
+                if blank is not None:
+                    parts[name] = blank
+                    changed = True
     if not changed:
         return None, removed
     if need_png:
@@ -172,7 +184,7 @@ def _sanitize_members(members: list[tuple[zipfile.ZipInfo, bytes | None]]) -> tu
             order.append(zipfile.ZipInfo(png_name))
         parts["[Content_Types].xml"] = _ensure_png_type(parts.get("[Content_Types].xml"))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED if layout_only else zipfile.ZIP_DEFLATED) as zf:
         for info in order:
             zf.writestr(info.filename, parts[info.filename])
     return out.getvalue(), removed
@@ -303,3 +315,80 @@ def _ensure_png_type(data: bytes | None) -> bytes:
         el.set("ContentType", "image/png")
         root.insert(0, el)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+# --------------------------------------------------------------------------------------------- layout only
+
+
+def blank_picture(data: bytes) -> bytes | None:
+    """A blank PNG as large as the PNG or JPEG picture ``data``: the same width and height in pixels and the same
+    resolution (so the same natural size), one bit per pixel. LibreOffice lays a document with blank pictures
+    out exactly as with the pictures themselves (where a picture goes and how large it is drawn come from the
+    drawing, ``wp:extent`` or the VML style; its natural size from pixels and resolution), and it decodes and
+    exports them in a fraction of the time: a quarter less work per report on the corpus. None for other
+    formats (kept as they are) or a picture whose header cannot be read."""
+    size = _png_size(data) or _jpeg_size(data)
+    if size is None:
+        return None
+    width, height, phys = size
+    if not (0 < width <= 30000 and 0 < height <= 30000):
+        return None
+    import zlib
+    row = b"\x00" + b"\xff" * ((width + 7) // 8)
+    out = [b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))]
+    if phys is not None:
+        out.append(_chunk(b"pHYs", phys))
+    out += [_chunk(b"IDAT", zlib.compress(row * height, 1)), _chunk(b"IEND", b"")]
+    return b"".join(out)
+
+
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    import zlib
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+
+def _png_size(data: bytes) -> tuple[int, int, bytes | None] | None:
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR" or len(data) < 24:
+        return None
+    width, height = struct.unpack(">II", data[16:24])
+    pos, phys = 8, None
+    while pos + 8 <= len(data):  # the chunks before the pixels: pHYs must come before IDAT
+        length, kind = struct.unpack(">I", data[pos:pos + 4])[0], data[pos + 4:pos + 8]
+        if kind == b"pHYs" and length == 9:
+            phys = data[pos + 8:pos + 17]
+        if kind in (b"IDAT", b"IEND"):
+            break
+        pos += 12 + length
+    return width, height, phys
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int, bytes | None] | None:
+    """Width, height and the JFIF resolution as a PNG pHYs body (None when the JPEG has none)."""
+    if data[:2] != b"\xff\xd8":
+        return None
+    pos, phys = 2, None
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            return None
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker in (0x01, 0xD8) or 0xD0 <= marker <= 0xD7:
+            pos += 2
+            continue
+        length = struct.unpack(">H", data[pos + 2:pos + 4])[0]
+        body = data[pos + 4:pos + 2 + length]
+        if marker == 0xE0 and body[:5] == b"JFIF\x00" and len(body) >= 12:
+            units, xd, yd = body[7], *struct.unpack(">HH", body[8:12])
+            if units == 1 and xd and yd:  # dots per inch
+                phys = struct.pack(">IIB", round(xd / 0.0254), round(yd / 0.0254), 1)
+            elif units == 2 and xd and yd:  # dots per cm
+                phys = struct.pack(">IIB", xd * 100, yd * 100, 1)
+        elif 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC) and len(body) >= 5:
+            height, width = struct.unpack(">HH", body[1:5])
+            return width, height, phys
+        elif marker in (0xD9, 0xDA):  # end, or the pixels before a frame header: not a JPEG we know
+            return None
+        pos += 2 + length
+    return None

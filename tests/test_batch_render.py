@@ -224,3 +224,59 @@ os.execv({real!r}, [{real!r}] + sys.argv[1:])
         with zipfile.ZipFile(copy) as zf:
             assert b"example.invalid" not in zf.read("word/_rels/document.xml.rels")
     assert linked.read_bytes() == before
+
+
+# ------------------------------------------------------------------------------------------------ blank pictures
+
+PICTURED = ["nl_eindverslag_sentimentanalysis.docx", "nl_masterproef_scriptie_ethienpont.docx",
+            "nl_afstudeerscriptie_ducky035.docx"]  # 64, 53 and 46 pictures, PNG and JPEG
+
+
+@pytest.mark.corpus
+def test_a_blank_picture_has_the_size_and_resolution_of_the_picture():
+    import struct
+    import zlib
+
+    from lintkit import CORPUS
+    from stageverslag.sanitize import _jpeg_size, _png_size, blank_picture
+    kinds = set()
+    for name in PICTURED:
+        with zipfile.ZipFile(CORPUS / name) as zf:
+            for member in zf.namelist():
+                if not member.startswith("word/media/"):
+                    continue
+                data = zf.read(member)
+                size = _png_size(data) or _jpeg_size(data)
+                blank = blank_picture(data)
+                if size is None:
+                    assert blank is None
+                    continue
+                kinds.add("png" if data[:4] == b"\x89PNG" else "jpeg")
+                width, height, phys = size
+                assert blank[:8] == b"\x89PNG\r\n\x1a\n"
+                assert struct.unpack(">II", blank[16:24]) == (width, height)
+                assert _png_size(blank)[2] == phys
+                idat = blank.index(b"IDAT")
+                length = struct.unpack(">I", blank[idat - 4:idat])[0]
+                assert len(zlib.decompress(blank[idat + 4:idat + 4 + length])) == height * (1 + (width + 7) // 8)
+                assert len(blank) < len(data) or width * height < 64
+    assert kinds == {"png", "jpeg"}
+
+
+@pytest.mark.corpus
+def test_blank_pictures_give_the_same_pages_and_heading_pages_on_real_reports(fresh_caches):
+    """The copies with blank pictures (what a batch renders for page counts) against the reports with their
+    pictures, both through LibreOffice: every count and every heading's page the same."""
+    from lintkit import CORPUS
+    from stageverslag.document.pages import _outline, pdf_bytes_page_count
+    docs = [CORPUS / name for name in PICTURED]
+    full: dict = {}
+
+    def converted(src, result):
+        data = Path(result).read_bytes()
+        full[render_key(src)] = (pdf_bytes_page_count(data), _outline(data))
+
+    libreoffice.convert_batches(docs, libreoffice.COUNT_PDF, converted, processes=1)
+    blank = render_pages_many(docs, processes=1)
+    assert blank == full
+    assert all(v[0] >= 40 for v in blank.values()) and sum(len(v[1]) for v in blank.values()) > 200

@@ -229,7 +229,7 @@ def render_pages_many(paths, timeout: float = 120, processes: int = 1, on_count=
             return
         found(key, (pages, _outline(data)))
 
-    convert_batches(list(keys), COUNT_PDF, converted, timeout=timeout, processes=processes)
+    convert_batches(list(keys), COUNT_PDF, converted, timeout=timeout, processes=processes, layout_only=True)
     return out
 
 
