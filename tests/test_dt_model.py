@@ -66,6 +66,8 @@ def dt(text):
     ("De soort nestel ook bovengronds onder mos.", "nestel", "nestelt"),
     ("De firma Janssens bereik jaarlijks duizenden klanten.", "bereik", "bereikt"),
     ("De populariteit van kaastaarten in de zestiende eeuw blijk uit het schilderij.", "blijk", "blijkt"),
+    ("Ik merk dat het team nieuwe afspraken maak.", "maak", "maakt"),
+    ("Ik denk dat ik het zelf ontdekt hebt.", "hebt", "heb"),
 ])
 def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     assert (wrong, fix) in dt(sentence)
@@ -127,6 +129,10 @@ def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     "Het systeem is aangepast en verbetert nu de snelheid.",
     "De data driven regel module genereert regels automatisch.",
     "De soort kwam in 1887 voor het eerst voor in Europa.",
+    "De meniscus in de rechter knie is ingescheurd, het kraakbeen beschadigd.",
+    "Er verscheen een artikel in L'Art Moderne (een tijdschrift geleid door Octave Maus).",
+    "Laat het jou bekend zijn dat ik ontdekt heb dat het anders kan.",
+    "Ik weet dat de klanten nieuwe afspraken maken.",
 ])
 def test_correct_sentences_stay_quiet(text):
     assert dt(text) == []

@@ -146,6 +146,10 @@ class DtChecker(Verbs):
             return None
         if nxt in SUBJ_PRONOUNS and subj not in ("ik", "hij", "jij", "u", "zij", "men"):
             return None  # "Dat vind ik", "Deze fiche vind je": inversion, handled there
+        if nxt in PERFECT_AUX and self.is_participle(w):
+            return None  # 'dat ik ontdekt heb': a participle before its auxiliary
+        if nxt == "door" and w in self.lex.participles:
+            return None  # '(een tijdschrift geleid door ...)': a participle with its agent
         if subj == "ik":
             if self.is_dt_form(w):
                 fix = w[:-1]
@@ -181,6 +185,8 @@ class DtChecker(Verbs):
             return _issue(tok, _case(tok.text, fix), f"Schrijf '{subj} {fix}': na '{subj}' krijgt de stam een t.",
                           f"Staat '{subj}' vóór het werkwoord, dan is het stam + t: {subj} {fix}.")
         fin = self.finite_of_participle(w)
+        if fin and aux_before and clause.after_comma and nxt is None:
+            return None  # 'De knie is ingescheurd, het kraakbeen beschadigd.': the auxiliary is shared
         if fin and not aux_in_clause and not coordinated and nxt != "door" and not (
                 nxt and self.is_noun(nxt) and nxt not in QUANTIFIERS):
             if any(self.finite_like(x) for i, x in enumerate(low) if i != k):

@@ -203,7 +203,11 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
         if w == fam_form(v, "VD") and start == 0 and i == 1 and words[0] in lex.nouns \
                 and words[0] not in PRONOUN_SUBJECTS and words[0] not in DETS:
             return False  # 'Mail verstuurd nadat ...', 'Bestelling geplaatst.': a caption without its auxiliary
-        if (i > start and _plural(words[i - 1], lex, tagdict) and not (relative and tagdict.get(words[i - 1], "").startswith("WW"))
+        singular_first = i - start >= 3 and opener in SUBORD and (
+            words[start] in ("hij", "zij", "het") or (words[start] in ("de", "het", "een", "dit", "deze", "mijn", "zijn", "haar")
+                                                   and words[start + 1] in lex.nouns and not _plural(words[start + 1], lex, tagdict)))
+        if (i > start and _plural(words[i - 1], lex, tagdict) and not singular_first
+                and not (relative and tagdict.get(words[i - 1], "").startswith("WW"))
                 and not any(tagdict.get(x, "").startswith("VZ") for x in words[start:i - 1])) \
                 or words[start] in ("alle", "beide", "sommige", "veel", "enkele"):
             return False  # 'Alle onderdelen behandeld': a plural subject takes no t
@@ -223,8 +227,14 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
             return False
         return True
     if v.label == "EV":
+        if nxt in AUX and (w == fam_form(v, "VD") or w in lex.participles):
+            return False  # 'dat ik het ontdekt heb': a participle before its auxiliary
         if prev == "ik" and i == start + 1:
             return True
+        if words[start] == "ik" and i > start + 1 and opener in SUBORD and (nxt in END_MARKS or nxt in SUBORD) \
+                and not any(x in ("hij", "zij", "u", "men", "jij", "je", "we", "wij", "jullie", "ze") or x in AUX
+                            for x in words[start + 1:i]):
+            return True  # '... dat ik het zelf ontdekt hebt': 'ik' opens the clause, the verb closes it
         if i == start and opener in ("en", "maar", "of") and words[0] == "ik" and not any(
                 x in PRONOUN_SUBJECTS - {"ik"} or x in DETS for x in words[1:start]):
             return True  # 'Ik lees de mails en beantwoord ze': 'ik' is the subject of both
@@ -285,7 +295,8 @@ def _has_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> bo
     after it (inversion), or the sentence's subject shared through 'en'?"""
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if nxt in THIRD or nxt in DETS or nxt in ("je", "jij", "ik") or (i > start and (
-            nxt in lex.nouns or (nxt[:1].isalpha() and nxt not in tagdict and nxt not in lex.verbs))):
+            nxt in lex.nouns or tagdict.get(nxt, "").startswith("N")
+            or (nxt[:1].isalpha() and nxt not in tagdict and nxt not in lex.verbs))):
         return True  # 'Daarnaast speelt prostaglandine ...': the subject after the verb
     for x in words[start:i]:
         if x in PRONOUN_SUBJECTS or x in lex.nouns or tagdict.get(x, "").startswith(("N", "VNW")) or (
@@ -436,7 +447,8 @@ def _clear_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> 
     if i == start and opener in ("en", "maar") and _subject_first(words, tagdict, i):
         return True  # 'Elke boer kapt een stukje bos en steekt ...'
     inverted = nxt in ("hij", "zij", "ze", "het", "men", "u") or (nxt in DETS and nxt not in ("die", "dat")) or (
-        nxt[:1].isalpha() and nxt not in tagdict and nxt not in lex.nouns and nxt not in lex.verbs)
+        nxt[:1].isalpha() and nxt not in tagdict and nxt not in lex.nouns and nxt not in lex.verbs) or (
+        tagdict.get(nxt, "").startswith("N|eigen"))
     return inverted and (i > start or opener == ",")
 
 
@@ -447,6 +459,9 @@ def _plural(x: str, lex, tagdict: dict) -> bool:
     """A plural noun ('onderdelen', 'collega's', 'taken')?"""
     if x in lex.adjectives:
         return False  # 'mijn Engels', 'het nieuws'
+    cls = tagdict.get(x, "")
+    if cls.startswith("N|") and cls.count("|") == 2:
+        return cls.endswith("|mv")  # the treebank knows the number
     if tagdict.get(x, "").startswith("N|soort") and x.endswith(("en", "s")) and x not in lex.nouns:
         return True
     if len(x) > 4 and x.endswith(("ven", "zen")) and (x[:-3] + ("f" if x[-3] == "v" else "s")) in lex.nouns:
@@ -581,7 +596,8 @@ class SlotChecker:
             opener = words[start - 1] if start > 0 else "<s>"
             prev = words[i - 1] if i else ""
             if "T" in labels and fam.forms.get("EV") not in (None, w) and (
-                    nxt == "ik" or (prev == "ik" and i == start + 1)) and (i + 2 >= n or words[i + 2] not in ("en",)):
+                    nxt == "ik" or (prev == "ik" and i == start + 1)) and (i + 2 >= n or words[i + 2] not in ("en",)) \
+                    and not (nxt in AUX and "VD" in labels):  # 'dat ik ontdekt heb': a participle
                 out.append(Verdict(i, "EV", fam.forms["EV"], 99.0, "valid", fam.forms))  # 'werkt ik', 'ik werkt'
             elif ("EV" in labels or "VD" in labels) and "T" in fam.forms and fam.forms["T"] != w and nxt == "je" \
                     and i == start \
