@@ -394,9 +394,37 @@ def _forms_match(a: str, b: str) -> bool:
     return len(short) >= 5 and (long_.startswith(short) or long_.endswith(short))
 
 
-def term_in(term: Term, found: list[Term]) -> bool:
+def term_in(term: Term, found: "list[Term] | Found") -> bool:
     """``term`` occurs among ``found``: the same word or stem, or a compound that starts or ends with it."""
-    return any(_forms_match(x, y) for t in found for x in term.forms() for y in t.forms())
+    if not isinstance(found, Found):
+        found = Found(found)
+    forms = term.forms()
+    if not found.forms.isdisjoint(forms):
+        return True
+    for x in forms:  # a compound: the shorter form (5 letters or more) starts or ends the longer one
+        for y in found.long:
+            if (len(x) <= len(y) and len(x) >= 5 and (y.startswith(x) or y.endswith(x))) or (
+                    len(y) < len(x) and (x.startswith(y) or x.endswith(y))):
+                return True
+    return False
+
+
+class Found:
+    """The terms of a paragraph, ready for :func:`term_in`: every form, and the forms of 5 letters or more
+    (only those can be part of a compound match)."""
+
+    __slots__ = ("terms", "forms", "long")
+
+    def __init__(self, terms: list[Term]):
+        self.terms = terms
+        self.forms = {f for t in terms for f in t.forms()}
+        self.long = [f for f in self.forms if len(f) >= 5]
+
+    def __iter__(self):
+        return iter(self.terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
 
 
 # ------------------------------------------------------------------------------------------------ goals in a text
@@ -533,7 +561,7 @@ class FollowThrough:
 
 
 def _paragraph_terms(doc, start: int, end: int, heads: set[int]) -> list[tuple[int, list[Term], str]]:
-    return [(i, terms(doc.paragraphs[i].text), doc.paragraphs[i].text) for i in range(start + 1, end)
+    return [(i, Found(terms(doc.paragraphs[i].text)), doc.paragraphs[i].text) for i in range(start + 1, end)
             if i not in heads and doc.paragraphs[i].text.strip()]
 
 
