@@ -3,7 +3,7 @@ batches, side by side in one run; then the spelling cache (a second batch over t
 overview in headless Chromium (a screenshot at 1366x900).
 
 Usage: python bench/bench_batch.py [--sizes 20,100] [--jobs 2] [--rounds 1] [--source corpus|built]
-                                   [--screenshot FILE.png] [--skip-render] [--skip-cache]
+                                   [--screenshot FILE.png] [--skip-render] [--skip-cache] [--parts]
 
 The reports (``--source corpus``) are the real Dutch reports of ``../shared/corpus/docx`` that LibreOffice lays
 out on 4 to 40 pages (MANIFEST ``rendered_pages``; a stageverslag is 15-25 pages), or (``--source built``) the
@@ -11,12 +11,17 @@ out on 4 to 40 pages (MANIFEST ``rendered_pages``; a stageverslag is 15-25 pages
 under Canvas names (``student007_1007_5007_<original>``, every fifth one ``LATE``) until there are N of them.
 
 * render: ``check_paths(folder, pages="render", jobs=J)`` in a fresh interpreter (no spelling suggestions, as
-  ``check --format csv/html`` does), once with
-  ``batch_render=False`` (every file rendered by its own LibreOffice process inside the workers: what `check`
-  did before) and once as it is now (one LibreOffice process per chunk of up to 20 documents, each document
-  checked by a worker as soon as its count is known). Both with the same warm spelling cache and the same rules. Wall time and
-  CPU time (the interpreter and everything it started: workers, LibreOffice), and whether every file got
-  the same page count both ways.
+  ``check --format csv/html`` does), once with ``batch_render=False`` (every file rendered by its own
+  LibreOffice process inside the workers: what `check` did before, and still does for one file) and once as
+  it is now (J LibreOffice processes started at once, each converting a batch of the documents in one run,
+  each document checked by a worker as soon as its count is known). Before both, the same checks once without
+  rendering ("checks only", also a line of the table): both sides start with the same warm caches (spelling
+  verdicts, remembered language results), so what differs is the rendering. Wall time and CPU time (the
+  interpreter and everything it started: workers, LibreOffice); whether every file got the same page count
+  both ways, and whether the reports are identical (every finding with its page, every note).
+* parts (``--parts``): LibreOffice alone, one process, on the N sanitised copies: starting it (one tiny
+  document), the N documents as the per-file render exports them, with the batch's PDF settings, and with the
+  batch's copies (blank pictures) through ``soffice.bin`` with its memory settings: where the CPU goes.
 * floor: python-docx opening the same N files in a fresh interpreter.
 * cache: ``stageverslag check FOLDER --format csv --pages estimate -j J`` twice with an empty cache folder
   (``XDG_CACHE_HOME``) before the first: the first batch writes the remembered word verdicts (the workers
@@ -142,6 +147,60 @@ def bench_render(tmp: Path, sizes: list[int], jobs: int, rounds: int, env: dict,
             sys.stdout.flush()
 
 
+PARTS = """
+import resource, subprocess, sys, tempfile
+from pathlib import Path
+from stageverslag import libreoffice as lo
+files, variant, out = sys.argv[1:-2], sys.argv[-2], Path(sys.argv[-1])
+layout_only = variant == "batch"
+copies = [lo.private_copy(f, out / "in" / f"{n:04d}", layout_only=layout_only) for n, f in enumerate(files)]
+soffice = lo.find_soffice()
+cmd = lo.batch_command(soffice) if variant in ("batch", "start-batch") else [soffice]
+fmt = "pdf" if variant in ("start", "per-file") else lo.COUNT_PDF
+env = lo._batch_env() if variant in ("batch", "start-batch") else None
+for attempt in range(3):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run([*cmd, lo.private_profile(out / "profiel"), "--headless", "--norestore", "--nolockcheck",
+                           "--convert-to", fmt, "--outdir", str(out / "out"), *map(str, copies)],
+                          capture_output=True, env=env)
+    if proc.returncode not in lo._RESTART:
+        break
+after = resource.getrusage(resource.RUSAGE_CHILDREN)
+print((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+"""
+
+
+def bench_parts(tmp: Path, n: int, env: dict) -> None:
+    """LibreOffice's own CPU per part, one process: start, per-file export, batch settings, batch copies."""
+    sources = reports_for_bench()
+    folder = canvas_folder(tmp / f"parts{n}", sources, n)
+    files = sorted(str(f) for f in folder.iterdir())
+    tiny = tmp / "klein.docx"
+    import docx
+    d = docx.Document()
+    d.add_paragraph("Hallo")
+    d.save(tiny)
+    print(f"LibreOffice alone, one process, {n} reports (CPU s, the process only):")
+    results = {}
+    for variant, what, args in (("start", "start + one tiny document", [str(tiny)]),
+                                ("start-batch", "start + one tiny document, as a batch starts it (soffice.bin, "
+                                                "memory settings)", [str(tiny)]),
+                                ("per-file", f"{n} documents as the per-file render exports them", files),
+                                ("settings", f"{n} documents, batch PDF settings (pictures not downscaled)", files),
+                                ("batch", f"{n} documents as a batch renders them (blank pictures, soffice.bin, "
+                                          "memory settings)", files)):
+        out = tmp / f"parts-{variant}"
+        proc = subprocess.run([sys.executable, "-c", PARTS, *args, variant, str(out)], env=env, cwd=REPO,
+                              capture_output=True, text=True)
+        cpu = float(proc.stdout.strip() or "nan")
+        results[variant] = cpu
+        shutil.rmtree(out, ignore_errors=True)
+        print(f"  {what:<88} {cpu:6.1f}")
+    for variant in ("per-file", "settings", "batch"):
+        start = results["start-batch" if variant == "batch" else "start"]
+        print(f"  -> {variant}: {(results[variant] - start) / n:.2f} s per document after the start")
+
+
 def bench_cache(tmp: Path, jobs: int, env: dict) -> None:
     sources = reports_for_bench()
     folder = canvas_folder(tmp / "cache-set", sources, 20)
@@ -194,6 +253,7 @@ def main() -> None:
     ap.add_argument("--screenshot", type=Path, default=None)
     ap.add_argument("--skip-render", action="store_true")
     ap.add_argument("--skip-cache", action="store_true")
+    ap.add_argument("--parts", action="store_true", help="LibreOffice's own CPU per part (one process)")
     ap.add_argument("--source", choices=["corpus", "built"], default="corpus",
                     help="corpus: real reports (4-40 pages); built: the builder's 18-page report, copied")
     args = ap.parse_args()
@@ -201,6 +261,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         tmp = Path(tmp)
         env["XDG_CACHE_HOME"] = str(tmp / "xdg")
+        if args.parts:
+            bench_parts(tmp, int(args.sizes.split(",")[0]), env)
         if not args.skip_render:
             bench_render(tmp, [int(x) for x in args.sizes.split(",")], args.jobs, args.rounds, env, args.source)
         if not args.skip_cache:
