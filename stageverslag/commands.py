@@ -384,6 +384,17 @@ def _applies(rule) -> str:
     return f"{stages}; {' en '.join(SOURCE_LABELS[s] for s in rule.sources)}"
 
 
+#: what a rule's message template fills in, in words (``stageverslag rules CODE`` shows the template)
+_PLACEHOLDERS = {
+    "title": "titel", "what": "wat", "explanation": "uitleg", "unit": "eenheid", "side": "kant", "min": "minimum",
+    "max": "maximum", "wrong": "fout", "word": "woord", "words": "woorden", "wanted": "verwacht", "value": "waarde",
+    "suggestion": "verbetering", "style": "stijl", "reason": "reden", "quote": "citaat", "question": "hulpvraag",
+    "place": "plaats", "part": "onderdeel", "pages": "pagina's", "order": "volgorde", "number": "aantal",
+    "method": "telwijze", "how": "hoe", "goal": "leerdoel", "found": "gevonden", "file": "bestand", "date": "datum",
+    "ago": "hoelang geleden",
+}
+
+
 def explain_rule(rule) -> str:
     """One rule in Dutch: what it checks and reports, why (the handbook), when, and how to switch it off."""
     lines = [f"{rule.code} {rule.name}: {rule.summary}", "",
@@ -391,7 +402,8 @@ def explain_rule(rule) -> str:
              f"  Ernst:      {SEVERITY_WORDS[rule.severity]}",
              f"  Geldt voor: {_applies(rule)}"]
     if rule.message:  # the template, with "…" where the rule fills in the details
-        lines.append(f"  Melding:    {re.sub(r'[{][a-z_]+[}]', '…', rule.message)}")
+        shown = re.sub(r"[{]([a-z_]+)[}]", lambda m: f"‹{_PLACEHOLDERS.get(m.group(1), '…')}›", rule.message)
+        lines.append(f"  Melding:    {shown}")
     lines += [f"  Waarom:     {rule.rationale}", "",
               f"Alleen deze regel: stageverslag check --select {rule.code} …; overslaan: --ignore {rule.code}."]
     return "\n".join(lines) + "\n"

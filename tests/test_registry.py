@@ -83,3 +83,13 @@ def test_rules_lists_every_code_and_explains_one(capsys):
 def test_rules_with_an_unknown_code_is_a_dutch_error(capsys):
     assert main(["rules", "SV999"]) == 2
     assert "onbekende regel" in capsys.readouterr().err
+
+
+def test_rules_explains_every_message_template_in_words():
+    from stageverslag.commands import explain_rule
+    for rule in load_rules():
+        text = explain_rule(rule)
+        if rule.message:
+            line = next(x for x in text.splitlines() if x.strip().startswith("Melding:"))
+            assert "{" not in line and "‹…›" not in line, (rule.code, line)
+    assert "‹bestand›: ‹reden›" in explain_rule(next(r for r in load_rules() if r.code == "SV900"))
