@@ -249,7 +249,8 @@ def check_paths(paths: list[str | Path], profile: Profile | None = None, options
     gets its own report and the batch goes on. ``annotate``: a folder for commented copies.
 
     When the checks need rendered page counts, LibreOffice renders the documents in batches, with as many
-    LibreOffice processes at once as ``render_processes`` (0: as ``jobs``, one per core) and
+    LibreOffice processes at once as ``render_processes`` (0: as ``jobs``, one per core, at most
+    ``libreoffice.MAX_PROCESSES``) and
     ``render_timeout`` seconds per document; ``batch_render=False`` renders file by file inside the workers
     instead (as before batches; for comparison in bench/)."""
     from .canvas import open_submissions
@@ -324,7 +325,8 @@ def _run(tasks: list[_Task], profile, options, project, rules, jobs: int, bar: P
                 t.render_key = render_key(t.path)
             except OSError:
                 t.render_key = None
-        processes = render_processes or jobs or os.cpu_count() or 1
+        from .libreoffice import MAX_PROCESSES
+        processes = render_processes or min(jobs or os.cpu_count() or 1, MAX_PROCESSES)
         processes = max(1, min(processes, len({t.render_key for t in tasks if t.render_key is not None}) or 1))
         renderer = threading.Thread(target=_renderer, args=(tasks, ready, render_timeout, processes), daemon=True,
                                     name="stageverslag-render")

@@ -113,6 +113,8 @@ def convert(src: str | os.PathLike, fmt: str = "pdf", outdir: str | os.PathLike 
 #: documents per LibreOffice process in a batch (:func:`convert_batches`): a larger batch starts LibreOffice
 #: fewer times; past this many documents a process makes room for a fresh one (memory)
 BATCH_CHUNK = 50
+#: LibreOffice processes a batch starts at most when it follows the number of cores (each takes a few hundred MB)
+MAX_PROCESSES = 8
 #: seconds LibreOffice may take to start before the first document counts against its own timeout
 BATCH_STARTUP = 60
 #: the PDF a batch renders for page counts: pictures at their own resolution. Scaling them down to 300 dpi
