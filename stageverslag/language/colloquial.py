@@ -184,7 +184,7 @@ CHAT = {
 }
 _SMILEY = re.compile(r"(?<![\w:/'\"‘’(\[])(?:[:;=]-?[()DPp]|[xX]D|\^\^|<3)(?![\w/'\"‘’)\]])")
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\U00002600-\U000027BF\U0001F000-\U0001F2FF]")
-_PUNCT = re.compile(r"[!?]*(?:!!|\?!|!\?|\?\?)[!?]*")
+_PUNCT = re.compile(r"[!?]{2,}")  # two or more in a row (any two of them is !!, ?!, !? or ??)
 
 
 @dataclass(frozen=True)
