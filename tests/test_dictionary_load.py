@@ -43,6 +43,9 @@ def test_preload_loads_both_dictionaries_and_the_word_classes_in_threads_while_p
     assert threading.current_thread() not in threads
     assert not d.preload()  # once
     assert d.known("stagebedrijf") and not d.known("stagebedrijff")
+    # Hunspell is asked only when every load is done (its compound check stops after a time measured in the
+    # CPU time of the whole process: a thread still loading would change answers)
+    assert all(event.is_set() for event in d._loader[2].values())
     assert d.known_english("footer")
     assert "verbeter" in d.lexicon.verbs and "overleg" in d.lexicon.nouns
     for thread in threads:

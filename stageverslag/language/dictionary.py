@@ -482,7 +482,11 @@ class Dictionary:
         if loader is None:
             return None
         _, results, events = loader
-        events[which].wait()  # set when that load is done, or failed, or the thread ended
+        # a Hunspell handle only once every load is done: Hunspell stops a long compound check after a time
+        # measured with clock(), the CPU time of the whole process, so a question asked while another thread
+        # still works could get another answer ("Eindigtoestandsautomaat", 60 ms, was once unknown that way)
+        for event in (events.values() if which in ("nl", "en") else [events[which]]):
+            event.wait()  # set when that load is done, or failed, or the thread ended
         return results.get(which)
 
     def preload(self) -> bool:
