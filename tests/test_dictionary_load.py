@@ -88,3 +88,25 @@ def test_a_word_first_met_as_a_suggestion_candidate_is_remembered_when_the_text_
     monkeypatch.setattr(dmod, "load_hunspell", no_hunspell)
     second = dmod.Dictionary(dmod.choose_dictionary())
     assert second.known("vergadering")
+
+
+def test_hunspell_is_asked_nothing_while_a_load_is_still_running(cache_home, monkeypatch):
+    order = []
+    real_load, real_spell = dmod.load_hunspell, dmod.CHunspell.spell
+
+    def load(files):
+        handle = real_load(files)
+        if files.name.startswith("en"):
+            threading.Event().wait(0.3)  # a slow English load: the Dutch one is long done by then
+        order.append(f"{files.name} geladen")
+        return handle
+
+    def spell(self, word):
+        order.append("gevraagd")
+        return real_spell(self, word)
+    monkeypatch.setattr(dmod, "load_hunspell", load)
+    monkeypatch.setattr(dmod.CHunspell, "spell", spell)
+    d = dmod.Dictionary(dmod.choose_dictionary())
+    assert d.preload()
+    assert d.known("stagebedrijf")
+    assert order.index("gevraagd") > order.index("en_GB geladen") > order.index("nl_NL geladen")
