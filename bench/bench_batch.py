@@ -51,14 +51,13 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "docx"
 
 RUN = """
-import hashlib, json, sys
+import json, sys
 from stageverslag.batch import check_paths
 from stageverslag.rules import CheckOptions
 pages = "estimate" if sys.argv[3] == "estimate" else "render"
 reports = check_paths([sys.argv[1]], options=CheckOptions(pages=pages, suggestions=False), jobs=int(sys.argv[2]),
                       batch_render=sys.argv[3] == "1")
-print(json.dumps({r.file.rsplit("/", 1)[-1]: [r.stats["pages"], r.stats["page_method"],
-                                               hashlib.sha256(json.dumps(r.to_dict(), sort_keys=True).encode()).hexdigest()]
+print(json.dumps({r.file.rsplit("/", 1)[-1]: [r.stats["pages"], r.stats["page_method"], r.to_dict()]
                   for r in reports}))
 """
 FLOOR = "import docx, sys\nfor f in sys.argv[1:]: docx.Document(f)\n"
@@ -105,6 +104,21 @@ def timed(cmd: list[str], env: dict) -> tuple[float, float, str]:
     return wall, cpu, proc.stdout
 
 
+def first_difference(a, b, where: str = "") -> str:
+    """Where two reports (as dicts) first differ, and how: 'findings[3].page: 5 / 6' (per file / in batches)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in sorted(set(a) | set(b)):
+            if a.get(key) != b.get(key):
+                return first_difference(a.get(key), b.get(key), f"{where}.{key}" if where else key)
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b)):
+            if x != y:
+                return first_difference(x, y, f"{where}[{i}]")
+    if isinstance(a, list) and isinstance(b, list):
+        return f"{where}: {len(a)} / {len(b)} items"
+    return f"{where}: {str(a)[:80]} / {str(b)[:80]}"
+
+
 def bench_render(tmp: Path, sizes: list[int], jobs: int, rounds: int, env: dict, source: str = "corpus") -> None:
     if source == "built":
         sources = built_reports(tmp / "gebouwd")
@@ -135,15 +149,19 @@ def bench_render(tmp: Path, sizes: list[int], jobs: int, rounds: int, env: dict,
                 and all(v[1] == "render" for v in batch[2].values())
             diffs = [k for k in per_file[2] if per_file[2][k][:2] != batch[2].get(k, [None, None])[:2]]
             reports_same = per_file[2] == batch[2]  # every finding, with its (rendered) page, and every note
+            report_diffs = [f"{k}: {first_difference(per_file[2][k][2], batch[2].get(k, [0, 0, None])[2])}"
+                            for k in per_file[2] if per_file[2][k] != batch[2].get(k)]
             total = sum(v[0] or 0 for v in batch[2].values())
             print(f"{n:>4} {'per file (as before)':<26} {per_file[0]:>8.1f} {per_file[1]:>8.1f} {floor_wall:>8.2f}")
             print(f"{n:>4} {'in batches (now)':<26} {batch[0]:>8.1f} {batch[1]:>8.1f} {floor_wall:>8.2f} "
                   f"{total:>8}")
             print(f"     -> {per_file[0] / batch[0]:.1f}x faster wall, {per_file[1] / batch[1]:.1f}x less CPU; "
                   f"page counts identical: {'yes' if same else 'NO ' + ', '.join(diffs[:5])}; reports identical: "
-                  f"{'yes' if reports_same else 'NO'}; rendering's own CPU "
+                  f"{'yes' if reports_same else f'NO ({len(report_diffs)})'}; rendering's own CPU "
                   f"(minus the checks): per file {per_file[1] - checks[1]:.1f} s, in batches "
                   f"{batch[1] - checks[1]:.1f} s")
+            for line in report_diffs[:5]:
+                print(f"     report differs, {line}")
             sys.stdout.flush()
 
 
