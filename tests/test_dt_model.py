@@ -68,6 +68,24 @@ def dt(text):
     ("De populariteit van kaastaarten in de zestiende eeuw blijk uit het schilderij.", "blijk", "blijkt"),
     ("Ik merk dat het team nieuwe afspraken maak.", "maak", "maakt"),
     ("Ik denk dat ik het zelf ontdekt hebt.", "hebt", "heb"),
+    # an apposition or a relative clause closed by a comma before the verb
+    ("Mijn stagebegeleider, mevrouw Peeters, bezoek mij in week zes.", "bezoek", "bezoekt"),
+    ("De persoon die verantwoordelijk is voor de planning, beslis welke taken voorrang krijgen.", "beslis", "beslist"),
+    # a singular subject shared through 'en' or a list
+    ("Lisa beheert de sociale media en antwoord op berichten van klanten.", "antwoord", "antwoordt"),
+    ("Mijn collega Pieter zet de bestellingen klaar en verstuurd ze.", "verstuurd", "verstuurt"),
+    ("Een goede stagiair stelt vragen, neemt initiatief en leer uit zijn fouten.", "leer", "leert"),
+    ("De input layer krijgt de waardes van de buitenwereld en berekend met de weights de uitkomst.", "berekend",
+     "berekent"),
+    # a command shared through 'en', also after a word that is a noun or adjective too
+    ("Open het bestand en kopieert de gegevens naar het nieuwe blad.", "kopieert", "kopieer"),
+    ("Vul het formulier in en bezorgt het aan het secretariaat.", "bezorgt", "bezorg"),
+    ("Wacht niet te lang en vraagt hulp als je vastzit.", "vraagt", "vraag"),
+    # 'je' + a person or organisation in a question
+    ("Wat vind je begeleider van je eerste voorstel?", "vind", "vindt"),
+    ("Waarom bied je bedrijf geen thuiswerk aan?", "bied", "biedt"),
+    # a real report: a relative clause with a noun subject and a name
+    ("De website komt op een van de servers die het moederbedrijf Infracom onderhoud.", "onderhoud", "onderhoudt"),
 ])
 def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     assert (wrong, fix) in dt(sentence)
@@ -133,6 +151,17 @@ def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     "Er verscheen een artikel in L'Art Moderne (een tijdschrift geleid door Octave Maus).",
     "Laat het jou bekend zijn dat ik ontdekt heb dat het anders kan.",
     "Ik weet dat de klanten nieuwe afspraken maken.",
+    "Hij heeft de planning gemaakt en verstuurd.",
+    "Lisa heeft de mails gelezen en beantwoord.",
+    "Welke taken vind je het leukst?",
+    "Waar vind je informatie over de opleiding?",
+    "Mijn mentor en de directeur vinden het belangrijk dat ik zelfstandig werk.",
+    "Mijn mentor, een ervaren ontwikkelaar, leidt het project.",
+    "Het team zorgt voor de planning en bewaakt de deadlines.",
+    "Tot slot staan de individuele contributies vermeld, en in de bijlage is het onderzoek te vinden.",
+    "Bij een 501 fout is hoe de request gestuurd is, niet ondersteund.",
+    # a line broken in the middle of a sentence (the handbook): no command at the lower-case start
+    "Je \n\nleert ook bij door goed rond te kijken en regelmatig afstand te nemen van je werk.",
 ])
 def test_correct_sentences_stay_quiet(text):
     assert dt(text) == []
@@ -179,6 +208,8 @@ def test_participles_with_ge_and_loan_verbs(forms):
     assert forms.participle_of("controleer") == "gecontroleerd"
     assert forms.family("geüpdate").forms == {"VD": "geüpdatet"}
     assert forms.family("bibliotheek") is None
+    # a verb the lexicon lists only as a noun, with an inseparable prefix before a verb it knows
+    assert forms.family("bezoek").forms == {"EV": "bezoek", "T": "bezoekt"}
     # a strong verb with a particle has no weak participle: 'aanroept' is only the stem + t
     assert "VD" not in forms.family("aanroep").forms
 

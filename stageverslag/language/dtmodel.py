@@ -62,7 +62,17 @@ IMPERATIVE_OPENERS = {",", ";", ":", "(", "en", "of", "maar", "dus", "<s>"}
 
 #: subordinators after which a clause hardly takes a command ('Omdat ..., beantwoord een collega' is 'beantwoordt')
 CAUSAL = {"omdat", "doordat", "aangezien", "hoewel", "toen", "terwijl", "sinds", "ofschoon", "nu"}
+#: words right after a finite verb (a noun-like stem before them is the verb: 'en antwoord op ...')
+POST_VERB_WORDS = {"op", "de", "het", "een", "niet", "ook", "ze", "hem", "haar", "mij", "me", "ons", "hen", "alle",
+                   "altijd", "vaak", "snel", "meteen", "nu", "dan", "zelf", "mee", "aan", "uit", "af", "in", "na",
+                   "deze", "dit", "die", "dat", "zijn", "elke", "veel", "geen"}
 DEFINITE = {"de", "het", "deze", "dit", "die", "dat"}
+#: words after a sentence-initial noun/adjective that make it a command ('Open het bestand', 'Wacht niet')
+COMMAND_NEXT = {"het", "de", "een", "niet", "jouw", "uw", "deze", "dit", "die", "alle", "eerst", "nooit", "ze", "hem",
+                "haar", "altijd", "even", "goed", "zelf", "steeds", "mij", "me", "ons"}
+#: plural finite verbs that take a participle or infinitive ('staan ... vermeld'): the clause has its verb
+PLURAL_FINITE = {"staan", "stonden", "liggen", "lagen", "zitten", "zaten", "blijven", "bleven", "lijken", "leken",
+                 "blijken", "bleken", "gaan", "gingen", "komen", "kwamen"}
 #: nouns of quantity: the word after them (without an article before) is what is counted, a noun
 QUANTITY_NOUNS = {"aantal", "paar", "reeks", "soort", "stuk", "boel", "hoop", "lijst", "type"}
 #: more words that open a clause (for the guards only; the model's features keep tagger.SUBORD)
@@ -152,7 +162,7 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     region = _region(words, i)
     aux_in_region = any(_aux_at(words, j, lex, tagdict) for j in region if j != i)
     other_finite = any(j != i and (tagdict.get(words[j], "").startswith("WW|pv") or _aux_at(words, j, lex, tagdict)
-                                   or words[j] in STRONG_PAST or words[j] in MODALS)
+                                   or words[j] in STRONG_PAST or words[j] in MODALS or words[j] in PLURAL_FINITE)
                        for j in range(start, end + 1))
     if v.label == "T":
         relative = _relative_subject(words, i, lex, tagdict)
@@ -195,6 +205,9 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
             if after in POST_JE or not (after in lex.nouns or (after.endswith("e") and after[:-1] in lex.adjectives)) \
                     or not tagdict.get(after, "N").startswith(("N", "ADJ")) or not _after_subject_np(words, i + 3, lex):
                 return False
+        if w == fam_form(v, "VD") and nxt in END_MARKS and i > start and opener == "," \
+                and any(x in AUX for x in words[:start]) and not any(x in DETS or x in THIRD for x in words[start:i]):
+            return False  # 'hoe de request gestuurd is, niet ondersteund.': the auxiliary of the clause before
         own_subject = opener in FINITE_OPENERS and any(x in DETS or x in THIRD for x in words[start:i])
         if w == fam_form(v, "VD") and (aux_in_clause or (nxt == "door" and not own_subject)):
             return False  # 'Er is die week veel gebeurd': the participle has its auxiliary
@@ -336,41 +349,54 @@ def _verb_like(x: str, lex, tagdict: dict) -> bool:
     return False
 
 
+def _np_word(x: str, lex, tagdict: dict) -> bool:
+    """Can ``x`` stand inside a noun phrase (noun, adjective, inflected form, a name)?"""
+    return (x in lex.nouns or x in lex.adjectives or _plural(x, lex, tagdict) or x.endswith("e")
+            or tagdict.get(x, "").startswith(("N", "ADJ", "SPEC")) or (x.isalpha() and x not in tagdict and x not in lex.verbs))
+
+
 def _relative_subject(words: list[str], i: int, lex, tagdict: dict):
-    """'De server die in de kelder staat draai ...', 'De collega die ... heeft opgevangen, vind ...': the noun
-    phrase that opens the sentence, followed by a relative clause that ends right before ``i`` (with a verb,
-    optionally a comma). Returns the phrase's words, "plural" when its head is plural, or None."""
-    j = i - 1
-    if j >= 0 and words[j] == ",":
-        j -= 1
-    x = words[j]
-    if j < 3 or not _verb_like(x, lex, tagdict):
-        return None  # the relative clause ends with its verb
+    """'De server die in de kelder staat draai ...', 'De collega die ... heeft opgevangen, vind ...', 'Mijn
+    mentor, een ervaren ontwikkelaar, leid ...': the noun phrase that opens the sentence, followed by a relative
+    clause (ending in a verb, or closed by a comma) or an apposition between commas, right before ``i``.
+    Returns the phrase's words, "plural" when its head is plural, or None."""
+    comma = i >= 1 and words[i - 1] == ","
+    j = i - 2 if comma else i - 1
+    if j < 2 or (not comma and not _verb_like(words[j], lex, tagdict)):
+        return None  # the relative clause ends with its verb, or a comma closes it
     begin = 0
     for k in range(i):
         if words[k] in (":", ";"):
             begin = k + 1
-    if begin >= len(words):
+    if begin + 2 >= len(words):
         return None
     if words[begin] in ("iemand", "iedereen", "niemand", "elkeen") and words[begin + 1] in ("die", "wie"):
         if any(x in HARD_BREAK or x in ("en", "maar", "want", "of") for x in words[begin + 2:j]):
             return None
         return words[begin:begin + 1]  # 'Iemand die graag met mensen werkt, vind ...'
-    if words[begin] not in DETS or words[begin] in ("die", "dat"):
+    name = words[begin].isalpha() and words[begin] not in tagdict and words[begin] not in lex.nouns \
+        and words[begin] not in lex.verbs and words[begin] not in lex.adjectives
+    if (words[begin] not in DETS or words[begin] in ("die", "dat")) and not name:
         return None
     rel = None
     for k in range(begin + 1, min(begin + 6, j)):
-        if words[k] in RELATIVES:
+        if words[k] in RELATIVES or (words[k] == "," and comma):
             rel = k
             break
-        if not (words[k] in lex.nouns or words[k] in lex.adjectives or _plural(words[k], lex, tagdict)
-                or words[k].endswith("e") or tagdict.get(words[k], "").startswith(("N", "ADJ"))
-                or (words[k].isalpha() and words[k] not in tagdict and words[k] not in lex.verbs)):
+        if not _np_word(words[k], lex, tagdict):
             return None
-    if rel is None or rel == begin + 1:
+    if rel is None or (rel == begin + 1 and not name):
         return None
-    if any(x in HARD_BREAK or x in ("en", "maar", "want", "of") for x in words[rel + 1:j]):
-        return None  # one relative clause, nothing coordinated after it
+    if words[rel] == ",":  # an apposition: 'Mijn stagebegeleider, mevrouw Peeters, bezoek ...'
+        inner = words[rel + 1:i - 1]
+        if not inner or len(inner) > 5 or not all(x in DETS or _np_word(x, lex, tagdict) for x in inner) \
+                or any(_verb_like(x, lex, tagdict) for x in inner):
+            return None
+    else:
+        body = words[rel + 1:j + 1]
+        if any(x in HARD_BREAK or x in ("en", "maar", "want", "of") for x in body[:-1] if x != body[-1]) \
+                or (comma and not any(_verb_like(x, lex, tagdict) for x in body)):
+            return None  # one relative clause with its verb, nothing coordinated after it
     head = words[rel - 1]
     if _plural(head, lex, tagdict) or (words[rel] == "die" and words[begin] == "de" and head.endswith(("en", "s"))
                                        and head not in lex.nouns):
@@ -495,6 +521,11 @@ BARE_OBJECTS = {("houd", "rekening"), ("neem", "contact"), ("maak", "gebruik"), 
                 ("neem", "afscheid"), ("maak", "kans"), ("neem", "actie"), ("neem", "notities"), ("draag", "zorg"),
                 ("vraag", "hulp"), ("bied", "hulp"), ("heb", "vertrouwen"), ("besteed", "aandacht"),
                 ("houd", "toezicht"), ("voer", "overleg"), ("maak", "deel"), ("leg", "contact"), ("vind", "werk")}
+#: nouns that need an article (people, organisations): after 'verb je' they make 'je' mean 'your'
+OWNED = ("begeleider", "begeleidster", "mentor", "collega", "baas", "chef", "bedrijf", "team", "leidinggevende",
+         "klant", "werkgever", "afdeling", "manager", "docent", "leraar", "lerares", "stageplaats", "organisatie",
+         "school", "opleiding", "coach", "leider", "directeur", "directrice", "firma", "ouders", "vriend",
+         "vriendin", "partner", "stagiair", "stagiaire", "werknemer", "medewerker", "promotor", "tutor")
 #: words after 'je' that show 'je' is the subject ('Vind je het goed?', 'Word je ook betaald?')
 POST_JE = {"het", "dat", "dit", "ook", "niet", "dan", "nog", "wel", "er", "zelf", "ze", "hem", "haar", "hen", "mij",
            "me", "ons", "u", "altijd", "vaak", "soms", "nooit", "graag", "best", "echt", "eigenlijk", "meteen",
@@ -525,6 +556,8 @@ class SlotChecker:
             tok = sentence[v.index]
             if tok.kind != "word" or v.margin < thresholds.get(v.kind, 1e9) or not plausible(v, words, self.forms.lex, self.model.tagdict):
                 continue
+            if v.index == 0 and v.label == "EV" and not caps[0]:
+                continue
             if words[v.index] not in self.model.tagdict and words[v.index] not in AUX and self.verbs.english is not None \
                     and self.verbs.english(tok.text) and not self._english_verb(v, words):
                 continue  # an English word ('de start date', 'delete queue', 'een word document')
@@ -536,6 +569,8 @@ class SlotChecker:
         for v in self.patterns(words):
             if v.label == "EV" and v.index > 0 and words[0] == "ik":
                 shared[v.index] = "ik"
+            if v.index == 0 and v.label == "EV" and not caps[0]:
+                continue  # a command needs a real sentence start ('Je \n\nleert ook bij': a broken line)
             if v.index not in taken and not (caps[v.index] and v.index > 0 and not sentence[v.index].sentence_start):
                 out.append(self._issue(sentence[v.index], v, words, sentence, shared.get(v.index)))
         return out
@@ -603,7 +638,8 @@ class SlotChecker:
                     and i == start \
                     and opener in ("<s>", ":", "(", "hoe", "wat", "waarom", "wanneer", "waar", "welke", "sinds") \
                     and words[-1] == "?" and after not in POST_JE \
-                    and self._possessed(after) and _after_subject_np(words, i + 3, lex):
+                    and self._possessed(after) and (_after_subject_np(words, i + 3, lex) or (
+                        after.endswith(OWNED) and fam.forms["EV"] not in ("word", "ben", "blijf", "lijk", "heet"))):
                 out.append(Verdict(i, "T", fam.forms["T"], 99.0, "valid", fam.forms))
             elif "T" in labels and fam.forms.get("EV") not in (None, w) and i == start and opener in ("en", "maar", "of") \
                     and words[0] == "ik" and nxt not in ("hij", "zij", "u", "men", "je", "jij") and not any(
@@ -633,6 +669,11 @@ class SlotChecker:
                         [fam.forms["EV"]] + words[1:], next((k for k in range(1, n) if words[k] in SUBORD
                                                              or words[k] in HARD_BREAK), n) + 1, True):
                 out.append(Verdict(i, "EV", fam.forms["EV"], 99.0, "valid", fam.forms))  # 'Zorgt ervoor dat je ...'
+            elif ("EV" in labels or "VD" in labels) and fam.forms.get("T") not in (None, w) and i == start \
+                    and opener == "en" and words[-1] in (".", "!") and (nxt not in SUBJ_PRONOUNS or nxt in ("ze", "het")) \
+                    and not (w in lex.nouns and nxt not in POST_VERB_WORDS) \
+                    and self._shared_subject(words, start, "VD" in labels):
+                out.append(Verdict(i, "T", fam.forms["T"], 99.0, "valid", fam.forms))  # 'Lisa beheert ... en antwoord'
             elif "VERL" in labels and "VDE" in fam.forms and fam.forms["VDE"] != w and (
                     nxt in lex.nouns or _plural(nxt, lex, tagdict)) and (
                     words[i - 1] in DETS - {"die", "dat"} or (words[i - 1] == "en" and i > 1 and words[i - 2].endswith("e")
@@ -658,12 +699,52 @@ class SlotChecker:
                 return False
         return True
 
+    def _shared_subject(self, words: list[str], start: int, participle: bool) -> bool:
+        """'Lisa beheert de sociale media en antwoord ...', 'Een goede stagiair stelt vragen, neemt initiatief en
+        leer ...': a singular subject opens the sentence, its verb (stem + t) follows, and the verb after 'en'
+        shares it. A written participle needs no auxiliary anywhere before ('heeft ... gemaakt en verstuurd')."""
+        lex, tagdict = self.forms.lex, self.model.tagdict
+        b = 0
+        for k in range(start):
+            if words[k] in (":", ";"):
+                b = k + 1
+        if b + 2 >= start:
+            return False
+        if words[b] in ("hij", "zij", "men"):
+            k = b + 1
+        elif words[b] in DETS - {"die", "dat"} or (words[b].isalpha() and words[b] not in tagdict
+                                                   and words[b] not in lex.verbs):
+            k = b + 1
+            while k < start and k < b + 5 and _np_word(words[k], lex, tagdict) and not self._finite_t(words[k]):
+                k += 1
+            if words[b] in DETS and (k == b + 1 or _plural(words[k - 1], lex, tagdict)):
+                return False
+        else:
+            return False
+        if k >= start or not self._finite_t(words[k]):
+            return False
+        if participle and any(x in AUX for x in words[b:start]):
+            return False
+        return not any(x in SUBJ_PRONOUNS or x in SUBORD or x in MORE_SUBORD or x in (";", ":", "(", ")", "-")
+                       or x in ("maar", "want", "of", "dus", "en") for x in words[k + 1:start - 1])
+
+    def _finite_t(self, x: str) -> bool:
+        """A finite singular present form: stem + t, or a singular auxiliary/modal ('heeft', 'is', 'kan')."""
+        if x in ("heeft", "is", "wordt", "kan", "moet", "wil", "zal", "mag", "gaat", "staat", "doet", "komt",
+                 "ziet", "slaat", "blijft", "krijgt", "neemt", "geeft", "zet"):
+            return True
+        fam = self.forms.family(x) if x.isalpha() else None
+        return fam is not None and fam.labels_of(x) == ["T"]
+
     def _imperative_start(self, words: list[str], start: int, written_verb: bool = False) -> bool:
         """Does the sentence open with a command ('Vergeet niet om ... en stuurt ...')? A bare stem first, no
         subject after it, and no subject pronoun before the coordinated verb at ``start``."""
         lex, tagdict = self.forms.lex, self.model.tagdict
         first = words[0]
-        if len(words) < 3 or (first in lex.nouns and not written_verb) or first in FIXED or first in AUX or not (
+        noun_like = (first in lex.nouns or first in lex.adjectives) and not written_verb
+        if noun_like and words[1] not in COMMAND_NEXT:
+            return False
+        if len(words) < 3 or first in FIXED or first in AUX or not (
                 first in lex.verbs or tagdict.get(first + "en", "").startswith("WW")
                 or (first not in tagdict and first not in lex.adjectives and any(
                     self.forms.known(x + "en") for x in (first, _open_syllable(first), first + first[-1])))):
@@ -671,18 +752,22 @@ class SlotChecker:
         fam = self.forms.family(first)
         if fam is not None and "EV" not in fam.labels_of(first):
             return False
-        if not (written_verb or tagdict.get(first, "WW|pv").startswith("WW|pv")) or words[1] in SUBJ_PRONOUNS or words[1] in (
-                "er", "het", "men", "dat", "dit"):
+        if not (written_verb or noun_like or tagdict.get(first, "WW|pv").startswith("WW|pv")) \
+                or (words[1] in SUBJ_PRONOUNS and words[1] not in ("het", "ze")) or words[1] in ("er", "men"):
             return False
         return not any(x in ("ik", "hij", "zij", "we", "wij", "u", "men", "jullie", "ze") or x in SUBORD
                        or x in HARD_BREAK or tagdict.get(x, "").startswith("WW|pv") or x in AUX or x in MODALS
-                       or (self.forms.family(x) is not None and set(self.forms.family(x).labels_of(x)) & {"T", "EV"})
+                       or (self.forms.family(x) is not None and "T" in self.forms.family(x).labels_of(x))
                        for x in words[1:start - 1])  # 'Hybrid filtering gebruikt ... en geeft': a finite verb
 
     def _possessed(self, x: str) -> bool:
         """After 'je': a noun (or an inflected adjective) that makes 'je' mean 'your' ('je leidinggevende')."""
         lex, tagdict = self.forms.lex, self.model.tagdict
-        if x in POST_JE or self.forms.family(x) is not None or not x.isalpha():
+        if x in POST_JE or not x.isalpha():
+            return False
+        if x.endswith(OWNED) and (x in lex.nouns or self.verbs.is_noun_head(x)):
+            return True  # 'je bedrijf', 'je stagebegeleider' (also a verb stem: bedrijven)
+        if self.forms.family(x) is not None:
             return False
         cls = tagdict.get(x)
         if cls is not None and not cls.startswith(("N", "ADJ")):

@@ -124,6 +124,13 @@ class Forms:
                 return p, w[len(p):]
         return "", w
 
+    def _prefixed_verb(self, s: str) -> bool:
+        """A verb with an inseparable prefix that the lexicon lists only as a noun ('bezoek': be + zoek, and
+        Hunspell knows 'bezoekt')."""
+        return s not in self.lex.verbs and any(
+            s.startswith(p) and len(s) > len(p) + 2 and s[len(p):] in self.lex.verbs for p in ("be", "ver", "ont")) \
+            and not s.endswith("t") and self.known(s + "t") and self.known(_open_syllable(s) + "en")
+
     def _present(self, s: str, particle: str = "") -> Family | None:
         forms = {"EV": particle + s, "T": particle + (s if s.endswith("t") else s + "t")}
         part = self.participle_of(s, particle)
@@ -172,7 +179,7 @@ class Forms:
         for s in stems:
             if s in STRONG_PAST or self._split(s)[1] in STRONG_PAST:
                 continue  # 'was', 'las', 'nalas': a strong past tense, not a stem of wassen or lassen
-            if s in verbs:
+            if s in verbs or self._prefixed_verb(s):
                 fam = self._present(s)
                 if w in fam.forms.values() or s == w[:-1] and w[-1] in "dt":
                     found.append(fam)
