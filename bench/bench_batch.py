@@ -115,7 +115,8 @@ def first_difference(a, b, where: str = "") -> str:
             if x != y:
                 return first_difference(x, y, f"{where}[{i}]")
     if isinstance(a, list) and isinstance(b, list):
-        return f"{where}: {len(a)} / {len(b)} items"
+        only = [x for x in a if x not in b] + [y for y in b if y not in a]
+        return f"{where}: {len(a)} / {len(b)} items, e.g. {str(only[0])[:160] if only else '?'}"
     return f"{where}: {str(a)[:80]} / {str(b)[:80]}"
 
 
