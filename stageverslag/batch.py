@@ -250,9 +250,8 @@ def check_paths(paths: list[str | Path], profile: Profile | None = None, options
 
     When the checks need rendered page counts, LibreOffice renders the documents in batches, with as many
     LibreOffice processes at once as ``render_processes`` (0: as ``jobs``, one per core, at most
-    ``libreoffice.MAX_PROCESSES``) and
-    ``render_timeout`` seconds per document; ``batch_render=False`` renders file by file inside the workers
-    instead (as before batches; for comparison in bench/)."""
+    ``libreoffice.MAX_PROCESSES``) and ``render_timeout`` seconds per document; ``batch_render=False``
+    renders file by file inside the workers instead (as before batches; for comparison in bench/)."""
     from .canvas import open_submissions
     options = options or CheckOptions()
     profile = profile or (project.profile if project is not None else load_profile())

@@ -128,10 +128,17 @@ BATCH_MALLOC = "glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshol
 _RESTART = (79, 81)
 
 
+#: set when ``soffice.bin`` started without the start script converted nothing: batches use the script again
+_BIN_FAILED: list = []
+
+
 def batch_command(soffice: str) -> list[str]:
     """The program a batch starts: on Linux the ``soffice.bin`` next to the ``soffice`` start script (the
     script's helper reads all of LibreOffice's libraries from disk first and looks for Java: about 0.4 s of
-    CPU per process that a conversion does not need); otherwise ``soffice`` itself."""
+    CPU per process that a conversion does not need); otherwise, or when that did not work here, ``soffice``
+    itself."""
+    if _BIN_FAILED:
+        return [soffice]
     path = Path(soffice)
     try:
         resolved = path.resolve()
@@ -369,12 +376,13 @@ def _run(soffice: str, profile: str, todo: list[_Doc], fmt: str, out: Path, time
                 except OSError:
                     pass
 
-    cmd = [*batch_command(soffice), profile, "--headless", "--norestore", "--nolockcheck", "--convert-to", fmt,
-           "--outdir", str(out), *(str(d.copy) for d in todo)]
+    program = batch_command(soffice)
+    args = [profile, "--headless", "--norestore", "--nolockcheck", "--convert-to", fmt, "--outdir", str(out),
+            *(str(d.copy) for d in todo)]
     env = _batch_env()
-    for attempt in range(3):  # a new profile: soffice.bin sets it up and asks to be started again
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-                                start_new_session=True, env=env)
+    for attempt in range(4):  # a new profile: soffice.bin sets it up and asks to be started again
+        proc = subprocess.Popen([*program, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                stdin=subprocess.DEVNULL, start_new_session=True, env=env)
         _RUNNING.add(proc)
         delivered, last = 0, time.monotonic()  # todo[:delivered] have their outcome
         allowance = timeout + BATCH_STARTUP  # the first document waits for LibreOffice to start
@@ -389,10 +397,8 @@ def _run(soffice: str, profile: str, todo: list[_Doc], fmt: str, out: Path, time
                 newest = next((i for i in range(len(todo) - 1, delivered - 1, -1) if todo[i].output.exists()), -1)
                 if newest > delivered:  # LibreOffice has moved on: the outputs before the newest are complete
                     for doc in todo[delivered:newest]:
-                        if _output_complete(doc.output, fmt):
+                        if _output_complete(doc.output, fmt):  # else skipped or cut short: the end decides
                             settle(doc, doc.output)
-                        else:  # skipped (LibreOffice could not open it) or cut short: the end decides
-                            pass
                     delivered, last, allowance = newest, time.monotonic(), timeout
                 elif time.monotonic() - last > allowance:
                     _stop(proc)
@@ -400,7 +406,13 @@ def _run(soffice: str, profile: str, todo: list[_Doc], fmt: str, out: Path, time
                     break
         finally:
             _RUNNING.discard(proc)
+        if _CANCELLED:
+            break
         if proc.returncode in _RESTART and not hung and not any(d.output.exists() for d in todo):
+            continue
+        if program != [soffice] and not hung and proc.returncode != 0 and not any(d.output.exists() for d in todo):
+            _BIN_FAILED.append(True)  # soffice.bin alone does not work here (it needs its start script)
+            program = [soffice]
             continue
         break
     finished = not hung and proc.returncode == 0

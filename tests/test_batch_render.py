@@ -280,3 +280,24 @@ def test_blank_pictures_give_the_same_pages_and_heading_pages_on_real_reports(fr
     blank = render_pages_many(docs, processes=1)
     assert blank == full
     assert all(v[0] >= 40 for v in blank.values()) and sum(len(v[1]) for v in blank.values()) > 200
+
+
+def test_a_soffice_bin_that_does_not_start_alone_falls_back_to_the_start_script(reports, tmp_path, monkeypatch,
+                                                                               fresh_caches):
+    """On Linux a batch starts the soffice.bin next to the soffice start script; where that does not work
+    (it exits at once, converting nothing), the batch goes on with the script and says nothing."""
+    real = libreoffice.find_soffice()
+    folder = tmp_path / "program"
+    folder.mkdir()
+    script = folder / "soffice"
+    script.write_text(f"#!/bin/sh\nexec {real} \"$@\"\n")
+    script.chmod(0o755)
+    binary = folder / "soffice.bin"
+    binary.write_text("#!/bin/sh\nexit 1\n")
+    binary.chmod(0o755)
+    monkeypatch.setenv("STAGEVERSLAG_SOFFICE", str(script))
+    monkeypatch.setattr(libreoffice, "_BIN_FAILED", [])
+    assert libreoffice.batch_command(str(script)) == [str(binary)]
+    result = render_pages_many(reports["good"][:2], processes=1)
+    assert all(isinstance(v, tuple) for v in result.values()), result
+    assert libreoffice.batch_command(str(script)) == [str(script)]
