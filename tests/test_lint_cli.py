@@ -296,3 +296,24 @@ def test_the_early_look_finds_the_paths_or_leaves_it_to_the_parser():
     for unsure in (["check", "--select", "SV502", "a.docx"], ["check", "-h"], ["check", "-vj2", "a.docx"],
                    ["check", "--format"], ["build", "a.docx"], []):
         assert early_check_paths(unsure) is None, unsure
+
+
+def test_check_leaves_quickly_but_keeps_its_output_exit_status_and_remembered_verdicts(tmp_path):
+    cache = tmp_path / "cache"
+    env = {**ENV, "XDG_CACHE_HOME": str(cache)}
+    out = tmp_path / "rapport.json"
+    r = subprocess.run([sys.executable, "-m", "stageverslag", "check", str(FAULTY), "--pages", "estimate",
+                        "--format", "json"], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 1 and json.loads(r.stdout)["reports"][0]["findings"]  # all of stdout came through
+    assert list((cache / "stageverslag").glob("woorden-*.json"))  # the exit handler still ran
+    r = subprocess.run([sys.executable, "-m", "stageverslag", "check", str(FAULTY), "--pages", "estimate",
+                        "--format", "json", "-o", str(out)], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 1 and json.loads(out.read_text(encoding="utf-8"))["reports"]
+    # a reader that stops early (| head -1): no traceback
+    p = subprocess.Popen([sys.executable, "-m", "stageverslag", "check", str(FAULTY), "--pages", "estimate",
+                          "--verbose"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    p.stdout.readline()
+    p.stdout.close()
+    err = p.stderr.read().decode()
+    p.wait(timeout=120)
+    assert "Traceback" not in err, err
