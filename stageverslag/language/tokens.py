@@ -24,20 +24,26 @@ _FENCE = re.compile(r"^(```|~~~).*?(?:^\1[^\n]*$|\Z)", re.S | re.M)
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _URL = re.compile(r"(?:https?://|ftp://|www\.|mailto:)[^\s<>()\[\]\"]+|\b[\w.-]+\.(?:be|nl|com|org|net|eu|io|de|fr|uk|"
                   r"edu|gov|info|biz|co|ai|app|dev|me|tv|ly|gl|gg|us|ch|at|lu)(?:/[^\s]*)?\b", re.I)
-#: a quick test whether _URL can match at all (it is slow on text without addresses)
-_TLD = re.compile(r"\w\.(?:be|nl|com|org|net|eu|io|de|fr|uk|edu|gov|info|biz|co|ai|app|dev|me|tv|ly|gl|gg|us|ch|at|lu)"
-                  r"\b", re.I)
+#: a quick test whether _URL can match at all (it is slow on text without addresses): a letter, a dot and a
+#: top-level domain, written to start with the dot so that the search jumps from dot to dot
+_TLD = re.compile(r"\.(?<=\w\.)(?:be|nl|com|org|net|eu|io|de|fr|uk|edu|gov|info|biz|co|ai|app|dev|me|tv|ly|gl|gg|us|"
+                  r"ch|at|lu)\b", re.I)
 _EMAIL = re.compile(r"(?:mailto:)?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 #: file names and paths: verslag.docx, IMDB_Dataset.csv, .htaccess, C:\Users\..., /var/www/site/, src/app/main
+_EXTENSIONS = (r"(?:docx?|xlsx?|xlsm|pptx?|pdf|csv|tsv|txt|json|xml|html?|css|scss|sass|js|"
+               r"jsx|ts|tsx|py|ipynb|php|java|class|jar|cs|cpp|hpp|h|c|rb|go|rs|sql|db|png|jpe?g|gif|svg|bmp|ico|zip|rar|"
+               r"7z|md|ya?ml|ini|cfg|conf|log|exe|msi|bat|ps1|sh|vi|lvproj|dll|apk|mp4|mp3|wav|vsdx?|mpp|odt|ods|env|lock|"
+               r"toml|bak|tmp|iso|dwg|stl)\b")
 _FILE = re.compile(
-    r"(?<![\w@])[\w~$-]+(?:\.[\w-]+)*\.(?:docx?|xlsx?|xlsm|pptx?|pdf|csv|tsv|txt|json|xml|html?|css|scss|sass|js|"
-    r"jsx|ts|tsx|py|ipynb|php|java|class|jar|cs|cpp|hpp|h|c|rb|go|rs|sql|db|png|jpe?g|gif|svg|bmp|ico|zip|rar|"
-    r"7z|md|ya?ml|ini|cfg|conf|log|exe|msi|bat|ps1|sh|vi|lvproj|dll|apk|mp4|mp3|wav|vsdx?|mpp|odt|ods|env|lock|"
-    r"toml|bak|tmp|iso|dwg|stl)\b"
-    r"|(?<![\w.])\.[A-Za-z][\w.-]{1,30}\b",  # dot files: .htaccess, .gitignore, .env
+    r"(?<![\w@])[\w~$-]+(?:\.[\w-]+)*\." + _EXTENSIONS
+    + r"|(?<![\w.])\.[A-Za-z][\w.-]{1,30}\b",  # dot files: .htaccess, .gitignore, .env
     re.I)
+#: what every match of _FILE contains (an extension after a dot, or a dot file's dot not after a letter or dot):
+#: a quick test first, written to start with the dot
+_FILE_HINT = re.compile(r"\.(?:" + _EXTENSIONS + r"|(?<![\w.]\.)[A-Za-z])", re.I)
 #: a run of non-space characters that may hold code or a path (a quick filter before the precise test)
-_RUN = re.compile(r"\S*[_(=$>:&|.\\/{}]\S*")
+#: (matched from the run's start only, without backtracking; a "." or ":" counts only inside the run: "zin." is no code)
+_RUN = re.compile(r"(?<!\S)[^\s_(=$>&|\\/{}.:]*(?:[_(=$>&|\\/{}]|[.:](?=\S))\S*")
 #: code in running text: snake_case, dotted names (pd.read_csv), calls (model.add(...)), assignments
 #: (stop_words='english'), $variables, ->, ::; the whole run of non-space characters goes
 _CODE = re.compile(r"[A-Za-z0-9]_[A-Za-z0-9_]|(?<![\w])_[A-Za-z]|[A-Za-z0-9_]\(|[A-Za-z_]\w*\.[a-z_]\w*\(|"
@@ -95,10 +101,13 @@ def mask_markup(text: str, markdown: bool = True) -> str:
         text = _EMAIL.sub(_blank, text)  # before the web addresses, which would take only the domain
     if "://" in text or "www." in text or "WWW." in text or _TLD.search(text):
         text = _URL.sub(_blank, text)
-    text = _FILE.sub(_blank, text)
-    text = _ASSIGNMENT.sub(_blank, text)
+    if _FILE_HINT.search(text):
+        text = _FILE.sub(_blank, text)
+    if "=" in text:
+        text = _ASSIGNMENT.sub(_blank, text)
     text = _RUN.sub(_code_blank, text)
-    text = _BRACES.sub(_blank, text)
+    if "{" in text or "}" in text or "<" in text:
+        text = _BRACES.sub(_blank, text)
     if markdown:
         text = _TABLE_RULE.sub(_blank, text)
         text = _LINE_MARK.sub(_blank, text)
@@ -195,7 +204,7 @@ def tokenize(original: str, masked: str | None = None, markdown: bool = True) ->
         m = _WORD.match(masked, pos)
         if m:
             end, text = m.end(), original[m.start():m.end()]
-            h = _HYPHENATED.match(masked, end)
+            h = _HYPHENATED.match(masked, end) if masked.startswith("-", end) else None
             broken = None
             if h:  # "ge-\nbruikt": a word broken at a line end
                 broken = text + "-" + h.group(2)
