@@ -130,6 +130,9 @@ _WORD_PATTERNS = {"me": "_me_possessive", "hun": "_hun_subject", "als": "_compar
                   "scheel": "_reflexive_idiom", "lam": "_reflexive_idiom", "beetje": "_bare_beetje",
                   "gelijk": "_gelijk_zoals", "gast": "_gast", "gasten": "_gast", "schoon": "_schoon",
                   "schone": "_schoon", "top": "_top"}
+#: every word at which a pattern of Colloquial._pattern can start (besides words ending in -ke/-kes)
+_PATTERN_WORDS = frozenset(_COPULA_ADJECTIVES) | frozenset(_DOUBLED) | frozenset(_WORD_PATTERNS) | {
+    "achter", "voor", "terug", "den", "moest"}
 _PREPOSITIONS = {"met", "van", "aan", "op", "in", "voor", "bij", "naar", "uit", "over", "tijdens", "zonder", "door",
                  "onder", "achter", "naast", "tegen", "rond", "na"}
 #: verbs after which "me" + noun is "mijn" + noun (ik heb me laptop vergeten); not verbs with two objects
@@ -367,7 +370,7 @@ class Colloquial:
                     e = self._prefixed(low)
                     if e is not None:
                         hit = (i, i, e.alternative, e.note)
-                if hit is None:
+                if hit is None and (low in _PATTERN_WORDS or low.endswith(("ke", "kes"))):
                     hit = self._pattern(s, i)
                 if hit:
                     hits.append(hit)
@@ -386,6 +389,7 @@ class Colloquial:
 
     # -- patterns ----------------------------------------------------------------------------------------------
     def _pattern(self, s: _Sentence, i: int) -> tuple[int, int, str, str] | None:
+        """The patterns that start at word ``i`` (only words in _PATTERN_WORDS, or ending in -ke/-kes, can)."""
         low = s.lows[i]
         if low in _COPULA_ADJECTIVES:
             return self._content(s, i)
