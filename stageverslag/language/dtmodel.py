@@ -5,6 +5,7 @@ training time, and a few guards keep it quiet where a noun or a fixed word is fa
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 from .dtwords import FUNCTION_WORDS, MODALS, MONTHS, NO_DATIVE, STRONG_PAST, SUBJ_PRONOUNS, TIME_NOUNS
 from .issues import Issue
@@ -111,7 +112,7 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) else "</s>"
     if words[-1] not in (".", "?", "!", ":", ";", ")", "\"", "'", "”", "’") and (len(words) < 5 or words[i] != words[i].lower()):
         return True  # a heading or list item without end punctuation ('Chinese postbode probleem')
-    if nxt == "</s>" or nxt in MONTHS:
+    if nxt == "</s>" or nxt in MONTHS or (nxt == ":" and w in lex.nouns):
         return True  # a sentence that stops without punctuation (a heading, a broken line); 'eind maart'
     if prev in QUANTITY_NOUNS and (i < 2 or words[i - 2] not in DETS):
         return True  # 'gemiddeld aantal mets per minuut': a quantity and what is counted
@@ -148,6 +149,8 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     determiner are left alone."""
     i = v.index
     w = words[i]
+    if v.label == "VD" and fam_form(v, "T") == v.fix:
+        v = replace(v, label="T")  # 'wat Multimove gebruik': gebruikt is the participle and the stem + t
     if rejected(i, words, lex, tagdict):
         return False
     prev = words[i - 1] if i else "<s>"
@@ -177,8 +180,9 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
             return False  # 'woorden die niet nuttig zijn': an adjective before its copula
         if w == "zie" and (nxt in REFERENCES or nxt[:1].isdigit()):
             return False  # '(voor meer informatie zie hoofdstuk 2)': a reference, the command 'zie'
-        if w == "word" and (nxt.endswith("en") and (nxt[:-2] in lex.verbs or nxt[:-3] in lex.verbs)
-                            and not _plural(nxt, lex, tagdict)):
+        if w == "word" and (nxt.endswith("en") and len(nxt) > 4 and (
+                nxt[:-2] in lex.verbs or nxt[:-3] in lex.verbs or nxt[:-3] + nxt[-4] + nxt[-3] in lex.verbs
+                or tagdict.get(nxt, "").startswith("WW|inf")) and not _plural(nxt, lex, tagdict)):
             return False  # 'naar word exporteren': Microsoft Word before an infinitive, not 'wordt'
         if i == start and opener in ("en", "of") and start >= 2 and nxt in END_MARKS and (
                 words[start - 2] in lex.nouns or tagdict.get(words[start - 2], "").startswith("N")):
@@ -278,7 +282,11 @@ def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
             return True  # 'Mijn taken werden omschreven en verdeelt.': one auxiliary for both participles
         if i == start or (w in lex.nouns and any(x in NOUN_VERBS for x in words[i + 1:end + 1])):
             return False  # 'Verandert er iets, dan wordt ...'; 'er wordt gebruik gemaakt van'
-        if aux_in_clause or (aux_in_region and opener in ("als", "zoals")):
+        if w in lex.nouns and prev in DETS and not (nxt in lex.nouns or tagdict.get(nxt, "").startswith("N")):
+            return False  # 'of dit voorstel aanvaard wordt': a noun after its article, not a participle
+        if aux_in_clause or (opener in ("als", "zoals", "sinds", "voor", "tot") and any(
+                _aux_at(words, j, lex, tagdict) and not any(x in SUBORD for x in words[j + 1:start - 1])
+                for j in region if j < start - 1)):
             return True  # 'Een taak wordt als afgewerkt beschouwd': 'als' compares here, the clause goes on
         if opener in ("en", "of", "maar", ","):  # 'werd gemaakt en verstuurd': the auxiliary of the clause before
             p_start, _ = clause_span(words, start - 2) if start >= 2 else (0, 0)
@@ -475,6 +483,8 @@ def _clear_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> 
     inverted = nxt in ("hij", "zij", "ze", "het", "men", "u") or (nxt in DETS and nxt not in ("die", "dat")) or (
         nxt[:1].isalpha() and nxt not in tagdict and nxt not in lex.nouns and nxt not in lex.verbs) or (
         tagdict.get(nxt, "").startswith("N|eigen"))
+    if nxt in ("vs", "versus", "resp", "bv", "bijv", "enz", "etc", "vb"):
+        inverted = False  # 'de kracht inhoud vs frequentie': an abbreviation, no subject
     return inverted and (i > start or opener == ",")
 
 
@@ -553,6 +563,8 @@ class SlotChecker:
         if self._foreign(words):
             return out  # 'Sed pretium faucibus ante vel facilisis': not Dutch
         for v in predict(self.model, self.forms, words, caps, self._skip, self._cache):
+            if v.label == "VD" and fam_form(v, "T") == v.fix:
+                v = replace(v, label="T")  # the same spelling: the message speaks of the finite verb
             tok = sentence[v.index]
             if tok.kind != "word" or v.margin < thresholds.get(v.kind, 1e9) or not plausible(v, words, self.forms.lex, self.model.tagdict):
                 continue
@@ -595,7 +607,8 @@ class SlotChecker:
         i, lex, known = v.index, self.forms.lex, self.forms.known
         nxt = words[i + 1] if i + 1 < len(words) else ""
         prev = words[i - 1] if i else ""
-        if nxt in lex.nouns or _plural(nxt, lex, self.model.tagdict) or (self.verbs.english(nxt) and nxt.isalpha()):
+        if nxt in lex.nouns or _plural(nxt, lex, self.model.tagdict) or (
+                self.verbs.english(nxt) and nxt.isalpha() and nxt not in DETS and nxt not in self.model.tagdict):
             return False  # 'een word document', 'de start date en ...'
         if prev.isalpha() and (not known(prev) or (self.verbs.english(prev) and prev not in self.model.tagdict)):
             return False  # 'delete queue', 'cooldrops fix': an English compound

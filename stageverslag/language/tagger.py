@@ -101,6 +101,8 @@ class Forms:
             if s + end in lex.participles and not particle:
                 return s + end
         if s.endswith(("d", "t")):
+            if s not in lex.past_de and s not in lex.past_te and not s.startswith(LOOSE):
+                return None  # a strong verb: vind -> gevonden, bevind -> bevonden
             suffix = ""
         elif s in lex.past_te and s not in lex.past_de:
             suffix = "t"
