@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .issues import SUGGESTION_BUDGET, Issue
 from .tokens import ABBREVIATIONS, Token
@@ -42,10 +43,11 @@ class Speller:
 
     # -- word classes -------------------------------------------------------------------------------
     @staticmethod
+    @lru_cache(maxsize=1 << 16)
     def skippable(word: str) -> bool:
         """Not something a Dutch dictionary should judge: too short or long, digits or '&' (codes), a leading
         apostrophe, capitals after the first letter (HR, KMO, LinkedIn, imgSize, eBay), a full stop (o.a,
-        i.p.v) or no vowel (csv, sd, dns)."""
+        i.p.v) or no vowel (csv, sd, dns). (Remembered per word: a document asks about the same words often.)"""
         return (len(word) < 2 or len(word) > 40 or word[0] in "'’" or _NOT_JUDGED.search(word) is not None
                 or _VOWEL.search(word) is None)
 
