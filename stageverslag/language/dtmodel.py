@@ -143,14 +143,19 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
 
 
 def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
+    """See :func:`_plausible`; a participle spelled like the stem + t ('gebruikt') may be either."""
+    if v.label == "VD" and fam_form(v, "T") == v.fix:
+        return _plausible(v, words, lex, tagdict) or _plausible(replace(v, label="T"), words, lex, tagdict)
+    return _plausible(v, words, lex, tagdict)
+
+
+def _plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     """Structural checks on a verdict of the model: each kind of correction needs the sign that makes it
     certain (an auxiliary for a participle, 'ik' or an inverted 'je/jij' or a sentence-initial command for a
     bare stem, no command possible for stem + t). Fixed words, closed word classes and nouns after a
     determiner are left alone."""
     i = v.index
     w = words[i]
-    if v.label == "VD" and fam_form(v, "T") == v.fix:
-        v = replace(v, label="T")  # 'wat Multimove gebruik': gebruikt is the participle and the stem + t
     if rejected(i, words, lex, tagdict):
         return False
     prev = words[i - 1] if i else "<s>"
@@ -563,8 +568,9 @@ class SlotChecker:
         if self._foreign(words):
             return out  # 'Sed pretium faucibus ante vel facilisis': not Dutch
         for v in predict(self.model, self.forms, words, caps, self._skip, self._cache):
-            if v.label == "VD" and fam_form(v, "T") == v.fix:
-                v = replace(v, label="T")  # the same spelling: the message speaks of the finite verb
+            if v.label == "VD" and fam_form(v, "T") == v.fix and not _plausible(
+                    v, words, self.forms.lex, self.model.tagdict):
+                v = replace(v, label="T")  # 'wat Multimove gebruik': gebruikt is the finite verb here
             tok = sentence[v.index]
             if tok.kind != "word" or v.margin < thresholds.get(v.kind, 1e9) or not plausible(v, words, self.forms.lex, self.model.tagdict):
                 continue
