@@ -330,6 +330,8 @@ def _convert_chunk(soffice: str, sources: list[Path], fmt: str, timeout: float, 
     ext = fmt.split(":")[0]
     with tempfile.TemporaryDirectory(prefix="stageverslag-lo-") as tmp:
         tmp = Path(tmp)
+        profile = private_profile(tmp / "profiel")
+        setup = _set_up(soffice, profile)  # LibreOffice's first start in this profile, while the copies are made
         docs: list[_Doc] = []
         for n, src in enumerate(sources):
             try:
@@ -340,7 +342,7 @@ def _convert_chunk(soffice: str, sources: list[Path], fmt: str, timeout: float, 
             copy = copy.rename(tmp / "in" / f"{n:04d}{src.suffix.lower() or '.docx'}")
             docs.append(_Doc(src, copy, tmp / "out" / f"{n:04d}.{ext}"))
         (tmp / "out").mkdir()
-        profile = private_profile(tmp / "profiel")
+        _wait_set_up(setup)
         aside: list[_Doc] = []
         todo = docs
         while todo and not _CANCELLED:  # each run ends with every document done, or one set aside
@@ -355,6 +357,32 @@ def _convert_chunk(soffice: str, sources: list[Path], fmt: str, timeout: float, 
             if doc.copy is not None:
                 doc.copy = None
                 on_result(doc.src, UserError("het omzetten werd onderbroken."))
+
+
+def _set_up(soffice: str, profile: str):
+    """Start LibreOffice once in a new profile, only to set it up (without that, the first conversion run
+    sets it up, stops and must be started again: half a second); None when it cannot be started."""
+    import subprocess  # not at import: a check that only asks for soffice does not need it
+    try:
+        proc = subprocess.Popen([*batch_command(soffice), profile, "--headless", "--norestore", "--nolockcheck",
+                                 "--terminate_after_init"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                stdin=subprocess.DEVNULL, start_new_session=True, env=_batch_env())
+    except OSError:
+        return None
+    _RUNNING.add(proc)
+    return proc
+
+
+def _wait_set_up(proc) -> None:
+    import subprocess  # not at import: a check that only asks for soffice does not need it
+    if proc is None:
+        return
+    try:
+        proc.wait(timeout=BATCH_STARTUP)
+    except subprocess.TimeoutExpired:
+        _stop(proc)  # the conversion run sets the profile up itself
+    finally:
+        _RUNNING.discard(proc)
 
 
 def _run(soffice: str, profile: str, todo: list[_Doc], fmt: str, out: Path, timeout: float, on_result,
