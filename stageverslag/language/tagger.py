@@ -46,6 +46,9 @@ VOWELS = set("aeiouyéëèïöü")
 PARTICLES = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "toe", "uit", "vast", "voor",
              "weg", "terug", "samen", "rond", "tegen", "goed", "vrij", "binnen", "buiten", "neer", "weer", "mis",
              "tegemoet", "teweeg", "voorbij", "achter", "open", "dicht", "klaar", "stil", "thuis", "los", "vol")
+#: PARTICLES by their first letter, each list in PARTICLES order
+_PARTICLES_BY_FIRST: dict[str, tuple[str, ...]] = {
+    c: tuple(p for p in PARTICLES if p[0] == c) for c in {p[0] for p in PARTICLES}}
 INSEPARABLE = ("be", "ver", "ont", "her", "er", "ge")
 #: prefixes that are separable in some verbs and not in others (overschatten, voorspellen, ondersteunen)
 LOOSE = ("over", "onder", "door", "achter", "voor", "om", "mis", "vol", "weer", "aan", "mee", "vrij")
@@ -84,6 +87,7 @@ class Forms:
         self.lex = lexicon
         self.known = known
         self._cache: dict[str, Family | None] = {}
+        self._splits: dict[str, tuple[str, str]] = {}
 
     # -- building forms -------------------------------------------------------------------------------
     def past_of(self, s: str) -> str | None:
@@ -119,12 +123,18 @@ class Forms:
         return particle + "ge" + s + suffix
 
     def _split(self, w: str) -> tuple[str, str]:
-        """('op', 'volg') for 'opvolg' when 'volg' is a verb; ('', w) otherwise."""
-        verbs = self.lex.verbs
-        for p in PARTICLES:
-            if w.startswith(p) and len(w) > len(p) + 2 and w[len(p):] in verbs:
-                return p, w[len(p):]
-        return "", w
+        """('op', 'volg') for 'opvolg' when 'volg' is a verb; ('', w) otherwise. (Only the particles with the
+        word's first letter are tried, in PARTICLES order; remembered per word.)"""
+        found = self._splits.get(w)
+        if found is None:
+            found = "", w
+            verbs = self.lex.verbs
+            for p in _PARTICLES_BY_FIRST.get(w[:1], ()):
+                if w.startswith(p) and len(w) > len(p) + 2 and w[len(p):] in verbs:
+                    found = p, w[len(p):]
+                    break
+            self._splits[w] = found
+        return found
 
     def _prefixed_verb(self, s: str) -> bool:
         """A verb with an inseparable prefix that the lexicon lists only as a noun ('bezoek': be + zoek, and
@@ -287,22 +297,24 @@ def _normal(w: str, forms: Forms, tagdict: dict) -> tuple:
     return w, c, None
 
 
-def features(i: int, words: list[str], norm: list[str], cls: list[str], caps: list[bool]) -> list[str]:
+def padded(norm: list[str], cls: list[str]) -> tuple[list[str], list[str]]:
+    """``norm`` and ``cls`` with three sentence-boundary marks on each side (once per sentence)."""
+    return (["<s>"] * 3 + norm + ["</s>"] * 3, ["<s>"] * 3 + cls + ["</s>"] * 3)
+
+
+def features(i: int, words: list[str], norm: list[str], cls: list[str], caps: list[bool], pad=None) -> list[str]:
     n = len(words)
-
-    def nw(j):
-        return norm[j] if 0 <= j < n else ("<s>" if j < 0 else "</s>")
-
-    def cl(j):
-        return cls[j] if 0 <= j < n else ("<s>" if j < 0 else "</s>")
-
-    f = ["b", "k=" + norm[i], "self=" + cls[i]]
-    for d in (-3, -2, -1, 1, 2, 3):
-        f.append(f"w{d}={nw(i + d)}")
-        f.append(f"c{d}={cl(i + d)}")
-    f += [f"c-1c1={cl(i - 1)}|{cl(i + 1)}", f"c-2c-1={cl(i - 2)}|{cl(i - 1)}", f"c1c2={cl(i + 1)}|{cl(i + 2)}",
-          f"w-1w1={nw(i - 1)}|{nw(i + 1)}", f"w1c2={nw(i + 1)}|{cl(i + 2)}", f"w-1c-2={nw(i - 1)}|{cl(i - 2)}",
-          f"k|w1={norm[i]}|{nw(i + 1)}", f"k|w-1={norm[i]}|{nw(i - 1)}"]
+    pn, pc = pad if pad is not None else padded(norm, cls)
+    k = i + 3  # i in the padded lists
+    key = norm[i]
+    wm3, wm2, wm1, w1, w2, w3 = pn[k - 3], pn[k - 2], pn[k - 1], pn[k + 1], pn[k + 2], pn[k + 3]
+    cm3, cm2, cm1, c1, c2, c3 = pc[k - 3], pc[k - 2], pc[k - 1], pc[k + 1], pc[k + 2], pc[k + 3]
+    f = ["b", "k=" + key, "self=" + cls[i],
+         "w-3=" + wm3, "c-3=" + cm3, "w-2=" + wm2, "c-2=" + cm2, "w-1=" + wm1, "c-1=" + cm1,
+         "w1=" + w1, "c1=" + c1, "w2=" + w2, "c2=" + c2, "w3=" + w3, "c3=" + c3,
+         f"c-1c1={cm1}|{c1}", f"c-2c-1={cm2}|{cm1}", f"c1c2={c1}|{c2}",
+         f"w-1w1={wm1}|{w1}", f"w1c2={w1}|{c2}", f"w-1c-2={wm1}|{cm2}",
+         f"k|w1={key}|{w1}", f"k|w-1={key}|{wm1}"]
     # the clause around i
     start = i
     while start > 0 and words[start - 1] not in CLAUSE_BREAK and not (
@@ -476,13 +488,14 @@ def predict(model: Model, forms: Forms, words: list[str], caps: list[bool], skip
     """The family words in ``words`` (lower case, punctuation included) whose written spelling is not the one
     the model prefers for their slot, with the margin (no threshold applied)."""
     norm, cls, fams = normalise(words, forms, model.tagdict, cache)
+    pad = padded(norm, cls)
     out = []
     index = {label: k for k, label in enumerate(model.labels)}
     for i, fam in enumerate(fams):
         if fam is None or (skip is not None and skip(i, words)):
             continue
         allowed = [label for label in LABELS if label in fam.forms or label == "X"]
-        totals = model.scores(features(i, words, norm, cls, caps) + written_features(words[i], fam, forms.lex))
+        totals = model.scores(features(i, words, norm, cls, caps, pad) + written_features(words[i], fam, forms.lex))
         scores = {label: totals[index[label]] for label in allowed}
         best = max(allowed, key=lambda label: (scores[label], -LABELS.index(label)))
         w = words[i]
