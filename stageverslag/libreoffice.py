@@ -192,7 +192,7 @@ def convert_many(sources, fmt: str = "pdf", outdir: str | os.PathLike | None = N
 def convert_batches(sources, fmt: str, on_result, timeout: float = 120, chunk: int = BATCH_CHUNK,
                     processes: int = 1, layout_only: bool = False) -> None:
     """Convert every file of ``sources`` with ``processes`` LibreOffice processes at once, each converting a
-    batch of up to ``chunk`` documents in one run (batches balanced by file size, the largest first).
+    batch of up to ``chunk`` documents in one run (batches balanced by :func:`_size`, the largest first).
 
     ``on_result(source, output or UserError)`` is called for each source, from the thread that watches its
     process, as soon as its output is complete (LibreOffice converts in order: an output is complete once the

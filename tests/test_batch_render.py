@@ -303,3 +303,31 @@ def test_a_soffice_bin_that_does_not_start_alone_falls_back_to_the_start_script(
     result = render_pages_many(reports["good"][:2], processes=1)
     assert all(isinstance(v, tuple) for v in result.values()), result
     assert libreoffice.batch_command(str(script)) == [str(script)]
+
+
+def test_a_batch_render_makes_no_connection_and_its_profiles_stay_private(tmp_path):
+    """Linked pictures on a listening server: a batch with two LibreOffice processes fetches nothing (copies
+    without the links, profiles that block links, also after LibreOffice set them up), and counts the linked
+    report as the same report with the picture embedded."""
+    from fixtures.linked_docx import write_linked_docx
+    from test_privacy import Listener
+    listener = Listener()
+    try:
+        folder = tmp_path / "inzendingen"
+        folder.mkdir()
+        write_linked_docx(folder / "gekoppeld.docx", listener.url, paragraphs=60)
+        write_linked_docx(folder / "gekoppeld2.docx", listener.url, paragraphs=30)
+        write_linked_docx(folder / "ingesloten.docx", listener.url, embedded=True, paragraphs=60)
+        rules = [r for r in load_rules() if r.category == "pages"]
+        reports = check_paths([folder], options=CheckOptions(pages="render", stage="final"), rules=rules, jobs=2)
+        assert listener.hits == []
+    finally:
+        listener.close()
+    by_name = {Path(r.file).name: r.stats for r in reports}
+    assert all(s["page_method"] == "render" for s in by_name.values())
+    assert by_name["gekoppeld.docx"]["pages"] == by_name["ingesloten.docx"]["pages"] >= 2
+    profile = libreoffice.private_profile(tmp_path / "profiel")
+    libreoffice._wait_set_up(libreoffice._set_up(libreoffice.find_soffice(), profile))
+    settings = (tmp_path / "profiel" / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
+    for line in libreoffice.PRIVATE_SETTINGS.splitlines()[2:-1]:
+        assert line.split("<value>")[0] in settings
