@@ -25,6 +25,8 @@ PRONOUN_SUBJECTS = {"ik", "jij", "je", "u", "hij", "zij", "ze", "het", "men", "w
                     "die", "wie", "wat", "iedereen", "niemand", "niets", "alles", "iets", "er"}
 FIXED = STRONG_PAST | {"wil", "kan", "zal", "mag", "kun", "kunt", "wilt", "zult", "moet", "jij", "zij", "wij",
                        "was", "wist", "reed", "las", "leed", "bood", "jouw", "jou", "mijn", "uw", "hun", "onze"} | (MODALS - {"krijgt", "raakt", "blijkt", "lijkt"})
+#: a particle before a fixed word: separable modals and the like ('aankan', 'meekan')
+PARTICLE_FIXED = {p + f for p in PARTICLES for f in FIXED}
 DETS = {"de", "het", "een", "mijn", "jouw", "zijn", "haar", "onze", "ons", "hun", "uw", "deze", "dit", "die",
         "dat", "elke", "ieder", "iedere", "elk", "geen", "welke"}
 
@@ -104,7 +106,7 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
             tagdict.get(w) == "ADJ" and w in lex.verbs and i >= 2 and words[i - 2] in DETS - {"die", "dat"}
             and words[i - 1] in lex.nouns and (i == 2 or words[i - 3] in HARD_BREAK)):
         return True  # not 'De organisatie zoek nog ...': a verb right after a subject that opens the sentence
-    if any(w.startswith(p) and w[len(p):] in FIXED for p in PARTICLES):
+    if w in PARTICLE_FIXED:
         return True  # 'wat een computer aankan': a separable modal (aankunnen), no stem + t
     if w.endswith("en") and len(w) > 4 and (w[:-2] in lex.verbs or w[:-3] in lex.verbs or w in lex.nouns):
         return True  # an infinitive or a plural ('verzorgen'), not 'meen', 'teken', 'verdien'
@@ -355,7 +357,10 @@ RELATIVES = {"die", "dat", "wat", "wie", "waar", "waarin", "waarop", "waardoor",
 
 def _verb_like(x: str, lex, tagdict: dict) -> bool:
     """A verb form (also with a particle in front: 'omgaat', 'opstelt')?"""
-    for core in [x] + [x[len(p):] for p in PARTICLES if x.startswith(p) and len(x) > len(p) + 2]:
+    cores = [x]
+    if x.startswith(PARTICLES):
+        cores += [x[len(p):] for p in PARTICLES if x.startswith(p) and len(x) > len(p) + 2]
+    for core in cores:
         if tagdict.get(core, "").startswith("WW") or core in AUX or core in MODALS or core in STRONG_PAST or (
                 core.endswith("t") and core[:-1] in lex.verbs):
             return True
@@ -565,8 +570,6 @@ class SlotChecker:
         thresholds = self.model.thresholds
         out = []
         taken = set()
-        if self._foreign(words):
-            return out  # 'Sed pretium faucibus ante vel facilisis': not Dutch
         for v in predict(self.model, self.forms, words, caps, self._skip, self._cache):
             if v.label == "VD" and fam_form(v, "T") == v.fix and not _plausible(
                     v, words, self.forms.lex, self.model.tagdict):
@@ -591,6 +594,8 @@ class SlotChecker:
                 continue  # a command needs a real sentence start ('Je \n\nleert ook bij': a broken line)
             if v.index not in taken and not (caps[v.index] and v.index > 0 and not sentence[v.index].sentence_start):
                 out.append(self._issue(sentence[v.index], v, words, sentence, shared.get(v.index)))
+        if out and self._foreign(words):
+            return []  # 'Sed pretium faucibus ante vel facilisis': not Dutch
         return out
 
     def _foreign(self, words: list[str]) -> bool:
@@ -639,16 +644,20 @@ class SlotChecker:
         out = []
         lex, tagdict = self.forms.lex, self.model.tagdict
         n = len(words)
+        first_relative = next((k for k, x in enumerate(words) if x in RELATIVES), n)
         for i, w in enumerate(words):
             fam = self.forms.family(w) if w[:1].isalpha() else None
             if fam is None or w in FIXED or w in FUNCTION_WORDS or tagdict.get(w, "WW")[:3].rstrip("|") in CLOSED:
                 continue  # 'maar', 'welk', 'sterk': the treebank never saw them as a verb
             labels = fam.labels_of(w)
             nxt = words[i + 1] if i + 1 < n else ""
+            prev = words[i - 1] if i else ""
+            if not (i == 0 or nxt in ("ik", "je", "jouw", "uw") or prev in ("ik", "en", "maar", "of", ",")
+                    or "VERL" in labels or (i > 2 and first_relative < i)):
+                continue  # none of the shapes below can hold (saves the clause search)
             after = words[i + 2] if i + 2 < n else ""
             start, _ = clause_span(words, i)
             opener = words[start - 1] if start > 0 else "<s>"
-            prev = words[i - 1] if i else ""
             if "T" in labels and fam.forms.get("EV") not in (None, w) and (
                     nxt == "ik" or (prev == "ik" and i == start + 1)) and (i + 2 >= n or words[i + 2] not in ("en",)) \
                     and not (nxt in AUX and "VD" in labels):  # 'dat ik ontdekt heb': a participle
@@ -673,8 +682,9 @@ class SlotChecker:
                     and (i == 0 or words[i - 1] in HARD_BREAK or i == start) and after.isalpha() \
                     and after not in POST_JE:
                 out.append(Verdict(i, "T", fam.forms["T"], 99.0, "valid", fam.forms))  # 'Vind jouw mentor ...?'
-            elif ("EV" in labels or "VD" in labels) and fam.forms.get("T") not in (None, w) and i > 0 \
-                    and words[-1] in (".", "!") and self._after_relative(words, i):
+            elif ("EV" in labels or "VD" in labels) and fam.forms.get("T") not in (None, w) and i > 2 \
+                    and words[-1] in (".", "!") and (words[i - 1] == "," or first_relative < i) \
+                    and self._after_relative(words, i):
                 out.append(Verdict(i, "T", fam.forms["T"], 99.0, "valid", fam.forms))  # 'De manier waarop ..., bepaald'
             elif "T" in labels and fam.forms.get("EV") not in (None, w) and i == start and opener == "en" \
                     and words[-1] in (".", "!") and nxt not in ("u", "hij", "zij", "men", "je", "jij", "ik") \
