@@ -39,7 +39,7 @@ def test_preload_loads_both_dictionaries_and_the_word_classes_in_threads_while_p
     d = dmod.Dictionary(dmod.choose_dictionary())
     assert d.preload()
     threads = d._loader[0]
-    assert [t.name for t in threads] == ["stageverslag-dictionaries"]
+    assert [t.name for t in threads] == ["stageverslag-dictionaries-0", "stageverslag-dictionaries-1"]
     assert threading.current_thread() not in threads
     assert not d.preload()  # once
     assert d.known("stagebedrijf") and not d.known("stagebedrijff")
