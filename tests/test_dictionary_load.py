@@ -110,3 +110,15 @@ def test_hunspell_is_asked_nothing_while_a_load_is_still_running(cache_home, mon
     assert d.preload()
     assert d.known("stagebedrijf")
     assert order.index("gevraagd") > order.index("en_GB geladen") > order.index("nl_NL geladen")
+
+
+def test_a_loader_thread_that_fails_never_leaves_the_check_waiting(cache_home, monkeypatch):
+    def broken():
+        raise RuntimeError("kapot")
+    monkeypatch.setattr(dmod, "_yield_to_main_thread", broken)
+    d = dmod.Dictionary(dmod.choose_dictionary())
+    assert d.preload()
+    for thread in d._loader[0]:
+        thread.join(10)  # a bound, not a measurement
+    assert all(event.is_set() for event in d._loader[2].values())
+    assert d.known("stagebedrijf") and "verbeter" in d.lexicon.verbs  # loaded here instead

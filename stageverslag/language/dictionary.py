@@ -504,6 +504,10 @@ class Dictionary:
 
         def load(jobs):
             try:
+                try:
+                    _yield_to_main_thread()
+                except Exception:  # noqa: BLE001 - a priority is a nicety; the loads go on
+                    pass
                 for which, job in jobs:
                     try:
                         results[which] = job()
@@ -582,6 +586,19 @@ class Dictionary:
                     self._unremembered.add(key)
             self._spell_cache[key] = hit
         return hit
+
+
+def _yield_to_main_thread() -> None:
+    """Give this (loading) thread the lowest priority, where the system allows it per thread (Linux): on a
+    machine with two cores the main thread then keeps its core while two loads share the other. The loads
+    finish before the main thread needs them; the main thread, not the loads, decides how long a check takes."""
+    import threading
+    if os.environ.get("STAGEVERSLAG_LOADER_NICE") == "0":
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    except (AttributeError, OSError, ValueError):
+        pass
 
 
 _DICTIONARIES: dict[str, Dictionary] = {}
