@@ -91,6 +91,8 @@ def dt(text):
     ("Deze zijn te vinden op de wiki in het crm (Customer Relationship Management) wat Multimove gebruik.",
      "gebruik", "gebruikt"),
     ("Het importeren duurt lang. Dit verloop redelijk vlot.", "verloop", "verloopt"),
+    ("Een factuur die te laat betaald word, krijgt een boete.", "word", "wordt"),
+    ("Ik vind dat de stage goed verloop.", "verloop", "verloopt"),
 ])
 def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     assert (wrong, fix) in dt(sentence)
@@ -175,6 +177,8 @@ def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     "PSD is een maat voor de kracht inhoud vs frequentie.",
     "Dit onderzoek:",
     "Ik weet niet of dit voorstel aanvaard wordt.",
+    "Het project had een goed verloop.",
+    "Ik vind dat de stage een goed verloop had.",
     # a line broken in the middle of a sentence (the handbook): no command at the lower-case start
     "Je \n\nleert ook bij door goed rond te kijken en regelmatig afstand te nemen van je werk.",
 ])

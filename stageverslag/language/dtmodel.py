@@ -120,9 +120,12 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
         return True  # 'gemiddeld aantal mets per minuut': a quantity and what is counted
     if w in lex.nouns and i == 2 and len(words) == 4 and words[0] in DETS and words[3] in (".", "!"):
         return True  # 'Een opmaak taal.': a compound noun written apart, a fragment without a verb
+    if w == "word":
+        return prev in NOUN_BEFORE  # 'een word document'; no Dutch noun 'word' ('die te laat betaald word')
     if (w in lex.nouns or w in lex.adjectives) and nxt not in ("hij", "zij", "men", "u") and not (
             prev.isdigit() and len(prev) == 4 and i >= 2 and words[i - 2] in ("in", "sinds", "vanaf", "tot", "rond")) \
-            and not (prev in QUANTITY_NOUNS | {"vorm", "stuk"} and i >= 2 and words[i - 2] in DEFINITE):
+            and not (prev in QUANTITY_NOUNS | {"vorm", "stuk"} and i >= 2 and words[i - 2] in DEFINITE) \
+            and not (prev in lex.adjectives and nxt in (".", ",", "!", "?") and _final_in_subclause(words, i, lex, tagdict)):
         # not 'Sinds 1987 zetel hij', 'In 1893 koop het prentenkabinet', 'de soort nestel ook ...'
         pronoun_before = prev in ("dat", "die", "dit") and not (nxt in lex.nouns or _plural(nxt, lex, tagdict)) \
             and not tagdict.get(nxt, "").startswith("WW") and not nxt.endswith(("t", "te", "de"))
@@ -171,14 +174,14 @@ def _plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     aux_in_clause = any(_aux_at(words, j, lex, tagdict) for j in range(start, end + 1) if j != i)
     region = _region(words, i)
     aux_in_region = any(_aux_at(words, j, lex, tagdict) for j in region if j != i)
-    other_finite = any(j != i and (tagdict.get(words[j], "").startswith("WW|pv") or _aux_at(words, j, lex, tagdict)
-                                   or words[j] in STRONG_PAST or words[j] in MODALS or words[j] in PLURAL_FINITE)
+    other_finite = any(j != i and not _late(words, j) and (tagdict.get(words[j], "").startswith("WW|pv") or _aux_at(words, j, lex, tagdict)
+                                   or words[j] in STRONG_PAST or _modal_at(words, j) or words[j] in PLURAL_FINITE)
                        for j in range(start, end + 1))
     if v.label == "T":
         relative = _relative_subject(words, i, lex, tagdict)
         if relative:  # the relative clause before the verb is no part of its own clause
-            other_finite = any(tagdict.get(words[j], "").startswith("WW|pv") or _aux_at(words, j, lex, tagdict)
-                               or words[j] in STRONG_PAST or words[j] in MODALS for j in range(i + 1, end + 1))
+            other_finite = any(not _late(words, j) and (tagdict.get(words[j], "").startswith("WW|pv") or _aux_at(words, j, lex, tagdict))
+                               or words[j] in STRONG_PAST or _modal_at(words, j) for j in range(i + 1, end + 1))
         if prev == "ik" or nxt in ("ik", "jij") or "ik" in words[start:i] or other_finite:
             return False
         if (tagdict.get(prev, "").startswith("WW|pv") or prev in AUX or prev in MODALS) and not relative:
@@ -353,6 +356,34 @@ def _participle_like(x: str, lex) -> bool:
 #: words that open a relative clause ('de server die ...', 'de manier waarop ...')
 RELATIVES = {"die", "dat", "wat", "wie", "waar", "waarin", "waarop", "waardoor", "waarmee", "waarvan", "waarover",
              "waaraan", "waarbij", "waarvoor", "waaruit", "welke"}
+
+
+def _modal_at(words: list[str], j: int) -> bool:
+    """A modal or semi-auxiliary at ``j``; not 'laat' in 'te laat', 'zo laat' (late)."""
+    return words[j] in MODALS and not _late(words, j)
+
+
+def _late(words: list[str], j: int) -> bool:
+    return words[j] == "laat" and j > 0 and words[j - 1] in ("te", "zo", "erg", "nog", "veel", "hoe")
+
+
+SUBCLAUSE_OPENERS = {"dat", "omdat", "als", "wanneer", "zodat", "terwijl", "nadat", "voordat", "zodra", "hoewel",
+                     "doordat", "indien", "tenzij", "aangezien"}
+
+
+def _final_in_subclause(words: list[str], i: int, lex, tagdict: dict) -> bool:
+    """'Ik vind dat de stage goed verloop.': the last word of a subordinate clause whose subject (article +
+    noun) follows the conjunction, with no verb in between, so it is the clause's finite verb."""
+    for k in range(i - 1, max(-1, i - 8), -1):
+        x = words[k]
+        if x in SUBCLAUSE_OPENERS:
+            return k + 3 < i and words[k + 1] in DETS - {"die", "dat"} and (
+                words[k + 2] in lex.nouns or tagdict.get(words[k + 2], "").startswith("N")) \
+                and not _plural(words[k + 2], lex, tagdict) \
+                and not any(_verb_like(y, lex, tagdict) for y in words[k + 3:i])
+        if x in HARD_BREAK:
+            return False
+    return False
 
 
 def _verb_like(x: str, lex, tagdict: dict) -> bool:
