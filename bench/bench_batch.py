@@ -18,7 +18,9 @@ under Canvas names (``student007_1007_5007_<original>``, every fifth one ``LATE`
   rendering ("checks only", also a line of the table): both sides start with the same warm caches (spelling
   verdicts, remembered language results), so what differs is the rendering. Wall time and CPU time (the
   interpreter and everything it started: workers, LibreOffice); whether every file got the same page count
-  both ways, and whether the reports are identical (every finding with its page, every note).
+  both ways, and whether the reports are identical (every finding with its page, every note; where not, the
+  first difference per file: a language finding that differs comes from the language engine, e.g. its code
+  changed during the run or Hunspell's compound check, which stops after a CPU-time limit, ran out under load).
 * parts (``--parts``): LibreOffice alone, one process, on the N sanitised copies: starting it (one tiny
   document), the N documents as the per-file render exports them, with the batch's PDF settings, and with the
   batch's copies (blank pictures) through ``soffice.bin`` with its memory settings: where the CPU goes.
