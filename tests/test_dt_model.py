@@ -93,6 +93,8 @@ def dt(text):
     ("Het importeren duurt lang. Dit verloop redelijk vlot.", "verloop", "verloopt"),
     ("Een factuur die te laat betaald word, krijgt een boete.", "word", "wordt"),
     ("Ik vind dat de stage goed verloop.", "verloop", "verloopt"),
+    ("In 2020 word de nieuwe wet tegen de wil van de oppositie goedgekeurd.", "word", "wordt"),
+    ("Tijdens de vergadering, na een lange discussie, beslis Sofie om het project te stoppen.", "beslis", "beslist"),
 ])
 def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     assert (wrong, fix) in dt(sentence)
@@ -178,6 +180,8 @@ def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     "Dit onderzoek:",
     "Ik weet niet of dit voorstel aanvaard wordt.",
     "Het project had een goed verloop.",
+    "Als je klaar bent, bel de klant.",
+    "Ik wil dat je op tijd komt.",
     "Ik vind dat de stage een goed verloop had.",
     # a line broken in the middle of a sentence (the handbook): no command at the lower-case start
     "Je \n\nleert ook bij door goed rond te kijken en regelmatig afstand te nemen van je werk.",

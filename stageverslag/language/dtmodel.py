@@ -240,9 +240,11 @@ def _plausible(v, words: list[str], lex, tagdict: dict) -> bool:
             return False  # 'Alle onderdelen behandeld': a plural subject takes no t
         if not relative and not _has_subject(words, start, i, lex, tagdict):
             return False  # 'Eenmaal verhuisd, begon ...': no subject, so no finite verb
-        if i == start and opener == "," and not question and not relative and nxt not in THIRD and nxt not in DETS:
+        causal = opener == "," and (words[0] in CAUSAL and (nxt in THIRD or (nxt in DETS and nxt not in ("die", "dat")))
+                                    or (words[0] in FRONT_PP and _name_word(nxt, lex, tagdict)))
+        if i == start and opener == "," and not question and not relative and not causal and nxt not in THIRD \
+                and nxt not in DETS:
             return False  # 'Als je vragen hebt, aarzel dan niet': a command after the subordinate clause
-        causal = opener == "," and words[0] in CAUSAL and (nxt in THIRD or (nxt in DETS and nxt not in ("die", "dat")))
         if i == start and not question and not relative and not causal and not (
                 opener in ("en", "maar", ",", "of", ")") and _subject_first(words, tagdict, i)):
             return False  # a command is possible: 'Neem contact op', 'Beschrijf ze, analyseer ze en trek ...'
@@ -358,13 +360,25 @@ RELATIVES = {"die", "dat", "wat", "wie", "waar", "waarin", "waarop", "waardoor",
              "waaraan", "waarbij", "waarvoor", "waaruit", "welke"}
 
 
+#: prepositions that open a fronted phrase ('Op 1 maart, op zijn verjaardag, maakt Ron ...')
+FRONT_PP = {"op", "in", "na", "tijdens", "volgens", "bij", "sinds", "vanaf", "wegens", "ondanks", "dankzij", "rond"}
+
+
+def _name_word(x: str, lex, tagdict: dict) -> bool:
+    """A name: unknown to the lexicon, or a name in the treebank."""
+    return x.isalpha() and x not in lex.nouns and x not in lex.verbs and x not in lex.adjectives and (
+        x not in tagdict or tagdict[x].startswith(("SPEC", "N|eigen")))
+
+
 def _modal_at(words: list[str], j: int) -> bool:
     """A modal or semi-auxiliary at ``j``; not 'laat' in 'te laat', 'zo laat' (late)."""
     return words[j] in MODALS and not _late(words, j)
 
 
 def _late(words: list[str], j: int) -> bool:
-    return words[j] == "laat" and j > 0 and words[j - 1] in ("te", "zo", "erg", "nog", "veel", "hoe")
+    """'te laat' (late), 'de wil' (the will): a word that looks like a finite verb but is none here."""
+    return j > 0 and ((words[j] == "laat" and words[j - 1] in ("te", "zo", "erg", "nog", "veel", "hoe"))
+                      or (words[j] in ("wil", "kan", "moet") and words[j - 1] in DETS))
 
 
 SUBCLAUSE_OPENERS = {"dat", "omdat", "als", "wanneer", "zodat", "terwijl", "nadat", "voordat", "zodra", "hoewel",
@@ -423,8 +437,9 @@ def _relative_subject(words: list[str], i: int, lex, tagdict: dict):
         if any(x in HARD_BREAK or x in ("en", "maar", "want", "of") for x in words[begin + 2:j]):
             return None
         return words[begin:begin + 1]  # 'Iemand die graag met mensen werkt, vind ...'
-    name = words[begin].isalpha() and words[begin] not in tagdict and words[begin] not in lex.nouns \
-        and words[begin] not in lex.verbs and words[begin] not in lex.adjectives
+    name = words[begin].isalpha() and (words[begin] not in tagdict or tagdict[words[begin]].startswith(
+        ("SPEC", "N|eigen"))) and words[begin] not in lex.nouns and words[begin] not in lex.verbs \
+        and words[begin] not in lex.adjectives
     if (words[begin] not in DETS or words[begin] in ("die", "dat")) and not name:
         return None
     rel = None
