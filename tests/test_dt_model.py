@@ -190,6 +190,24 @@ def test_correct_sentences_stay_quiet(text):
     assert dt(text) == []
 
 
+@pytest.mark.parametrize("text,subject", [
+    ("Het spinsel om de pop word hard.", "'het spinsel om de pop'"),
+    ("De server die in de kelder staat draai al jaren zonder problemen.", "'de server'"),
+    ("Mijn stagebegeleider, mevrouw Peeters, bezoek mij in week zes.", "'mijn stagebegeleider'"),
+    ("Lisa beheert de sociale media en antwoord op berichten van klanten.", "'Lisa'"),
+    ("Iemand die graag met mensen werkt, vind hier zeker zijn plek.", "'iemand'"),
+])
+def test_messages_name_a_long_or_shared_subject(text, subject):
+    [issue] = [i for i in check_text(text) if i.category == "dt"]
+    assert subject in issue.message
+
+
+def test_a_command_is_named_a_command():
+    [issue] = [i for i in check_text("Vergeet niet om je uren in te vullen en stuurt het formulier door.")
+               if i.category == "dt"]
+    assert "gebiedende wijs" in issue.message and issue.suggestion == "stuur"
+
+
 def test_messages_name_the_subject_and_the_fix():
     text = "De dienstverlener vind dat de planning klopt."
     [issue] = [i for i in check_text(text) if i.category == "dt"]

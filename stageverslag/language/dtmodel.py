@@ -39,7 +39,8 @@ def _as_written(phrase: str | None, words: list[str], sentence: list[Token]) -> 
     for k in range(len(words) - len(parts) + 1):
         if words[k:k + len(parts)] == parts:
             texts = [t.text for t in sentence[k:k + len(parts)]]
-            if sentence[k].sentence_start or k == 0:
+            if (sentence[k].sentence_start or k == 0) and (
+                    parts[0] in DETS or parts[0] in PRONOUN_SUBJECTS or parts[0] in ("iemand", "niemand", "elkeen")):
                 texts[0] = texts[0][:1].lower() + texts[0][1:] if not texts[0][1:2].isupper() else texts[0]
             return " ".join(texts)
     return phrase
@@ -63,6 +64,7 @@ CLOSED = ("VNW", "VG", "VZ", "BW", "LID", "TW", "ADJ", "TSW", "LET")
 IMPERATIVE_OPENERS = {",", ";", ":", "(", "en", "of", "maar", "dus", "<s>"}
 
 
+COMMAND = "<bevel>"  # the message marker for a command (no subject)
 #: subordinators after which a clause hardly takes a command ('Omdat ..., beantwoord een collega' is 'beantwoordt')
 CAUSAL = {"omdat", "doordat", "aangezien", "hoewel", "toen", "terwijl", "sinds", "ofschoon", "nu"}
 #: words right after a finite verb (a noun-like stem before them is the verb: 'en antwoord op ...')
@@ -544,7 +546,8 @@ def _clear_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> 
     return inverted and (i > start or opener == ",")
 
 
-PP_WORDS = {"van", "in", "op", "uit", "met", "voor", "bij", "aan", "over", "naar", "tussen", "tegen", "zonder", "binnen"}
+PP_WORDS = {"van", "in", "op", "uit", "met", "voor", "bij", "aan", "over", "naar", "tussen", "tegen", "zonder", "binnen",
+            "om", "rond", "onder", "achter", "naast"}
 
 
 def _plural(x: str, lex, tagdict: dict) -> bool:
@@ -636,6 +639,13 @@ class SlotChecker:
         for v in self.patterns(words):
             if v.label == "EV" and v.index > 0 and words[0] == "ik":
                 shared[v.index] = "ik"
+            elif v.label == "EV" and "ik" not in words[:v.index] and not any(
+                    x in ("je", "jij") for x in words[max(0, v.index - 1):v.index + 2]):
+                shared[v.index] = COMMAND  # 'Vergeet ... en stuurt', 'Zorgt ervoor dat je ...': a command
+            elif v.label == "T" and v.index > 1 and words[v.index - 1] == "en":
+                subj = self._shared_subject(words, v.index, False)
+                if isinstance(subj, list):
+                    shared[v.index] = _as_written(" ".join(subj), words, sentence)
             if v.index == 0 and v.label == "EV" and not caps[0]:
                 continue  # a command needs a real sentence start ('Je \n\nleert ook bij': a broken line)
             if v.index not in taken and not (caps[v.index] and v.index > 0 and not sentence[v.index].sentence_start):
@@ -774,7 +784,7 @@ class SlotChecker:
                 return False
         return True
 
-    def _shared_subject(self, words: list[str], start: int, participle: bool) -> bool:
+    def _shared_subject(self, words: list[str], start: int, participle: bool):
         """'Lisa beheert de sociale media en antwoord ...', 'Een goede stagiair stelt vragen, neemt initiatief en
         leer ...': a singular subject opens the sentence, its verb (stem + t) follows, and the verb after 'en'
         shares it. A written participle needs no auxiliary anywhere before ('heeft ... gemaakt en verstuurd')."""
@@ -800,8 +810,10 @@ class SlotChecker:
             return False
         if participle and any(x in AUX for x in words[b:start]):
             return False
-        return not any(x in SUBJ_PRONOUNS or x in SUBORD or x in MORE_SUBORD or x in (";", ":", "(", ")", "-")
-                       or x in ("maar", "want", "of", "dus", "en") for x in words[k + 1:start - 1])
+        if any(x in SUBJ_PRONOUNS or x in SUBORD or x in MORE_SUBORD or x in (";", ":", "(", ")", "-")
+               or x in ("maar", "want", "of", "dus", "en") for x in words[k + 1:start - 1]):
+            return False
+        return words[b:k]  # the shared subject ('lisa', 'een goede stagiair')
 
     def _finite_t(self, x: str) -> bool:
         """A finite singular present form: stem + t, or a singular auxiliary/modal ('heeft', 'is', 'kan')."""
@@ -866,6 +878,8 @@ class SlotChecker:
                        f"persoonsvorm stam + t, ook als het onderwerp achter het werkwoord staat: {v.fix}.")
             else:
                 after = words[i + 1] if i + 1 < len(words) else ""
+                if subj == COMMAND:
+                    subj = None
                 if subj == "ik":
                     msg = f"Na 'ik' geen t: schrijf '{fix}'."
                     why = f"Bij 'ik' is de persoonsvorm alleen de stam: ik {v.fix}."
@@ -912,10 +926,19 @@ class SlotChecker:
         start, _ = clause_span(words, i)
         if before in PRONOUN_SUBJECTS and before not in ("het", "er", "dat", "die") and i - 1 == start:
             return before
+        lex, tagdict = self.forms.lex, self.model.tagdict
+        rel = _relative_subject(words, i, lex, tagdict)
+        if isinstance(rel, list):
+            return " ".join(rel)  # 'de server (die in de kelder staat) draai', 'mijn mentor, mevrouw X, bezoek'
         if i > start and words[start] in DETS and words[start + 1:start + 2] != ["week"]:
             np = self._np_from(words, start)
             if np and len(np.split()) == i - start and np.split()[-1] not in TIME_NOUNS:
                 return np  # 'mijn stagementor vind', 'de dienst it besteed'
+            if np and words[start + len(np.split())] in PP_WORDS and all(
+                    x in DETS or x in PP_WORDS or x.isdigit() or _np_word(x, lex, tagdict)
+                    for x in words[start + len(np.split()):i]) \
+                    and not any(_verb_like(x, lex, tagdict) for x in words[start:i]):
+                return " ".join(words[start:i])  # 'het spinsel om de pop word'
         if i > start and words[start] in PRONOUN_SUBJECTS and i - 1 == start:
             return words[start]
         if after in SUBJ_PRONOUNS or after in DETS:  # inversion: 'Op vrijdag word het weekverslag ...'
@@ -954,8 +977,9 @@ class SlotChecker:
         while k >= 0 and k >= i - 5:
             if words[k] in DETS:
                 return " ".join(words[k:i])
-            if not words[k][:1].isalpha():
-                return None
+            if not words[k][:1].isalpha() or words[k] in ("en", "of", "maar") or (
+                    k < j and _verb_like(words[k], self.forms.lex, self.model.tagdict)):
+                return None  # 'de kelder staat', 'de sociale media en': no noun phrase
             k -= 1
         return None
 
