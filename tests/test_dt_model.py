@@ -95,6 +95,9 @@ def dt(text):
     ("Ik vind dat de stage goed verloop.", "verloop", "verloopt"),
     ("In 2020 word de nieuwe wet tegen de wil van de oppositie goedgekeurd.", "word", "wordt"),
     ("Tijdens de vergadering, na een lange discussie, beslis Sofie om het project te stoppen.", "beslis", "beslist"),
+    ("Als het verslag bepaalt wordt, sturen we het door.", "bepaalt", "bepaald"),
+    ("Nadat de kleurensensor bepaalt heeft welke kleur het blokje heeft, draait de robot.", "bepaalt", "bepaald"),
+    ("Dit is een test of het werkt en of het goed gaat en word gebruikt.", "word", "wordt"),
 ])
 def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     assert (wrong, fix) in dt(sentence)
@@ -180,6 +183,10 @@ def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     "Dit onderzoek:",
     "Ik weet niet of dit voorstel aanvaard wordt.",
     "Het project had een goed verloop.",
+    "Als de gebruiker de webpagina herlaadt worden de resultaten van de analyse uit de database gehaald.",
+    "De recombinaties en mutaties zoals bij GA’s gebeurt wordt bij NEAT op dezelfde manier toegepast.",
+    "Dit is iets beter dan alleen de canny filter, maar slechter dan alleen de sobel filter.",
+    "• ' '.join(word for word in tekst.split() if word not in stop_words): Verwijdert de stopwoorden.",
     "Als je klaar bent, bel de klant.",
     "Ik wil dat je op tijd komt.",
     "Ik vind dat de stage een goed verloop had.",

@@ -64,6 +64,9 @@ CLOSED = ("VNW", "VG", "VZ", "BW", "LID", "TW", "ADJ", "TSW", "LET")
 IMPERATIVE_OPENERS = {",", ";", ":", "(", "en", "of", "maar", "dus", "<s>"}
 
 
+#: English function words and keywords: two of them in a sentence make it English or code, not Dutch
+ENGLISH_CODE = {"for", "if", "not", "the", "return", "else", "while", "import", "def", "and", "or", "to", "with",
+                "from", "this", "that"}
 COMMAND = "<bevel>"  # the message marker for a command (no subject)
 #: subordinators after which a clause hardly takes a command ('Omdat ..., beantwoord een collega' is 'beantwoordt')
 CAUSAL = {"omdat", "doordat", "aangezien", "hoewel", "toen", "terwijl", "sinds", "ofschoon", "nu"}
@@ -282,6 +285,13 @@ def _plausible(v, words: list[str], lex, tagdict: dict) -> bool:
     if v.label == "VD":
         aux_in_clause = any(_aux_at(words, j, lex, tagdict) for j in list(range(start, i)) + [i + 1, i + 2]
                             if j <= end and j != i)
+        if w == fam_form(v, "T") or "T" in v.forms and w == v.forms["T"]:
+            if v.forms.get("EV") == "gebeur" and nxt in ("wordt", "worden", "werd", "werden"):
+                return False  # 'zoals bij GA's gebeurt wordt ...': gebeuren has no passive
+            if opener in FINITE_OPENERS and nxt in AUX and i + 2 < len(words) and (
+                    (words[i + 2] in DETS and words[i + 2] not in SUBORD) or words[i + 2] in THIRD) and not any(
+                    _aux_at(words, j, lex, tagdict) for j in range(start, i)):
+                return False  # 'Als de gebruiker de pagina herlaadt worden de resultaten ...': a comma is missing
         if v.kind == "invalid" and fam_form(v, "VD") and len(v.forms) == 1:
             return True  # 'geopereert', 'genoemt': no word at all, one participle one letter away
         if w in lex.nouns and prev.isalpha() and prev not in tagdict and prev not in lex.nouns \
@@ -533,8 +543,8 @@ def _clear_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> 
             for x in words[3:i]) and not any(_verb_like(x, lex, tagdict) for x in words[1:i]):
         return True  # 'De populariteit van kaastaarten in de 16e eeuw blijkt ...': noun + prepositional phrases
     if prev[:1].isalpha() and prev not in tagdict and prev not in lex.nouns and prev not in lex.adjectives \
-            and prev not in lex.verbs:
-        return True  # a name: 'Pieter van den Hoogenband krijgt'
+            and prev not in lex.verbs and not (i >= 2 and words[i - 2] in DETS):
+        return True  # a name: 'Pieter van den Hoogenband krijgt' (not 'de sobel filter': a compound)
     opener = words[start - 1] if start > 0 else "<s>"
     if i == start and opener in ("en", "maar") and _subject_first(words, tagdict, i):
         return True  # 'Elke boer kapt een stukje bos en steekt ...'
@@ -660,6 +670,8 @@ class SlotChecker:
         alpha = [w for w in words if w.isalpha()]
         if len(alpha) < 4:
             return False
+        if sum(1 for w in words if w in ENGLISH_CODE) >= 2:
+            return True  # code or English: "' '.join(word for word in tekst.split() if word not in stop_words)"
         unknown = [w for w in alpha if w not in tagdict and w not in lex.nouns and w not in lex.adjectives
                    and w not in lex.verbs]
         if len(unknown) * 2 < len(alpha):
