@@ -26,7 +26,9 @@ INSTALL_HINT = ("LibreOffice is niet geïnstalleerd. Installeer het om pdf's te 
 
 
 #: LibreOffice settings for the throw-away profile: block every link from a document outside the trusted
-#: locations (there are none), never update links or fields when loading.
+#: locations (there are none), never update links or fields when loading. And a "last version" no release has:
+#: LibreOffice runs its graphics self-tests (a hundred drawings, half a second of CPU) at every start in a
+#: profile that has not seen a newer version, which a throw-away profile never has; they change no layout.
 PRIVATE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
 <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" \
@@ -34,6 +36,8 @@ oor:op="fuse"><value>true</value></prop></item>
 <item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Link" oor:op="fuse"><value>2</value>\
 </prop></item>
 <item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Field" oor:op="fuse"><value>false\
+</value></prop></item>
+<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse"><value>999.0\
 </value></prop></item>
 </oor:items>
 """
@@ -48,15 +52,16 @@ def private_profile(folder: str | os.PathLike) -> str:
     return f"-env:UserInstallation={Path(folder).resolve().as_uri()}"
 
 
-def private_copy(src: str | os.PathLike, folder: str | os.PathLike, layout_only: bool = False) -> Path:
+def private_copy(src: str | os.PathLike, folder: str | os.PathLike, layout_only: bool = False,
+                 name: str | None = None) -> Path:
     """A sanitised copy of the .docx ``src`` in ``folder``, under the same name (so LibreOffice names its
-    output after the original). A file that cannot be sanitised is never handed to LibreOffice: UserError.
-    ``layout_only``: for page counts only, with blank pictures (``sanitize.sanitized_copy``)."""
+    output after the original) or ``name``. A file that cannot be sanitised is never handed to LibreOffice:
+    UserError. ``layout_only``: for page counts only, with blank pictures (``sanitize.sanitized_copy``)."""
     from .errors import InputError
     from .sanitize import sanitized_copy
     src = Path(src)
     Path(folder).mkdir(parents=True, exist_ok=True)
-    target = Path(folder) / src.name
+    target = Path(folder) / (name or src.name)
     try:
         sanitized_copy(src, target, layout_only=layout_only)
     except (InputError, OSError, ValueError, zipfile.BadZipFile) as exc:
@@ -335,11 +340,10 @@ def _convert_chunk(soffice: str, sources: list[Path], fmt: str, timeout: float, 
         docs: list[_Doc] = []
         for n, src in enumerate(sources):
             try:
-                copy = private_copy(src, tmp / "in" / f"{n:04d}", layout_only)
+                copy = private_copy(src, tmp / "in", layout_only, name=f"{n:04d}{src.suffix.lower() or '.docx'}")
             except UserError as exc:
                 on_result(src, exc)
                 continue
-            copy = copy.rename(tmp / "in" / f"{n:04d}{src.suffix.lower() or '.docx'}")
             docs.append(_Doc(src, copy, tmp / "out" / f"{n:04d}.{ext}"))
         (tmp / "out").mkdir()
         _wait_set_up(setup)

@@ -61,7 +61,7 @@ def _worth_parsing(data: bytes) -> bool:
         k = upper.find(name)
         while k >= 0:
             if upper[k - 1:k] in (b">", b'"', b" ", b"\t", b"\n") and upper[k + len(name):k + len(name) + 1] in (
-                    b" ", b"\t", b'"', b"<", b"\n"):
+                    b" ", b"\t", b'"', b"<", b"\n") and _in_field_code(data, k):
                 return True
             k = upper.find(name, k + 1)
     k = data.find(b"://")
@@ -70,6 +70,24 @@ def _worth_parsing(data: bytes) -> bool:
             return True
         k = data.find(b"://", k + 3)
     return False
+
+
+_INSTR_ATTRIBUTE = re.compile(rb"[\s:]instr\s*=\s*[\"'][^\"'<>]*$")
+
+
+def _in_field_code(data: bytes, k: int) -> bool:
+    """Is position ``k`` in a field's code: the text of an ``instrText`` element, or a simple field's ``instr``
+    attribute (whatever the namespace prefix)? A word in the text ('een link', 'de database'), a style name
+    ('Smart Link') is not."""
+    tag = data.rfind(b"<", 0, k)
+    if tag < 0:
+        return False
+    end = tag + 1
+    while end < k and data[end:end + 1] not in b" \t\r\n/>":
+        end += 1
+    if data[tag + 1:end].rsplit(b":", 1)[-1] == b"instrText":
+        return True
+    return _INSTR_ATTRIBUTE.search(data, tag, k) is not None
 
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -200,6 +218,8 @@ def _parse(data: bytes):
 
 
 def _sanitize_rels(data: bytes, folder: str, removed: Removed) -> tuple[bytes | None, set[str], bool]:
+    if b"TargetMode" not in data:  # nothing points outside the package (a plain search instead of a parse)
+        return None, set(), False
     root = _parse(data)
     if root is None:
         return None, set(), False
