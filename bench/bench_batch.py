@@ -11,8 +11,10 @@ out on 4 to 40 pages (MANIFEST ``rendered_pages``; a stageverslag is 15-25 pages
 under Canvas names (``student007_1007_5007_<original>``, every fifth one ``LATE``) until there are N of them.
 
 * render: ``check_paths(folder, pages="render", jobs=J)`` in a fresh interpreter (no spelling suggestions, as
-  ``check --format csv/html`` does), once with ``batch_render=False`` (every file rendered by its own
-  LibreOffice process inside the workers: what `check` did before, and still does for one file) and once as
+  ``check --format csv/html`` does), twice with ``batch_render=False`` (every file rendered by its own
+  LibreOffice process inside the workers: what `check` did before, and still does for one file): "as before"
+  with the profile settings of before (LibreOffice then ran its graphics self-tests at every start, about half
+  a second of CPU each; see ``libreoffice.PRIVATE_SETTINGS``), and "now", with today's profile; and once as
   it is now (J LibreOffice processes started at once, each converting a batch of the documents in one run,
   each document checked by a worker as soon as its count is known). Before both, the same checks once without
   rendering ("checks only", also a line of the table): both sides start with the same warm caches (spelling
@@ -53,10 +55,14 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "docx"
 
 RUN = """
-import json, sys
+import json, re, sys
+from stageverslag import libreoffice
 from stageverslag.batch import check_paths
 from stageverslag.rules import CheckOptions
 pages = "estimate" if sys.argv[3] == "estimate" else "render"
+if sys.argv[3] == "0":  # as before: profiles without the setting that skips LibreOffice's graphics self-tests
+    libreoffice.PRIVATE_SETTINGS = re.sub(r'<item oor:path="/org.openoffice.Setup/Product">.*?</item>\\n', "",
+                                          libreoffice.PRIVATE_SETTINGS, flags=re.S)
 reports = check_paths([sys.argv[1]], options=CheckOptions(pages=pages, suggestions=False), jobs=int(sys.argv[2]),
                       batch_render=sys.argv[3] == "1")
 print(json.dumps({r.file.rsplit("/", 1)[-1]: [r.stats["pages"], r.stats["page_method"], r.to_dict()]
@@ -144,24 +150,30 @@ def bench_render(tmp: Path, sizes: list[int], jobs: int, rounds: int, env: dict,
         print(f"{n:>4} {'none (checks only)':<26} {checks[0]:>8.1f} {checks[1]:>8.1f} {floor_wall:>8.2f}")
         for r in range(rounds):
             results = {}
-            for mode in ("0", "1") if r % 2 == 0 else ("1", "0"):
+            for mode in ("0", "0now", "1") if r % 2 == 0 else ("1", "0now", "0"):
                 wall, cpu, out = timed([sys.executable, "-c", RUN, str(folder), str(jobs), mode], env)
                 results[mode] = (wall, cpu, json.loads(out))
-            per_file, batch = results["0"], results["1"]
-            same = all(per_file[2][k][:2] == batch[2].get(k, [None, None])[:2] for k in per_file[2]) \
-                and all(v[1] == "render" for v in batch[2].values())
-            diffs = [k for k in per_file[2] if per_file[2][k][:2] != batch[2].get(k, [None, None])[:2]]
-            reports_same = per_file[2] == batch[2]  # every finding, with its (rendered) page, and every note
+            per_file, per_file_now, batch = results["0"], results["0now"], results["1"]
+            same = all(side[2][k][:2] == batch[2].get(k, [None, None])[:2] for side in (per_file, per_file_now)
+                       for k in side[2]) and all(v[1] == "render" for v in batch[2].values())
+            diffs = [k for k in per_file[2] if per_file[2][k][:2] != batch[2].get(k, [None, None])[:2]
+                     or per_file_now[2][k][:2] != batch[2].get(k, [None, None])[:2]]
+            # every finding, with its (rendered) page, and every note
+            reports_same = per_file[2] == batch[2] and per_file_now[2] == batch[2]
             report_diffs = [f"{k}: {first_difference(per_file[2][k][2], batch[2].get(k, [0, 0, None])[2])}"
                             for k in per_file[2] if per_file[2][k] != batch[2].get(k)]
             total = sum(v[0] or 0 for v in batch[2].values())
             print(f"{n:>4} {'per file (as before)':<26} {per_file[0]:>8.1f} {per_file[1]:>8.1f} {floor_wall:>8.2f}")
+            print(f"{n:>4} {'per file (now)':<26} {per_file_now[0]:>8.1f} {per_file_now[1]:>8.1f} {floor_wall:>8.2f}")
             print(f"{n:>4} {'in batches (now)':<26} {batch[0]:>8.1f} {batch[1]:>8.1f} {floor_wall:>8.2f} "
                   f"{total:>8}")
-            print(f"     -> {per_file[0] / batch[0]:.1f}x faster wall, {per_file[1] / batch[1]:.1f}x less CPU; "
+            print(f"     -> {per_file[0] / batch[0]:.1f}x faster wall, {per_file[1] / batch[1]:.1f}x less CPU than per "
+                  f"file as before ({per_file_now[0] / batch[0]:.1f}x, {per_file_now[1] / batch[1]:.1f}x than per file "
+                  f"now); "
                   f"page counts identical: {'yes' if same else 'NO ' + ', '.join(diffs[:5])}; reports identical: "
                   f"{'yes' if reports_same else f'NO ({len(report_diffs)})'}; rendering's own CPU "
-                  f"(minus the checks): per file {per_file[1] - checks[1]:.1f} s, in batches "
+                  f"(minus the checks): per file {per_file[1] - checks[1]:.1f} s (now "
+                  f"{per_file_now[1] - checks[1]:.1f} s), in batches "
                   f"{batch[1] - checks[1]:.1f} s")
             for line in report_diffs[:5]:
                 print(f"     report differs, {line}")
