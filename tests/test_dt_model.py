@@ -97,6 +97,13 @@ def dt(text):
     ("Tijdens de vergadering, na een lange discussie, beslis Sofie om het project te stoppen.", "beslis", "beslist"),
     ("Als het verslag bepaalt wordt, sturen we het door.", "bepaalt", "bepaald"),
     ("Nadat de kleurensensor bepaalt heeft welke kleur het blokje heeft, draait de robot.", "bepaalt", "bepaald"),
+    # a participle in the finite slot of a sentence told in the past: the past tense, not the present
+    ("Mijn oma vertelde dat er vroeger veel meer gebeurd in het dorp.", "gebeurd", "gebeurde"),
+    ("Vorige week gebeurd er iets vreemds op de server.", "gebeurd", "gebeurde"),
+    ("Gisteren veranderd de planning plots.", "veranderd", "veranderde"),
+    ("De nieuwe procedure werd vorige maand ingevoerd en sindsdien gebeurd er minder fouten.", "gebeurd",
+     "gebeurt"),
+    ("Sinds vorige maand veranderd de werking van de afdeling.", "veranderd", "verandert"),
     ("Dit is een test of het werkt en of het goed gaat en word gebruikt.", "word", "wordt"),
 ])
 def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):

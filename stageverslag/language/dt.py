@@ -61,6 +61,8 @@ class DtChecker(Verbs):
             for clause in clauses:
                 for issue in self._clause(clause, clauses, aux_before):
                     if issue.start not in seen:
+                        if slots is not None:
+                            issue = self._in_the_past(issue, sentence, slots)
                         seen.add(issue.start)
                         issues.append(issue)
                 lows = [t.lower for t in clause.words]
@@ -78,6 +80,26 @@ class DtChecker(Verbs):
                         seen.add(tok.start)
                         issues.append(issue)
         return issues
+
+    def _in_the_past(self, issue: Issue, sentence: list[Token], slots) -> Issue:
+        """'Vorige week gebeurd er iets vreemds': a participle in the finite slot of a sentence told in the past
+        is the past tense (gebeurde), not the present (gebeurt)."""
+        words = [t.lower for t in sentence if t.kind != "break"]
+        toks = [t for t in sentence if t.kind != "break"]
+        k = next((n for n, t in enumerate(toks) if t.start == issue.start), None)
+        if k is None or not issue.suggestions:
+            return issue
+        w, fix = words[k], issue.suggestions[0].lower()
+        if not (w.endswith("d") and fix == w[:-1] + "t" and w in self.lex.participles) \
+                or not slots._past_context(words, k):
+            return issue
+        past = slots.forms.past_of(w[:-1])
+        if not past:
+            return issue
+        past = _case(toks[k].text, past)
+        return _issue(toks[k], past, f"'{toks[k].text}' is hier de verleden tijd: schrijf '{past}'.",
+                      f"De zin speelt zich af in het verleden; verleden tijd van een zwak werkwoord: stam + "
+                      f"{past[-2:]} ('t kofschip): {past.lower()}.")
 
     def _name_like(self, sentence: list[Token], start: int) -> bool:
         """A word that is a name in this document ('De Wilde', 'Gebruik' as a heading word) is left alone."""

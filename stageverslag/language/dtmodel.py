@@ -67,6 +67,9 @@ IMPERATIVE_OPENERS = {",", ";", ":", "(", "en", "of", "maar", "dus", "<s>"}
 #: English function words and keywords: two of them in a sentence make it English or code, not Dutch
 ENGLISH_CODE = {"for", "if", "not", "the", "return", "else", "while", "import", "def", "and", "or", "to", "with",
                 "from", "this", "that"}
+#: time words that put a sentence in the past
+PAST_WORDS = {"vroeger", "gisteren", "eergisteren", "destijds", "vorige", "vorig", "toen", "vroeger", "ooit"}
+PRESENT_WORDS = {"sinds", "sindsdien", "nu", "vandaag", "tegenwoordig", "momenteel", "voortaan", "nog", "steeds"}
 COMMAND = "<bevel>"  # the message marker for a command (no subject)
 #: subordinators after which a clause hardly takes a command ('Omdat ..., beantwoord een collega' is 'beantwoordt')
 CAUSAL = {"omdat", "doordat", "aangezien", "hoewel", "toen", "terwijl", "sinds", "ofschoon", "nu"}
@@ -643,6 +646,11 @@ class SlotChecker:
                 continue  # an English word ('de start date', 'delete queue', 'een word document')
             if caps[v.index] and v.index > 0 and not tok.sentence_start and sentence[v.index - 1].text not in (":", "("):
                 continue  # a capital inside the sentence: a name ('De Wilde', 'Gebruik')
+            if v.label == "T" and words[v.index] == v.forms.get("VD") and self._past_context(words, v.index):
+                past = self.forms.past_of(v.forms["EV"]) if "EV" in v.forms else None
+                if not past:
+                    continue
+                v = replace(v, label="VERL", fix=past)  # 'dat er vroeger veel meer gebeurd': gebeurde, not gebeurt
             out.append(self._issue(tok, v, words, sentence))
             taken.add(v.index)
         shared = {}
@@ -677,6 +685,23 @@ class SlotChecker:
         if len(unknown) * 2 < len(alpha):
             return False
         return sum(1 for w in unknown if not self.forms.known(w)) * 2 >= len(alpha)
+
+    def _past_context(self, words: list[str], i: int) -> bool:
+        """Is the sentence told in the past ('Mijn oma vertelde dat er vroeger ...'): a past-tense verb or a
+        time word of the past elsewhere in it?"""
+        start, end = clause_span(words, i)
+        if any(x in PRESENT_WORDS for x in words[max(0, start - 1):end + 1]):
+            return False  # 'sindsdien gebeurt er minder', 'sinds vorige maand verandert ...'
+        for j in range(start, end + 1):
+            x = words[j]
+            if j == i:
+                continue
+            if x in PAST_WORDS or x in STRONG_PAST and x not in ("was", "waren", "had", "hadden"):
+                return True
+            fam = self.forms.family(x) if x.isalpha() and len(x) > 4 and x.endswith(("de", "te")) else None
+            if fam is not None and fam.labels_of(x) == ["VERL"]:
+                return True
+        return False
 
     def _english_verb(self, v, words: list[str]) -> bool:
         """Is the English word at ``v.index`` used as a Dutch verb ('het programma update zichzelf')? Only
