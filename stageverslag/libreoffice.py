@@ -211,8 +211,8 @@ def convert_batches(sources, fmt: str, on_result, timeout: float = 120, chunk: i
     are tried once more, each alone, so one bad file costs only itself.
 
     ``layout_only``: the outputs are only used for what the layout gives (page counts, the pages of the
-    headings): LibreOffice gets copies with blank pictures of the same size, which it lays out the same and
-    renders in about three quarters of the time."""
+    headings): LibreOffice gets copies with blank pictures and empty charts of the same size, which it lays
+    out the same and renders in about three quarters of the time."""
     import threading
     from collections import deque
     soffice = find_soffice()

@@ -152,7 +152,8 @@ def sanitize_bytes(data: bytes) -> tuple[bytes, Removed]:
 def sanitized_copy(src: str | Path, dest: str | Path, layout_only: bool = False) -> Removed:
     """Write a sanitised copy of ``src`` to ``dest`` (``src`` is only read). ``layout_only``: a copy that
     LibreOffice lays out exactly as the document, for page counts only: its pictures are blank
-    (:func:`blank_picture`) and it is stored uncompressed."""
+    (:func:`blank_picture`, :func:`blank_metafile`), its charts empty (:func:`blank_chart`), all of the same
+    size, and it is stored uncompressed."""
     data, removed = sanitize_file_bytes(src, layout_only)
     Path(dest).write_bytes(data)
     return removed
@@ -188,11 +189,14 @@ def _sanitize_members(members: list[tuple[zipfile.ZipInfo, bytes | None]], layou
                 changed = True
     if layout_only:
         for name in parts:
+            blank = None
             if name.startswith("word/media/"):
-                blank = blank_picture(parts[name])
-                if blank is not None:
-                    parts[name] = blank
-                    changed = True
+                blank = blank_picture(parts[name]) or blank_metafile(parts[name])
+            elif name.startswith("word/charts/") and name.endswith(".xml") and "/_rels/" not in name:
+                blank = blank_chart(parts[name])
+            if blank is not None:
+                parts[name] = blank
+                changed = True
     if not changed:
         return None, removed
     if need_png:
@@ -412,3 +416,32 @@ def _jpeg_size(data: bytes) -> tuple[int, int, bytes | None] | None:
             return None
         pos += 2 + length
     return None
+
+
+def blank_metafile(data: bytes) -> bytes | None:
+    """An EMF picture without its drawing: the same header (bounds, frame in 0.01 mm, reference device: the
+    same natural size), then the end. LibreOffice lays it out the same and skips drawing thousands of vector
+    records into the pdf. None for anything else."""
+    if len(data) < 88 or data[:4] != b"\x01\x00\x00\x00" or data[40:44] != b" EMF":
+        return None
+    size = struct.unpack("<I", data[4:8])[0]
+    if not (88 <= size <= len(data)) or size % 4:
+        return None
+    header = bytearray(data[:size])
+    struct.pack_into("<IIH", header, 48, size + 20, 2, 1)  # bytes, records (header, end), handles
+    return bytes(header) + struct.pack("<IIIII", 14, 20, 0, 16, 20)  # EMR_EOF without a palette
+
+
+_CHART_NS = b"http://schemas.openxmlformats.org/drawingml/2006/chart"
+BLANK_CHART = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="' + _CHART_NS +
+               b'"><c:chart><c:plotArea><c:layout/></c:plotArea></c:chart></c:chartSpace>')
+
+
+def blank_chart(data: bytes) -> bytes | None:
+    """A chart part without series, axes or legend: the drawing that holds it keeps its size (``wp:extent``),
+    so the page is laid out the same, and LibreOffice neither builds nor draws the chart. None for the chart's
+    style and colour parts, or anything that is not a chart."""
+    head = data[:4096]
+    if b"chartSpace" not in head or _CHART_NS not in head:
+        return None
+    return BLANK_CHART

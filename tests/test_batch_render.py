@@ -284,6 +284,48 @@ def test_blank_pictures_give_the_same_pages_and_heading_pages_on_real_reports(fr
     assert all(v[0] >= 40 for v in blank.values()) and sum(len(v[1]) for v in blank.values()) > 200
 
 
+CHARTED = ["nl_eindverslag_engexp3.docx", "nl_richtlijnen_scriptie_vanlooveren.docx",
+           "nl_eindverslag_programmingteamproject.docx"]  # two charts; a 2.4 MB and a 1.1 MB EMF picture
+
+
+@pytest.mark.corpus
+def test_blank_charts_and_metafiles_give_the_same_pages_and_heading_pages_on_real_reports(fresh_caches):
+    """Charts without series and EMF pictures without drawing records (the header, with the picture's bounds
+    and frame, kept): the same page counts and heading pages as the reports themselves."""
+    import struct
+
+    from lintkit import CORPUS
+    from stageverslag.document.pages import _outline, pdf_bytes_page_count
+    from stageverslag.sanitize import blank_chart, blank_metafile
+    docs = [CORPUS / name for name in CHARTED]
+    blanked = {"chart": 0, "emf": 0}
+    for doc in docs:
+        with zipfile.ZipFile(doc) as zf:
+            for member in zf.namelist():
+                data = zf.read(member)
+                if member.lower().endswith(".emf"):
+                    blank = blank_metafile(data)
+                    assert blank[8:40] == data[8:40] and blank[40:44] == b" EMF"  # bounds, frame, signature
+                    assert struct.unpack("<II", blank[48:56]) == (len(blank), 2) and len(blank) < len(data)
+                    blanked["emf"] += 1
+                elif member.startswith("word/charts/chart") and member.endswith(".xml"):
+                    assert blank_chart(data) is not None and blank_chart(data) != data
+                    blanked["chart"] += 1
+                elif member.startswith("word/charts/"):
+                    assert blank_chart(data) is None  # the chart's style and colours stay
+    assert blanked == {"chart": 2, "emf": 2}
+    full: dict = {}
+
+    def converted(src, result):
+        data = Path(result).read_bytes()
+        full[render_key(src)] = (pdf_bytes_page_count(data), _outline(data))
+
+    libreoffice.convert_batches(docs, libreoffice.COUNT_PDF, converted, processes=1)
+    blank = render_pages_many(docs, processes=1)
+    assert blank == full
+    assert sorted(v[0] for v in blank.values()) == [4, 11, 25] and sum(len(v[1]) for v in blank.values()) > 100
+
+
 def test_a_soffice_bin_that_does_not_start_alone_falls_back_to_the_start_script(reports, tmp_path, monkeypatch,
                                                                                fresh_caches):
     """On Linux a batch starts the soffice.bin next to the soffice start script; where that does not work
