@@ -104,6 +104,8 @@ def dt(text):
     ("De nieuwe procedure werd vorige maand ingevoerd en sindsdien gebeurd er minder fouten.", "gebeurd",
      "gebeurt"),
     ("Sinds vorige maand veranderd de werking van de afdeling.", "veranderd", "verandert"),
+    ("Elk ras heeft specifieke eigenschappen en stel bepaalde eisen aan de productie.", "stel", "stelt"),
+    ("Het team maakt een planning en werk de taken af.", "werk", "werkt"),
     ("Dit is een test of het werkt en of het goed gaat en word gebruikt.", "word", "wordt"),
 ])
 def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
@@ -190,6 +192,8 @@ def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     "Dit onderzoek:",
     "Ik weet niet of dit voorstel aanvaard wordt.",
     "Het project had een goed verloop.",
+    "Hij heeft een huis en werk in Gent.",
+    "Zij zoekt een job en werk in de buurt.",
     "Als de gebruiker de webpagina herlaadt worden de resultaten van de analyse uit de database gehaald.",
     "De recombinaties en mutaties zoals bij GA’s gebeurt wordt bij NEAT op dezelfde manier toegepast.",
     "Dit is iets beter dan alleen de canny filter, maar slechter dan alleen de sobel filter.",

@@ -70,6 +70,12 @@ ENGLISH_CODE = {"for", "if", "not", "the", "return", "else", "while", "import", 
 #: time words that put a sentence in the past
 PAST_WORDS = {"vroeger", "gisteren", "eergisteren", "destijds", "vorige", "vorig", "toen", "vroeger", "ooit"}
 PRESENT_WORDS = {"sinds", "sindsdien", "nu", "vandaag", "tegenwoordig", "momenteel", "voortaan", "nog", "steeds"}
+#: words after 'noun en noun' that keep both nouns ('een huis en werk in Gent')
+PREPOSITION_LIKE = {"in", "op", "aan", "uit", "af", "na", "mee", "bij", "voor", "met", "van", "over", "naar", "om"}
+#: nouns that stand without an article ('een huis en werk in Gent'): after 'noun en' they stay nouns
+MASS_NOUNS = {"werk", "geld", "tijd", "eten", "drinken", "informatie", "kennis", "ervaring", "hulp", "advies",
+              "onderzoek", "onderwijs", "les", "vervoer", "verblijf", "onderdak", "plezier", "gebruik", "beheer",
+              "onderhoud", "toezicht", "zorg", "steun", "begeleiding", "overleg", "werkgelegenheid", "studie"}
 COMMAND = "<bevel>"  # the message marker for a command (no subject)
 #: subordinators after which a clause hardly takes a command ('Omdat ..., beantwoord een collega' is 'beantwoordt')
 CAUSAL = {"omdat", "doordat", "aangezien", "hoewel", "toen", "terwijl", "sinds", "ofschoon", "nu"}
@@ -793,7 +799,10 @@ class SlotChecker:
                 out.append(Verdict(i, "EV", fam.forms["EV"], 99.0, "valid", fam.forms))  # 'Zorgt ervoor dat je ...'
             elif ("EV" in labels or "VD" in labels) and fam.forms.get("T") not in (None, w) and i == start \
                     and opener == "en" and words[-1] in (".", "!") and (nxt not in SUBJ_PRONOUNS or nxt in ("ze", "het")) \
-                    and not (w in lex.nouns and nxt not in POST_VERB_WORDS) \
+                    and not (w in lex.nouns and nxt not in POST_VERB_WORDS and nxt not in DETS and not (
+                        nxt.endswith("e") and (nxt[:-1] in lex.adjectives or nxt[:-2] in lex.verbs))) \
+                    and not (w in MASS_NOUNS and nxt in PREPOSITION_LIKE and (
+                        words[i - 2] in lex.nouns or tagdict.get(words[i - 2], "").startswith("N"))) \
                     and self._shared_subject(words, start, "VD" in labels):
                 out.append(Verdict(i, "T", fam.forms["T"], 99.0, "valid", fam.forms))  # 'Lisa beheert ... en antwoord'
             elif "VERL" in labels and "VDE" in fam.forms and fam.forms["VDE"] != w and (
