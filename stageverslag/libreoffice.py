@@ -409,6 +409,7 @@ def _run(soffice: str, profile: str, todo: list[_Doc], fmt: str, out: Path, time
                     pass
 
     program = batch_command(soffice)
+    early = fmt.split(":")[0] == "pdf"  # a pdf shows when it is complete (it ends with %%EOF)
     args = [profile, "--headless", "--norestore", "--nolockcheck", "--convert-to", fmt, "--outdir", str(out),
             *(str(d.copy) for d in todo)]
     env = _batch_env()
@@ -426,16 +427,22 @@ def _run(soffice: str, profile: str, todo: list[_Doc], fmt: str, out: Path, time
                     break
                 except subprocess.TimeoutExpired:
                     pass
-                newest = next((i for i in range(len(todo) - 1, delivered - 1, -1) if todo[i].output.exists()), -1)
+                newest = next((i for i in range(len(todo) - 1, delivered - 1, -1)
+                               if todo[i].copy is None or todo[i].output.exists()), -1)
                 if newest > delivered:  # LibreOffice has moved on: the outputs before the newest are complete
                     for doc in todo[delivered:newest]:
-                        if _output_complete(doc.output, fmt):  # else skipped or cut short: the end decides
-                            settle(doc, doc.output)
+                        if doc.copy is not None and _output_complete(doc.output, fmt):  # else skipped or cut
+                            settle(doc, doc.output)  # short: the end decides
                     delivered, last, allowance = newest, time.monotonic(), timeout
                 elif time.monotonic() - last > allowance:
                     _stop(proc)
                     hung = True
                     break
+                # the document LibreOffice is on is done once its pdf ends: handed on now, not when the next one
+                # starts (after loading and laying it out) or, for the last one, when LibreOffice has exited
+                if early and newest >= 0 and todo[newest].copy is not None \
+                        and _output_complete(todo[newest].output, fmt):
+                    settle(todo[newest], todo[newest].output)
         finally:
             _RUNNING.discard(proc)
         if _CANCELLED:
