@@ -1,3 +1,3 @@
-from .cli import run
+from .early import main
 
-run()
+main()

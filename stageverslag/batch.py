@@ -451,8 +451,10 @@ def _run_pool(ready: queue.Queue, results, profile, options, project, rules, wor
 def _submit(pool, task: _Task, counts: dict):
     renders = {task.render_key: counts[task.render_key]} if task.render_key in counts else {}
     task.attempts += 1
-    return pool.submit(_worker, str(task.path), task.shown, renders,
-                       str(task.annotate_to) if task.annotate_to else None)
+    from .libreoffice import SPAWN_LOCK
+    with SPAWN_LOCK:  # submit may fork a worker: never while a LibreOffice process is being started
+        return pool.submit(_worker, str(task.path), task.shown, renders,
+                           str(task.annotate_to) if task.annotate_to else None)
 
 
 def _retry_or_stop(task: _Task, counts: dict, retry: deque, results, options, bar: Progress) -> None:

@@ -9,6 +9,7 @@ import re
 import sys
 
 from . import __version__
+from .early import CHECK_FLAGS, CHECK_VALUE_OPTIONS, early_check_paths  # noqa: F401 - the parser's twins
 from .errors import UserError
 
 EPILOG = "Meer uitleg: stageverslag COMMANDO --help. Zonder commando opent de schrijfhulp (tui)."
@@ -175,37 +176,6 @@ def build_parser() -> DutchParser:
                        "controleren en bouwen.")
     _project_arg(p)
     return parser
-
-
-#: the options of ``check`` that take a value, and those that do not: enough to find the paths of a plain
-#: ``check`` command line before the parser is built (tests/test_lint_cli.py holds them against the parser)
-CHECK_VALUE_OPTIONS = frozenset({"--stage", "--format", "--pages", "--select", "--ignore", "--languagetool",
-                                 "--jobs", "-j", "--output", "-o", "--today", "--vandaag", "--annotate",
-                                 "--nagekeken", "--project"})
-CHECK_FLAGS = frozenset({"--no-color", "--verbose", "-v", "--rubric", "--criteria"})
-
-
-def early_check_paths(argv: list[str]) -> list[str] | None:
-    """The paths of ``check`` read straight from ``argv`` (so the dictionary can start loading before the rest
-    is imported), or None for anything else or anything unusual (help, rule selection, an unknown option,
-    short options written together): the normal way decides then."""
-    if not argv or argv[0] != "check":
-        return None
-    paths: list[str] = []
-    rest = iter(argv[1:])
-    for arg in rest:
-        if arg == "--":
-            paths.extend(rest)
-            break
-        if not arg.startswith("-") or arg == "-":
-            paths.append(arg)
-            continue
-        name = arg.split("=", 1)[0]
-        if name in ("--select", "--ignore") or name not in CHECK_VALUE_OPTIONS | CHECK_FLAGS:
-            return None
-        if name in CHECK_VALUE_OPTIONS and "=" not in arg and next(rest, None) is None:
-            return None
-    return paths
 
 
 def run() -> None:

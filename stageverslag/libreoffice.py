@@ -15,10 +15,16 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import zipfile
 from pathlib import Path
 
 from .errors import UserError
+
+#: held while a LibreOffice process is started from a thread and while a batch forks a worker process: a
+#: worker forked in the middle of ``Popen`` would inherit the pipe through which ``Popen`` learns that the
+#: program started, and ``Popen`` would wait for that worker to end (a batch once hung there for minutes)
+SPAWN_LOCK = threading.Lock()
 
 INSTALL_HINT = ("LibreOffice is niet geïnstalleerd. Installeer het om pdf's te maken en pagina's exact te "
                 "tellen: op Debian/Ubuntu 'sudo apt-get install libreoffice-writer-nogui', op macOS "
@@ -368,9 +374,10 @@ def _set_up(soffice: str, profile: str):
     sets it up, stops and must be started again: half a second); None when it cannot be started."""
     import subprocess  # not at import: a check that only asks for soffice does not need it
     try:
-        proc = subprocess.Popen([*batch_command(soffice), profile, "--headless", "--norestore", "--nolockcheck",
-                                 "--terminate_after_init"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                stdin=subprocess.DEVNULL, start_new_session=True, env=_batch_env())
+        with SPAWN_LOCK:
+            proc = subprocess.Popen([*batch_command(soffice), profile, "--headless", "--norestore", "--nolockcheck",
+                                     "--terminate_after_init"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                    stdin=subprocess.DEVNULL, start_new_session=True, env=_batch_env())
     except OSError:
         return None
     _RUNNING.add(proc)
@@ -414,8 +421,9 @@ def _run(soffice: str, profile: str, todo: list[_Doc], fmt: str, out: Path, time
             *(str(d.copy) for d in todo)]
     env = _batch_env()
     for attempt in range(4):  # a new profile: soffice.bin sets it up and asks to be started again
-        proc = subprocess.Popen([*program, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                stdin=subprocess.DEVNULL, start_new_session=True, env=env)
+        with SPAWN_LOCK:
+            proc = subprocess.Popen([*program, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                    stdin=subprocess.DEVNULL, start_new_session=True, env=env)
         _RUNNING.add(proc)
         delivered, last = 0, time.monotonic()  # todo[:delivered] have their outcome
         allowance = timeout + BATCH_STARTUP  # the first document waits for LibreOffice to start

@@ -96,9 +96,11 @@ class Engine:
 
     def analyse(self, text: str, *, markdown: bool = True, names: set[str] | None = None,
                 deadline: float | None = None, tokens=None, english: bool = False,
-                proper: set[str] | None = None, analyses=ALL, masked: str | None = None) -> list[Issue]:
+                proper: set[str] | None = None, analyses=ALL, masked: str | None = None,
+                early: tuple[list[Issue], list[Issue]] | None = None) -> list[Issue]:
         """Our issues in ``text`` (no LanguageTool) of the categories in ``analyses``, sorted by position.
         ``english``: the text is known to be English (an English report), so only the style checks run.
+        ``early``: the spreektaal and style issues of this text, found already (see :meth:`early`).
 
         Spelling leaves words alone that another check already explains, so it needs the others' issues:
         asking for spelling runs everything. Without spelling, the speller never runs."""
@@ -115,7 +117,8 @@ class Engine:
         if english or looks_english(tokens):
             if "style" not in wanted:
                 return []
-            return sorted(style_issues(text, masked, sents), key=lambda i: (i.start, i.end, i.category))
+            style = early[1] if early is not None else style_issues(text, masked, sents)
+            return sorted(style, key=lambda i: (i.start, i.end, i.category))
         issues: list[Issue] = []
         if "dt" in run:
             if names is None:
@@ -124,9 +127,9 @@ class Engine:
                 proper = capitalised_in(tokens)
             issues += self.dt.check(sents, names | proper | set(_name_words(self.names)))
         if "spreektaal" in run:
-            issues += self.colloquial.check(sents)
+            issues += early[0] if early is not None else self.colloquial.check(sents)
         if "style" in run:
-            issues += style_issues(text, masked, sents)
+            issues += early[1] if early is not None else style_issues(text, masked, sents)
         if "spelling" in run:
             if names is None:
                 names = names_in(tokens, self.speller)
@@ -134,6 +137,17 @@ class Engine:
                                                      if i.category != "style" or i.end - i.start < 20)}
             issues += self.speller.check(tokens, names, taken, deadline)
         return sorted((i for i in issues if i.category in wanted), key=lambda i: (i.start, i.end, i.category))
+
+    def early(self, text: str, masked: str, tokens, analyses=ALL) -> tuple[list[Issue], list[Issue]]:
+        """The spreektaal and style issues :meth:`analyse` would find in ``text`` (they need the word classes,
+        hardly Hunspell): found first, while Hunspell may still be loading."""
+        from .colloquial import style_issues
+        from .tokens import looks_english, sentences
+        wanted = set(analyses) & set(CATEGORIES)
+        run = set(CATEGORIES) if "spelling" in wanted else wanted
+        sents = sentences(tokens)
+        spoken = self.colloquial.check(sents) if "spreektaal" in run and not looks_english(tokens) else []
+        return spoken, (style_issues(text, masked, sents) if "style" in run else [])
 
 
 _ENGINES: dict[tuple, Engine] = {}
@@ -250,6 +264,9 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
         getattr(engine.dt, "slots", None)  # loads the trained model
     if analyses & {"spelling", "spreektaal"}:
         engine.colloquial
+    english = looks_english([t for *_, tokens in prepared for t in tokens])
+    early = [engine.early(p.text, masked, tokens, analyses) if not english else None
+             for pos, p, md, masked, tokens in prepared]
     names: set[str] = set()
     proper: set[str] = set()
     if analyses & {"spelling", "dt"}:  # names matter to these two only
@@ -259,13 +276,12 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
     if "spelling" in analyses:  # lower-case product names used throughout the document (plesk, scikit-learn)
         names |= terms_in([tokens for *_, tokens in prepared], engine.speller)
     deadline = deadline_from_now(suggestion_budget)
-    english = looks_english([t for *_, tokens in prepared for t in tokens])
     findings.english = english
     if english:
         findings.notes.append(ENGLISH_NOTE)
     per_paragraph = [engine.analyse(p.text, markdown=md, names=names, deadline=deadline, tokens=tokens,
-                                    english=english, proper=proper, analyses=analyses, masked=masked)
-                     for pos, p, md, masked, tokens in prepared]
+                                    english=english, proper=proper, analyses=analyses, masked=masked, early=e)
+                     for (pos, p, md, masked, tokens), e in zip(prepared, early)]
     if digest is not None:
         remembered.store(digest, english, per_paragraph)
     if languagetool and analyses & set(CATEGORIES):

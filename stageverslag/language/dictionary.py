@@ -487,20 +487,20 @@ class Dictionary:
         # a Hunspell handle only once every load is done: Hunspell stops a long compound check after a time
         # measured with clock(), the CPU time of the whole process, so a question asked while another thread
         # still works could get another answer ("Eindigtoestandsautomaat", 60 ms, was once unknown that way)
-        for event in (events.values() if which in ("nl", "en") else [events[which]]):
+        for event in events.values():
             event.wait()  # set when that load is done, or failed, or the thread ended
         return results.get(which)
 
     def preload(self) -> bool:
-        """Start loading Hunspell, the word classes and the English dictionary in two threads, when the
-        Hunspell loads release Python's lock (the C interface), so they overlap importing, reading the document
-        and the structure checks. Only for one document checked in this process (never before worker processes
+        """Start loading the Dutch and the English Hunspell dictionary in two threads, when the loads release
+        Python's lock (the C interface), so they overlap importing, reading the document and the structure
+        checks. Only for one document checked in this process (never before worker processes
         fork). True when the loads started."""
         import threading
         if "hunspell" in vars(self) or getattr(self, "_loader", None) is not None or _hunspell_library() is None:
             return False
         results: dict = {}
-        events = {"nl": threading.Event(), "en": threading.Event(), "lexicon": threading.Event()}
+        events = {"nl": threading.Event(), "en": threading.Event()}
 
         def load(jobs):
             try:
@@ -523,12 +523,11 @@ class Dictionary:
             files = english_files()
             return load_hunspell(files) if files is not None else None
 
-        # two threads: the Dutch dictionary (the longest load) alone, the word classes and then the English
-        # dictionary in the other. Both Hunspell loads run outside Python's lock, so they share the second core
-        # with each other and with the main thread; the main thread asks Hunspell nothing before both are done
-        # (see _preloaded). Measured on 2 idle cores: 9% less time for a first check than one after the other.
-        jobs = [[("nl", lambda: load_hunspell(self.files))],
-                [("lexicon", lambda: load_lexicon(self.files.dic, self.files)), ("en", english)]]
+        # two threads, one per Hunspell dictionary: both loads run outside Python's lock, so they share the
+        # second core while the main thread imports, reads the document and runs the structure checks; the main
+        # thread asks Hunspell nothing before both are done (see _preloaded). The word classes are Python work
+        # (Python's lock): the main thread reads them itself when it needs them, which leaves the loads alone.
+        jobs = [[("nl", lambda: load_hunspell(self.files))], [("en", english)]]
         threads = [threading.Thread(target=load, args=(j,), name=f"stageverslag-dictionaries-{k}", daemon=True)
                    for k, j in enumerate(jobs)]
         self._loader = (threads, results, events)
@@ -538,8 +537,7 @@ class Dictionary:
 
     @cached_property
     def lexicon(self) -> Lexicon:
-        loaded = self._preloaded("lexicon")
-        return loaded if loaded is not None else load_lexicon(self.files.dic, self.files)
+        return load_lexicon(self.files.dic, self.files)
 
     @cached_property
     def english(self):
