@@ -591,8 +591,8 @@ def _yield_to_main_thread() -> None:
     machine with two cores the main thread then keeps its core while two loads share the other. The loads
     finish before the main thread needs them; the main thread, not the loads, decides how long a check takes."""
     import threading
-    if os.environ.get("STAGEVERSLAG_LOADER_NICE") == "0":
-        return
+    if os.environ.get("STAGEVERSLAG_LOADER_NICE") == "0" or not sys.platform.startswith("linux"):
+        return  # elsewhere a thread id is no process id for setpriority
     try:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
     except (AttributeError, OSError, ValueError):
