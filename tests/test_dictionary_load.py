@@ -4,6 +4,8 @@ thread for a first check of one document, and verdicts remembered so a report ch
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import threading
 
 import pytest
@@ -121,3 +123,18 @@ def test_a_loader_thread_that_fails_never_leaves_the_check_waiting(cache_home, m
         thread.join(10)  # a bound, not a measurement
     assert all(event.is_set() for event in d._loader[2].values())
     assert d.known("stagebedrijf") and "verbeter" in d.lexicon.verbs  # loaded here instead
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="thread priorities per thread: Linux only")
+def test_the_loading_threads_take_the_lowest_priority_and_the_main_thread_keeps_its_own():
+    seen = {}
+
+    def loader():
+        dmod._yield_to_main_thread()
+        seen["loader"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    thread = threading.Thread(target=loader)
+    thread.start()
+    thread.join()
+    assert seen["loader"] == 19
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before
