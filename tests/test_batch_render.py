@@ -270,17 +270,8 @@ def test_blank_pictures_give_the_same_pages_and_heading_pages_on_real_reports(fr
     """The copies with blank pictures (what a batch renders for page counts) against the reports with their
     pictures, both through LibreOffice: every count and every heading's page the same."""
     from lintkit import CORPUS
-    from stageverslag.document.pages import _outline, pdf_bytes_page_count
     docs = [CORPUS / name for name in PICTURED]
-    full: dict = {}
-
-    def converted(src, result):
-        data = Path(result).read_bytes()
-        full[render_key(src)] = (pdf_bytes_page_count(data), _outline(data))
-
-    libreoffice.convert_batches(docs, libreoffice.COUNT_PDF, converted, processes=1)
-    blank = render_pages_many(docs, processes=1)
-    assert blank == full
+    blank = _same_pages_as_the_reports_themselves(docs)
     assert all(v[0] >= 40 for v in blank.values()) and sum(len(v[1]) for v in blank.values()) > 200
 
 
@@ -295,7 +286,6 @@ def test_blank_charts_and_metafiles_give_the_same_pages_and_heading_pages_on_rea
     import struct
 
     from lintkit import CORPUS
-    from stageverslag.document.pages import _outline, pdf_bytes_page_count
     from stageverslag.sanitize import blank_chart, blank_metafile
     docs = [CORPUS / name for name in CHARTED]
     blanked = {"chart": 0, "emf": 0}
@@ -314,15 +304,7 @@ def test_blank_charts_and_metafiles_give_the_same_pages_and_heading_pages_on_rea
                 elif member.startswith("word/charts/"):
                     assert blank_chart(data) is None  # the chart's style and colours stay
     assert blanked == {"chart": 2, "emf": 2}
-    full: dict = {}
-
-    def converted(src, result):
-        data = Path(result).read_bytes()
-        full[render_key(src)] = (pdf_bytes_page_count(data), _outline(data))
-
-    libreoffice.convert_batches(docs, libreoffice.COUNT_PDF, converted, processes=1)
-    blank = render_pages_many(docs, processes=1)
-    assert blank == full
+    blank = _same_pages_as_the_reports_themselves(docs)
     assert sorted(v[0] for v in blank.values()) == [4, 11, 25] and sum(len(v[1]) for v in blank.values()) > 100
 
 
@@ -373,3 +355,19 @@ def test_a_batch_render_makes_no_connection_and_its_profiles_stay_private(tmp_pa
     settings = (tmp_path / "profiel" / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
     for line in libreoffice.PRIVATE_SETTINGS.splitlines()[2:-1]:
         assert line.split("<value>")[0] in settings
+
+
+def _same_pages_as_the_reports_themselves(docs) -> dict:
+    """The page counts and heading pages of ``docs`` as a batch renders them (blanked copies), checked equal to
+    those of the documents themselves converted by LibreOffice; returns the batch's."""
+    from stageverslag.document.pages import _outline, pdf_bytes_page_count
+    full: dict = {}
+
+    def converted(src, result):
+        data = Path(result).read_bytes()
+        full[render_key(src)] = (pdf_bytes_page_count(data), _outline(data))
+
+    libreoffice.convert_batches(docs, libreoffice.COUNT_PDF, converted, processes=1)
+    blank = render_pages_many(docs, processes=1)
+    assert blank == full
+    return blank
