@@ -185,9 +185,16 @@ def run() -> None:
     the word classes, the dt model) costs 40-120 ms for nothing."""
     argv = sys.argv[1:]
     code = main(argv)
-    if argv[:1] == ["check"]:
+    if _one_document(argv):  # not a batch: its worker processes end the normal way
         _leave(code)
     sys.exit(code)
+
+
+def _one_document(argv: list[str]) -> bool:
+    import os
+    paths = early_check_paths(argv)
+    return paths is not None and len(paths) <= 1 and (not paths or os.path.isfile(paths[0])) and not (
+        paths and paths[0].lower().endswith(".zip"))
 
 
 def _leave(code: int) -> None:
