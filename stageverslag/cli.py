@@ -9,7 +9,7 @@ import re
 import sys
 
 from . import __version__
-from .early import CHECK_FLAGS, CHECK_VALUE_OPTIONS, early_check_paths  # noqa: F401 - the parser's twins
+from .early import CHECK_FLAGS, CHECK_VALUE_OPTIONS, early_check_paths, one_document, start_loading  # noqa: F401 - CHECK_*: the parser's twins, tested
 from .errors import UserError
 
 EPILOG = "Meer uitleg: stageverslag COMMANDO --help. Zonder commando opent de schrijfhulp (tui)."
@@ -191,10 +191,8 @@ def run() -> None:
 
 
 def _one_document(argv: list[str]) -> bool:
-    import os
     paths = early_check_paths(argv)
-    return paths is not None and len(paths) <= 1 and (not paths or os.path.isfile(paths[0])) and not (
-        paths and paths[0].lower().endswith(".zip"))
+    return paths is not None and one_document(paths)
 
 
 def _leave(code: int) -> None:
@@ -211,10 +209,6 @@ def _leave(code: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    early = early_check_paths(argv)
-    if early is not None:  # a first check of one document: Hunspell starts loading now, in a thread
-        from .language.dictionary import preload_for_check
-        preload_for_check(argparse.Namespace(paths=early, select="", ignore=""))
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -227,9 +221,7 @@ def main(argv: list[str] | None = None) -> int:
             from .commands import cmd_status
             return cmd_status(args)
         if args.command == "check":
-            if not (args.select or args.ignore):  # the language rules run: a first run loads Hunspell in a
-                from .language.dictionary import preload_for_check  # thread while the rest is imported and read
-                preload_for_check(args)
+            start_loading(args.paths, args.select, args.ignore)  # once: early.main may have started it
             from .commands import cmd_check
             return cmd_check(args)
         if args.command == "build":

@@ -37,15 +37,40 @@ def early_check_paths(argv: list[str]) -> list[str] | None:
     return paths
 
 
+def one_document(paths: list[str]) -> bool:
+    """Does a ``check`` of these paths check one document in this process (one .docx, or the project's drafts
+    when there are no paths)? Several files, a folder or a Canvas .zip are a batch, checked by worker
+    processes."""
+    import os
+    if not paths:
+        return True
+    return len(paths) == 1 and os.path.isfile(paths[0]) and not paths[0].lower().endswith(".zip")
+
+
+def start_loading(paths: list[str], select=None, ignore=None) -> bool:
+    """A first ``check`` of one document: start loading Hunspell now, in threads, while the rest of the program
+    is imported and the document read. Not for a batch (its workers fork and load for themselves), not when
+    rules are selected or ignored (the language rules may not run), not when the dictionary's verdicts are
+    remembered from an earlier run (Hunspell may not be needed at all). True when the loads started."""
+    if select or ignore or not one_document(paths):
+        return False
+    try:
+        from .language.dictionary import get_dictionary
+        dictionary = get_dictionary()
+        stored = dictionary._verdicts_path()
+        if stored is None or stored.exists():
+            return False
+        return dictionary.preload()
+    except (OSError, ValueError):
+        return False
+
+
 def main() -> None:
     """The ``stageverslag`` command and ``python -m stageverslag``."""
-    argv = sys.argv[1:]
-    paths = early_check_paths(argv)
+    paths = early_check_paths(sys.argv[1:])
     if paths is not None:
         try:
-            from types import SimpleNamespace
-            from .language.dictionary import preload_for_check
-            preload_for_check(SimpleNamespace(paths=paths, select="", ignore=""))
+            start_loading(paths)
         except Exception:  # noqa: BLE001 - only a head start; the check itself loads what it needs
             pass
     from .cli import run

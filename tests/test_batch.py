@@ -205,6 +205,24 @@ def test_canvas_zip_html_same_facts_escaped(canvas_zip, tmp_path, capsys):
     assert "maesbert_103_203_bijlagen-1.docx" in page and "eindverslag.docx (ook: bijlagen-1.docx)" in page
 
 
+def test_a_first_batch_from_the_command_line_ends_with_its_output_captured(canvas_zip, tmp_path):
+    """The command as a script or a coach's shell runs it: a first run (no remembered words), all rules, two
+    workers, output captured. The dictionaries were once preloaded in a thread before the workers forked:
+    the workers then waited for threads they did not have, for ever."""
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = tmp_path / "overzicht.csv"
+    done = subprocess.run([sys.executable, "-m", "stageverslag", "check", str(canvas_zip), "--format", "csv",
+                           "--pages", "word", "--jobs", "2", "-o", str(out)],
+                          capture_output=True, text=True, env=env, timeout=300)  # a bound, not a measurement
+    assert done.returncode == 2, done.stderr  # unreadable files among them
+    assert done.stderr.strip().splitlines()[-1].startswith("7 verslagen: ")
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert len(rows) == 8 and rows[1][0] == "peetersjan"
+
+
 def test_a_worker_that_dies_costs_only_its_own_file(folder, monkeypatch, tmp_path):
     """One file kills its worker every time, one only the first time: the pool is rebuilt, the first file
     is reported as stopped, the second is retried and checked, and every other file gets its report."""

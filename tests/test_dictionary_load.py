@@ -3,7 +3,6 @@ thread for a first check of one document, and verdicts remembered so a report ch
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import threading
@@ -55,27 +54,52 @@ def test_preload_loads_both_dictionaries_in_threads_while_python_runs_on(cache_h
     assert isinstance(d.hunspell, dmod.CHunspell) and isinstance(d.english, dmod.CHunspell)
 
 
-def _args(*paths, select=None, ignore=None):
-    return argparse.Namespace(paths=list(paths), select=select, ignore=ignore)
-
-
 def test_preload_only_for_a_first_check_of_one_document(cache_home, tmp_path, monkeypatch):
+    from stageverslag.early import start_loading
     started = []
     monkeypatch.setattr(dmod.Dictionary, "preload", lambda self: started.append(self) or True)
     monkeypatch.setattr(dmod, "_DICTIONARIES", {})
     report = tmp_path / "verslag.docx"
     report.write_bytes(b"")
-    assert not dmod.preload_for_check(_args(str(report), str(report)))  # a batch: workers may fork
-    assert not dmod.preload_for_check(_args(str(tmp_path)))  # a folder
-    assert not dmod.preload_for_check(_args(str(report), ignore="spelling"))
-    assert dmod.preload_for_check(_args(str(report)))
-    assert dmod.preload_for_check(_args())  # the project's drafts
+    download = tmp_path / "inzendingen.zip"
+    download.write_bytes(b"")
+    assert not start_loading([str(report), str(report)])  # a batch: workers fork
+    assert not start_loading([str(tmp_path)])  # a folder
+    assert not start_loading([str(download)])  # a Canvas download
+    assert not start_loading([str(report)], ignore="spelling")
+    assert start_loading([str(report)])
+    assert start_loading([])  # the project's drafts
     d = dmod.get_dictionary()
     d.stored["known"]["verslag"] = 1
     d._stored_new += 1
     d.save_verdicts()
-    assert not dmod.preload_for_check(_args(str(report)))  # checked before: the words are remembered
+    assert not start_loading([str(report)])  # checked before: the words are remembered
     assert len(started) == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork: POSIX only")
+def test_a_process_forked_while_the_dictionaries_load_loads_them_itself(cache_home, monkeypatch):
+    release = threading.Event()
+    real_load = dmod.load_hunspell
+
+    def slow_load(files):
+        release.wait(60)  # a bound, not a measurement: the test sets it below
+        return real_load(files)
+    monkeypatch.setattr(dmod, "load_hunspell", slow_load)
+    monkeypatch.setattr(dmod, "_DICTIONARIES", {})
+    d = dmod.get_dictionary()
+    assert d.preload()
+    pid = os.fork()
+    if pid == 0:  # the child: the loading threads are not here; waiting for them would never end
+        code = 1
+        try:
+            code = 0 if d._loader is None and d._preloaded("nl") is None else 3
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    release.set()
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert d._loader is not None and d.known("stagebedrijf")  # the parent keeps its loads
 
 
 def test_a_word_first_met_as_a_suggestion_candidate_is_remembered_when_the_text_has_it(cache_home, monkeypatch):

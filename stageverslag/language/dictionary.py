@@ -602,24 +602,17 @@ def _yield_to_main_thread() -> None:
 _DICTIONARIES: dict[str, Dictionary] = {}
 
 
-def preload_for_check(args) -> bool:
-    """``stageverslag check`` of one document (one .docx, or the project's drafts) on a dictionary whose
-    verdicts were never remembered (a first run): start loading Hunspell now, in a thread, while the rest of
-    the program is imported and the document is read. Not for a batch (worker processes fork) nor when
-    rules are selected or ignored (the language rules may not run)."""
-    try:
-        paths = list(getattr(args, "paths", None) or [])
-        if getattr(args, "select", None) or getattr(args, "ignore", None):
-            return False
-        if len(paths) > 1 or (paths and not os.path.isfile(paths[0])):
-            return False
-        dictionary = get_dictionary()
-        stored = dictionary._verdicts_path()
-        if stored is None or stored.exists():
-            return False  # the words are mostly remembered: Hunspell may not be needed at all
-        return dictionary.preload()
-    except (OSError, ValueError):
-        return False
+def _forget_unfinished_loads() -> None:
+    """In a process just forked (a batch worker): a load still running in the parent's threads never ends
+    here (a forked process has only the thread that forked), so the dictionary loads itself when asked."""
+    for dictionary in _DICTIONARIES.values():
+        loader = getattr(dictionary, "_loader", None)
+        if loader is not None and not all(event.is_set() for event in loader[2].values()):
+            dictionary._loader = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_unfinished_loads)
 
 
 def get_dictionary() -> Dictionary:
