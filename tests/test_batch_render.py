@@ -18,11 +18,12 @@ from lintkit import handbook_parts, write_report
 from stageverslag import libreoffice
 from stageverslag.batch import check_paths
 from stageverslag.document import pages
-from stageverslag.document.pages import render_key, render_pages_many
+from stageverslag.document.pages import pdf_page_count, render_key, render_pages_many
 from stageverslag.rules import CheckOptions, load_rules
 
 HANG = "STAGEVERSLAG-TEST-HANGT"
 CRASH = "STAGEVERSLAG-TEST-CRASHT"
+HANG_IN_BATCH = "STAGEVERSLAG-TEST-PARTIJ-HANGT"  # hangs among others, converts alone
 
 pytestmark = pytest.mark.libreoffice
 
@@ -38,7 +39,9 @@ def reports(tmp_path_factory):
             write_report(folder / "d.docx", parts=handbook_parts(scale=0.35))]
     hangs = write_report(folder / "hangt.docx", parts=handbook_parts(scale=1.3) + [("Markering", [HANG], 1)])
     crashes = write_report(folder / "crasht.docx", parts=handbook_parts(scale=1.3) + [("Markering", [CRASH], 1)])
-    return {"good": good, "hangs": hangs, "crashes": crashes}
+    hangs_in_batch = write_report(folder / "partij.docx", parts=handbook_parts(scale=0.6) + [
+        ("Markering", [HANG_IN_BATCH], 1)])
+    return {"good": good, "hangs": hangs, "crashes": crashes, "hangs_in_batch": hangs_in_batch}
 
 
 @pytest.fixture
@@ -49,7 +52,8 @@ def fresh_caches(monkeypatch):
 
 def stand_in(tmp_path: Path, log: Path) -> Path:
     """A 'soffice' that logs each run (start, its documents, end) and hands the documents to the real
-    LibreOffice up to a marked one, at which it hangs (HANG) or exits as if it crashed (CRASH)."""
+    LibreOffice up to a marked one, at which it hangs (HANG; HANG_IN_BATCH only when it has other documents
+    too) or exits as if it crashed (CRASH)."""
     real = libreoffice.find_soffice()
     fake = tmp_path / "soffice"
     fake.write_text(f"""#!{sys.executable}
@@ -65,6 +69,8 @@ def log(line):
 def marker(doc):
     with zipfile.ZipFile(doc) as zf:
         xml = zf.read("word/document.xml")
+    if {HANG_IN_BATCH.encode()!r} in xml and len(docs) > 1:
+        return "hang"
     return "hang" if {HANG.encode()!r} in xml else "crash" if {CRASH.encode()!r} in xml else None
 log("start " + " ".join(os.path.basename(d) for d in docs))
 done = []
@@ -154,6 +160,25 @@ def test_a_hanging_document_costs_only_itself(reports, tmp_path, monkeypatch, fr
     starts = [r[2] for r in lines if r[1] == "start"]
     assert len(starts) == 4  # two batches, the rest of the hung one, the hung document alone
     assert len(starts[-1]) == 1
+
+
+def test_a_document_that_hangs_only_among_others_is_converted_alone(reports, tmp_path, monkeypatch):
+    """LibreOffice converts the first document of the batch and then hangs: after the per-document timeout the
+    process is stopped, the first pdf is kept, the rest of the batch goes on in a new process and the document
+    it hung on is tried once more, alone, where it converts."""
+    log = tmp_path / "runs.txt"
+    monkeypatch.setenv("STAGEVERSLAG_SOFFICE", str(stand_in(tmp_path, log)))
+    monkeypatch.setattr(libreoffice, "BATCH_STARTUP", 60)
+    sources = [reports["good"][2], reports["hangs_in_batch"], reports["good"][0]]  # the largest first, as given
+    results = libreoffice.convert_many(sources, "pdf", outdir=tmp_path / "pdf", timeout=20)
+    assert all(isinstance(v, Path) and v.parent == tmp_path / "pdf" for v in results.values()), results
+    lines = runs(log)
+    starts = [r[2] for r in lines if r[1] == "start"]
+    assert starts == [["0000.docx", "0001.docx", "0002.docx"], ["0002.docx"], ["0001.docx"]], lines  # copies
+    assert [r[2] for r in lines if r[1] == "hang"] == [["0001.docx"]]
+    monkeypatch.delenv("STAGEVERSLAG_SOFFICE")
+    expected = render_pages_many(sources)  # the real LibreOffice, in one batch
+    assert [pdf_page_count(results[s]) for s in sources] == [expected[render_key(s)][0] for s in sources]
 
 
 def test_a_crashing_document_costs_only_itself(reports, tmp_path, monkeypatch, fresh_caches):
