@@ -203,6 +203,9 @@ def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     "Ik vind dat de stage een goed verloop had.",
     # a line broken in the middle of a sentence (the handbook): no command at the lower-case start
     "Je \n\nleert ook bij door goed rond te kijken en regelmatig afstand te nemen van je werk.",
+    # 'ik' right after the verb: the stem is the finite verb, even after a name that looks like 'word'
+    "Word gebruik ik voor het verslag.",
+    "Word gebruik ik elke dag, Excel bijna nooit.",
 ])
 def test_correct_sentences_stay_quiet(text):
     assert dt(text) == []
