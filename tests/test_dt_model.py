@@ -106,6 +106,9 @@ def dt(text):
     ("Sinds vorige maand veranderd de werking van de afdeling.", "veranderd", "verandert"),
     ("Elk ras heeft specifieke eigenschappen en stel bepaalde eisen aan de productie.", "stel", "stelt"),
     ("Het team maakt een planning en werk de taken af.", "werk", "werkt"),
+    # a surname in -s is no plural ('Maes': 'ma' is a noun); a name with a capital after the verb is its subject
+    ("Els Maes bespreek de planning met het team.", "bespreek", "bespreekt"),
+    ("Vanaf maandag werk Jan thuis.", "werk", "werkt"),
     ("Dit is een test of het werkt en of het goed gaat en word gebruikt.", "word", "wordt"),
 ])
 def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
@@ -206,6 +209,11 @@ def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     # 'ik' right after the verb: the stem is the finite verb, even after a name that looks like 'word'
     "Word gebruik ik voor het verslag.",
     "Word gebruik ik elke dag, Excel bijna nooit.",
+    "Els Maes bespreekt de planning met het team.",
+    "Vanaf maandag werkt Jan thuis.",
+    "Bij Colruyt werk ik graag.",
+    "In Gent werk je dicht bij het station.",
+    "Mijn collega's en Peeters bespreken de planning.",
 ])
 def test_correct_sentences_stay_quiet(text):
     assert dt(text) == []

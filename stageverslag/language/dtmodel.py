@@ -161,18 +161,18 @@ def rejected(i: int, words: list[str], lex, tagdict: dict) -> bool:
     return False
 
 
-def plausible(v, words: list[str], lex, tagdict: dict) -> bool:
+def plausible(v, words: list[str], lex, tagdict: dict, names: frozenset = frozenset()) -> bool:
     """See :func:`_plausible`; a participle spelled like the stem + t ('gebruikt') may be either."""
     if v.label == "VD" and fam_form(v, "T") == v.fix:
-        return _plausible(v, words, lex, tagdict) or _plausible(replace(v, label="T"), words, lex, tagdict)
-    return _plausible(v, words, lex, tagdict)
+        return _plausible(v, words, lex, tagdict, names) or _plausible(replace(v, label="T"), words, lex, tagdict, names)
+    return _plausible(v, words, lex, tagdict, names)
 
 
-def _plausible(v, words: list[str], lex, tagdict: dict) -> bool:
+def _plausible(v, words: list[str], lex, tagdict: dict, names: frozenset = frozenset()) -> bool:
     """Structural checks on a verdict of the model: each kind of correction needs the sign that makes it
     certain (an auxiliary for a participle, 'ik' or an inverted 'je/jij' or a sentence-initial command for a
     bare stem, no command possible for stem + t). Fixed words, closed word classes and nouns after a
-    determiner are left alone."""
+    determiner are left alone. ``names``: the positions of words written with a capital inside the sentence."""
     i = v.index
     w = words[i]
     if rejected(i, words, lex, tagdict):
@@ -216,7 +216,7 @@ def _plausible(v, words: list[str], lex, tagdict: dict) -> bool:
             return False  # 'heb ik een tijdje onderzoek gedaan': the object of a perfect tense
         if relative == "plural":
             return False  # 'De klanten die we bedienen vind ...': the subject is plural, stem + t is no fix
-        if w in lex.nouns and not relative and not _clear_subject(words, start, i, lex, tagdict):
+        if w in lex.nouns and not relative and not _clear_subject(words, start, i, lex, tagdict, names):
             return False  # 'beheer en sturing', 'zuurstof gebruik', 'de data driven regel module': a noun
         if w in lex.nouns and any(x in NOUN_VERBS for x in words[i + 1:end + 1]):
             return False  # 'gebruik maken van', 'deel nemen aan': a noun in a fixed expression
@@ -531,10 +531,11 @@ def _after_subject_np(words: list[str], j: int, lex) -> bool:
     return x in AFTER_SUBJECT or x in lex.participles or (x.startswith("ge") and x.endswith(("d", "t")) and len(x) > 4)
 
 
-def _clear_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> bool:
-    """For a word that is also a noun: is there a subject the verb reading needs? A subject pronoun right
-    before it, a noun phrase with an article that opens the clause and ends right before it, or the
-    inversion 'fronted word + verb + pronoun/article'."""
+def _clear_subject(words: list[str], start: int, i: int, lex, tagdict: dict, names: frozenset = frozenset()) -> bool:
+    """For a word that is also a noun: is there a subject the verb reading needs? A subject pronoun or a name
+    right before it, a noun phrase with an article that opens the clause and ends right before it, or the
+    inversion 'fronted word + verb + pronoun/article/name'. ``names``: positions of words with a capital
+    inside the sentence ('Jan', 'Peter': also nouns in the dictionary)."""
     prev = words[i - 1] if i else ""
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if prev in ("hij", "zij", "ze", "het", "men", "u", "jij", "je", "die", "dat", "wie", "er"):
@@ -551,14 +552,16 @@ def _clear_subject(words: list[str], start: int, i: int, lex, tagdict: dict) -> 
             or _plural(x, lex, tagdict) or tagdict.get(x, "").startswith(("N", "ADJ", "TW", "LID", "VZ"))
             for x in words[3:i]) and not any(_verb_like(x, lex, tagdict) for x in words[1:i]):
         return True  # 'De populariteit van kaastaarten in de 16e eeuw blijkt ...': noun + prepositional phrases
-    if prev[:1].isalpha() and prev not in tagdict and prev not in lex.nouns and prev not in lex.adjectives \
-            and prev not in lex.verbs and not (i >= 2 and words[i - 2] in DETS):
-        return True  # a name: 'Pieter van den Hoogenband krijgt' (not 'de sobel filter': a compound)
+    if prev[:1].isalpha() and not (i >= 2 and words[i - 2] in DETS) and (i - 1 in names or (
+            tagdict.get(prev, "SPEC") == "SPEC" and prev not in lex.nouns and prev not in lex.adjectives
+            and prev not in lex.verbs)):
+        return True  # a name: 'Pieter van den Hoogenband krijgt', 'mijn mentor Jan werkt' (not 'de sobel filter')
     opener = words[start - 1] if start > 0 else "<s>"
     if i == start and opener in ("en", "maar") and _subject_first(words, tagdict, i):
         return True  # 'Elke boer kapt een stukje bos en steekt ...'
     inverted = nxt in ("hij", "zij", "ze", "het", "men", "u") or (nxt in DETS and nxt not in ("die", "dat")) or (
-        nxt[:1].isalpha() and nxt not in tagdict and nxt not in lex.nouns and nxt not in lex.verbs) or (
+        nxt[:1].isalpha() and tagdict.get(nxt, "SPEC") == "SPEC" and nxt not in lex.nouns and nxt not in lex.verbs) or (
+        i + 1 in names and nxt.isalpha()) or (
         tagdict.get(nxt, "").startswith("N|eigen"))
     if nxt in ("vs", "versus", "resp", "bv", "bijv", "enz", "etc", "vb"):
         inverted = False  # 'de kracht inhoud vs frequentie': an abbreviation, no subject
@@ -582,7 +585,8 @@ def _plural(x: str, lex, tagdict: dict) -> bool:
         return True  # tarieven, reizen
     return len(x) > 3 and x not in lex.nouns and (
         (x.endswith("en") and (x[:-2] in lex.nouns or x[:-3] in lex.nouns or x[:-3] + x[-4] + x[-3] in lex.nouns))
-        or (x.endswith(("s", "'s")) and (x[:-1] in lex.nouns or x[:-2] in lex.nouns)))
+        or (x.endswith("s") and x[:-1] in lex.nouns) or (x.endswith("'s") and x[:-2] in lex.nouns))
+    # ('collega's', 'stagiairs'; not 'Maes', whose 'ma' is a noun: a surname in -s is no plural)
 
 
 def _subject_first(words: list[str], tagdict: dict, i: int | None = None) -> bool:
@@ -638,12 +642,15 @@ class SlotChecker:
         thresholds = self.model.thresholds
         out = []
         taken = set()
+        names = frozenset(k for k, t in enumerate(sentence) if caps[k] and k > 0 and not t.sentence_start
+                          and t.text[1:].islower() and sentence[k - 1].text not in (":", "(", '"', "“", "'"))
         for v in predict(self.model, self.forms, words, caps, self._skip, self._cache):
             if v.label == "VD" and fam_form(v, "T") == v.fix and not _plausible(
                     v, words, self.forms.lex, self.model.tagdict):
                 v = replace(v, label="T")  # 'wat Multimove gebruik': gebruikt is the finite verb here
             tok = sentence[v.index]
-            if tok.kind != "word" or v.margin < thresholds.get(v.kind, 1e9) or not plausible(v, words, self.forms.lex, self.model.tagdict):
+            if tok.kind != "word" or v.margin < thresholds.get(v.kind, 1e9) or not plausible(
+                    v, words, self.forms.lex, self.model.tagdict, names):
                 continue
             if v.index == 0 and v.label == "EV" and not caps[0]:
                 continue
