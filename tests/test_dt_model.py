@@ -212,6 +212,8 @@ def test_issue_examples_are_caught_with_the_right_form(sentence, wrong, fix):
     "Els Maes bespreekt de planning met het team.",
     "Vanaf maandag werkt Jan thuis.",
     "Bij Colruyt werk ik graag.",
+    "Microsoft Word gebruik ik voor alle verslagen.",
+    "Google Drive gebruik ik om bestanden te delen.",
     "In Gent werk je dicht bij het station.",
     "Mijn collega's en Peeters bespreken de planning.",
 ])

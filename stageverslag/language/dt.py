@@ -117,6 +117,8 @@ class DtChecker(Verbs):
             return
         aux_in_clause = any(self.is_aux(low, i) for i in range(len(low)))
         for k, tok in enumerate(words):
+            if tok.text[:1].isupper() and not tok.sentence_start and not (k == 0 and clause.start_punct in (":", "(")):
+                continue  # a capital inside the sentence: a name ('Microsoft Word gebruik ik'), as for the model
             w = low[k]
             nxt = low[k + 1] if k + 1 < len(low) else None
             nxt2 = low[k + 2] if k + 2 < len(low) else None
