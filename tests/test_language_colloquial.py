@@ -31,6 +31,8 @@ def found(text, category):
     ("Het was een zotte week.", "zotte", "gekke"),
     ("Mijn collega's zijn heel tof.", "tof", "leuk"),
     ("Kunde mij eens helpen met de planning?", "Kunde", "kun je"),
+    ("Op het einde van de dag was ik kapot.", "was ik kapot", "was ik uitgeput"),
+    ("Na die week waren we kapot.", "waren we kapot", "waren we uitgeput"),
 ])
 def test_spoken_forms_get_an_alternative(text, form, alternative):
     assert found(text, "spreektaal") == [(form, alternative)]
@@ -49,6 +51,8 @@ def test_spoken_forms_get_an_alternative(text, form, alternative):
     "Ik werk keihard aan mijn verslag.",
     "De supermarkt opent om acht uur.",
     "Ik ben heel erg tevreden over de begeleiding.",
+    "De printer was kapot, dus ik was de hele ochtend bezig.",
+    "Toen ik de laptop terugkreeg, was hij kapot.",
 ])
 def test_standard_dutch_stays_quiet(text):
     assert found(text, "spreektaal") == []
