@@ -60,6 +60,15 @@ def test_mistakes_are_found_with_up_to_three_suggestions(tmp_path):
         assert 1 <= len(issue.suggestions) <= 3 and issue.category == "spelling"
 
 
+@pytest.mark.parametrize("text,wrong,fix", [
+    ("De data werd opgeslaan in een Excel-bestand.", "opgeslaan", "opgeslagen"),  # was 'opgestaan'
+    ("Het balletje wordt weggeslaan.", "weggeslaan", "weggeslagen"),
+])
+def test_the_flemish_participle_gets_the_written_one_first(text, wrong, fix):
+    issues = [i for i in check_text(text) if i.category == "spelling"]
+    assert [(text[i.start:i.end], i.suggestions[0]) for i in issues] == [(wrong, fix)]
+
+
 def test_word_list_and_project_names_are_accepted(tmp_path):
     project = init_project(tmp_path / "verslag", ProjectConfig(
         student="Lotte Vermeersch", track="HR", company="Brouwerij Xyloteq nv", mentor="Joris Verplaetse",

@@ -26,7 +26,8 @@ _VOWEL = re.compile(r"[aeiouyAEIOUYàáâäèéêëìíîïòóôöùúûü]")
 #: a capital drops the accent in print: "Eén" stands for "één"
 _ACCENTED_CAPS = {"Eén": "één", "Eénmaal": "éénmaal"}
 _VOWEL_MARKS = {"e": "ëé", "i": "ï", "o": "ö", "u": "ü", "a": "ä"}
-_CONFUSIONS = (("c", "k"), ("k", "c"), ("s", "c"), ("c", "s"), ("s", "z"), ("z", "s"), ("ei", "ij"), ("ij", "ei"),
+_CONFUSIONS = (("slaan", "slagen"),  # the Flemish participle: opgeslaan, geslaan
+               ("c", "k"), ("k", "c"), ("s", "c"), ("c", "s"), ("s", "z"), ("z", "s"), ("ei", "ij"), ("ij", "ei"),
                ("au", "ou"), ("ou", "au"), ("f", "v"), ("v", "f"), ("g", "ch"), ("y", "ij"), ("t", "th"),
                ("dt", "d"), ("d", "dt"), ("t", "d"), ("d", "t"), ("ph", "f"), ("x", "ks"), ("ks", "x"))
 _LETTERS = "eanrtioldsgkmvhubpwjczfëïéyxq"
@@ -601,7 +602,7 @@ def deadline_from_now(budget: int = SUGGESTION_BUDGET) -> "WorkBudget":
 
 
 #: key prefix of a remembered search in the dictionary's verdict cache (its answers and what they cost)
-_STORE_KEY = "\0zoek:"
+_STORE_KEY = "\0zoek2:"  # 2: the Flemish participle in the cheap search
 
 
 class WorkBudget:
