@@ -87,8 +87,9 @@ def test_text_groups_repeated_words_and_says_once_that_parts_are_unrecognised(pr
                                                     "characters": 5000, "length_unit": "words",
                                                     "length_value": 900}, findings=found, notes=[])
     out = render_text([r], profile)
-    assert out.count("ontbreekt") == 0 and "niet herkend (7 ontbreken" in out
-    assert "Gevonden hoofdstukken: 'Kerntaken'" in out
+    assert out.count("ontbreekt") == 0 and "niet herkend: 7 fouten, één per ontbrekend onderdeel (" in out
+    assert "Gevonden hoofdstukken (1 info-opmerking): 'Kerntaken'" in out  # the verdict counts them too
+    assert "Fouten (" not in out
     assert "'delaware' (3×, eerste keer p. ±5)" in out
     assert "alinea" not in out
 

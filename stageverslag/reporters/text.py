@@ -113,11 +113,13 @@ def _header(report, profile, verbose: bool = False) -> str | None:
     return line
 
 
-def _sections(findings, profile, color: bool, verbose: bool, fold: int = 0) -> list[str]:
+def _sections(findings, profile, color: bool, verbose: bool, fold: int = 0, others: bool = False) -> list[str]:
     """Errors, warnings, info. Language warnings are folded per part and kind (``fold`` 0); for a report that
-    would not fit on one screen per kind only (1), and then language errors per part and kind too (2)."""
+    would not fit on one screen per kind only (1), and then language errors per part and kind too (2).
+    ``others``: the missing parts were counted above, so these are the other errors."""
     out: list[str] = []
-    for severity, title in (("error", "Fouten"), ("warning", "Waarschuwingen"), ("info", "Info")):
+    for severity, title in (("error", "Andere fouten" if others else "Fouten"), ("warning", "Waarschuwingen"),
+                            ("info", "Info")):
         mine = [f for f in findings if f.severity == severity]
         if not mine:
             continue
@@ -160,13 +162,16 @@ def render_report(report, profile, color: bool = False, verbose: bool = False) -
     if missing:
         names = ", ".join(profile.part(f.part).title if f.part in profile.part_ids else f.message for f in missing)
         found = ", ".join(f"'{f.quote or f.match}'" for f in chapters if f.quote or f.match)
-        out.append(_paint(f"  De onderdelen van de handleiding zijn niet herkend ({len(missing)} ontbreken: "
-                          f"{names}).", "error", color))
-        out.append("    " + (f"Gevonden hoofdstukken: {found}. " if found else "Er zijn geen hoofdstuktitels "
-                   "gevonden. ") + "Geef elk onderdeel een kop (stijl Kop 1) met de titel uit de handleiding.")
+        out.append(_paint(f"  De onderdelen van de handleiding zijn niet herkend: "
+                          f"{plural(len(missing), 'fout', 'fouten')}, één per ontbrekend onderdeel ({names}).",
+                          "error", color))
+        counted = f" ({plural(len(chapters), 'info-opmerking', 'info-opmerkingen')})" if chapters else ""
+        out.append("    " + (f"Gevonden hoofdstukken{counted}: {found}. " if found else "Er zijn geen "
+                   "hoofdstuktitels gevonden. ") + "Geef elk onderdeel een kop (stijl Kop 1) met de titel uit de "
+                   "handleiding.")
         findings = [f for f in findings if f not in missing and f not in chapters]
     for fold in (0, 1, 2):  # one screen: fold more only when the report would not fit
-        sections = _sections(findings, profile, color, verbose, fold)
+        sections = _sections(findings, profile, color, verbose, fold, others=bool(missing))
         if verbose or len(out) + len(sections) + len(report.notes) + 2 <= MAX_LINES:
             break
     out.extend(sections)
