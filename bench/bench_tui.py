@@ -35,13 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from textual import events  # noqa: E402
-from textual.keys import _character_to_key  # noqa: E402
-
 from stageverslag.project import load_project, strip_comments  # noqa: E402
 from stageverslag.tui.app import StageverslagApp  # noqa: E402
 from stageverslag.tui.screens.dashboard import DashboardScreen  # noqa: E402
-from stageverslag.tui.screens.writing import WritingScreen  # noqa: E402
 from stageverslag.tui.state import LanguageUnavailable  # noqa: E402
 
 TODAY = dt.date(2027, 3, 3)

@@ -16,7 +16,7 @@ from textual.widgets import TextArea
 from stageverslag.project import ProjectConfig, init_project, load_project
 from stageverslag.tui import state as tui_state
 from stageverslag.tui.app import StageverslagApp
-from stageverslag.tui.langworker import LanguageWorker, WorkerUnavailable
+from stageverslag.tui.langworker import LanguageWorker
 from tuikit import settle
 
 TODAY = dt.date(2027, 3, 3)

@@ -451,7 +451,6 @@ def check_subprocess(path: Path, kind: str = "", timeout: float = HARD_TIMEOUT_S
         proc = subprocess.Popen([python, "-c", _CHILD, str(peak_path), "check", "--format", "json", "--pages",
                                  "estimate", "--jobs", "1", str(path)], stdout=out, stderr=err, env=env,
                                 cwd=path.parent)
-        deadline = start + timeout
         status, usage = None, None
         while True:
             peak_kb = max(peak_kb, _hwm(proc.pid))

@@ -187,7 +187,6 @@ def _plausible(v, words: list[str], lex, tagdict: dict, names: frozenset = froze
             return False  # 'heel', 'beter', 'vlak''
     aux_in_clause = any(_aux_at(words, j, lex, tagdict) for j in range(start, end + 1) if j != i)
     region = _region(words, i)
-    aux_in_region = any(_aux_at(words, j, lex, tagdict) for j in region if j != i)
     other_finite = any(j != i and not _late(words, j) and (tagdict.get(words[j], "").startswith("WW|pv") or _aux_at(words, j, lex, tagdict)
                                    or words[j] in STRONG_PAST or _modal_at(words, j) or words[j] in PLURAL_FINITE)
                        for j in range(start, end + 1))
