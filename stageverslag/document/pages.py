@@ -125,6 +125,12 @@ def render_pages(path: str | Path, timeout: float = 120) -> int:
         return _RENDER_CACHE[key]
     if key in _RENDER_FAILED:  # a batch render (render_pages_many) already tried this very file
         raise UserError(_RENDER_FAILED[key])
+    from . import rendercache
+    stored_key = rendercache.key_of(path)
+    stored = rendercache.load(stored_key)
+    if stored is not None:  # the same bytes rendered before, by the same LibreOffice with the same fonts
+        remember_renders({key: stored})
+        return stored[0]
     with tempfile.TemporaryDirectory(prefix="stageverslag-pages-") as tmp:
         copy = Path(tmp) / ("document" + (path.suffix.lower() or ".docx"))
         shutil.copyfile(path, copy)
@@ -139,6 +145,7 @@ def render_pages(path: str | Path, timeout: float = 120) -> int:
     if pages < 1:
         raise UserError(f"LibreOffice maakte van {path.name} een pdf zonder pagina's.")
     _RENDER_CACHE[key] = pages
+    rendercache.store(stored_key, pages, outline)
     return pages
 
 
@@ -190,7 +197,9 @@ def render_pages_many(paths, timeout: float = 120, processes: int = 1, on_count=
     ``on_count(render_key, value)``, when given, hears each document as soon as it is counted (while
     LibreOffice renders the next ones); it may be called from several threads."""
     from ..libreoffice import COUNT_PDF, convert_batches
+    from . import rendercache
     keys: dict[Path, tuple] = {}
+    stored_keys: dict[Path, str | None] = {}
     out: dict[tuple, tuple | str] = {}
 
     def found(key: tuple, value: tuple | str) -> None:
@@ -208,8 +217,14 @@ def render_pages_many(paths, timeout: float = 120, processes: int = 1, on_count=
             found(key, (_RENDER_CACHE[key], _RENDER_OUTLINE.get(key)))
         elif key in _RENDER_FAILED:
             found(key, _RENDER_FAILED[key])
-        else:
-            keys.setdefault(Path(key[0]), key)
+        elif Path(key[0]) not in keys:
+            stored_key = rendercache.key_of(key[0])
+            stored = rendercache.load(stored_key)
+            if stored is not None:  # rendered in an earlier run: the same bytes, LibreOffice and fonts
+                found(key, stored)
+            else:
+                keys[Path(key[0])] = key
+                stored_keys[Path(key[0])] = stored_key
     if not keys:
         return out
 
@@ -227,7 +242,9 @@ def render_pages_many(paths, timeout: float = 120, processes: int = 1, on_count=
         if pages < 1:
             found(key, f"LibreOffice maakte van {path.name} een pdf zonder pagina's.")
             return
-        found(key, (pages, _outline(data)))
+        outline = _outline(data)
+        rendercache.store(stored_keys.get(path), pages, outline)
+        found(key, (pages, outline))
 
     convert_batches(list(keys), COUNT_PDF, converted, timeout=timeout, processes=processes, layout_only=True)
     return out
