@@ -227,6 +227,7 @@ def test_correct_sentences_stay_quiet(text):
     ("Mijn stagebegeleider, mevrouw Peeters, bezoek mij in week zes.", "'mijn stagebegeleider'"),
     ("Lisa beheert de sociale media en antwoord op berichten van klanten.", "'Lisa'"),
     ("Iemand die graag met mensen werkt, vind hier zeker zijn plek.", "'iemand'"),
+    ("Els Maes bespreek de planning met het team.", "'Els Maes'"),  # the name, not 'de planning' after it
 ])
 def test_messages_name_a_long_or_shared_subject(text, subject):
     [issue] = [i for i in check_text(text) if i.category == "dt"]

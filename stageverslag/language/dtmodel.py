@@ -995,6 +995,9 @@ class SlotChecker:
                 return " ".join(words[start:i])  # 'het spinsel om de pop word'
         if i > start and words[start] in PRONOUN_SUBJECTS and i - 1 == start:
             return words[start]
+        if 0 < i - start <= 3 and all(x[:1].isalpha() and tagdict.get(x, "SPEC") == "SPEC" and x not in lex.nouns
+                                      and x not in lex.adjectives and x not in lex.verbs for x in words[start:i]):
+            return " ".join(words[start:i])  # a name opens the clause: 'Els Maes bespreek de planning'
         if after in SUBJ_PRONOUNS or after in DETS:  # inversion: 'Op vrijdag word het weekverslag ...'
             if after in DETS and after not in ("die", "dat"):
                 np = self._np_from(words, i + 1)
