@@ -38,3 +38,25 @@ def expand_home(raw: str | os.PathLike) -> str:
         except (RuntimeError, KeyError):
             return raw
     return raw
+
+
+def cache_dir() -> Path:
+    """stageverslag's cache folder (``$XDG_CACHE_HOME/stageverslag``, else ``~/.cache/stageverslag``): remembered
+    word verdicts, language results and page counts, all on this computer; it may be wiped at any time."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "stageverslag"
+
+
+def prune_oldest(folder: Path, suffix: str, keep: int) -> None:
+    """Keep a cache folder small: past ``keep`` files ending in ``suffix``, the oldest go (down to 3/4 of it)."""
+    try:
+        entries = [(e.stat().st_mtime_ns, e.path) for e in os.scandir(folder) if e.name.endswith(suffix)]
+    except OSError:
+        return
+    if len(entries) <= keep:
+        return
+    for _, path in sorted(entries)[:len(entries) - keep * 3 // 4]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass

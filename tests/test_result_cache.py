@@ -101,14 +101,18 @@ def test_switched_off_nothing_is_written(tmp_path, monkeypatch):
 
 
 def test_old_entries_are_pruned(tmp_path):
+    from stageverslag.paths import prune_oldest
     folder = tmp_path / "taal"
     folder.mkdir()
     for i in range(12):
         (folder / f"{i:02d}.marshal").write_bytes(b"x")
         os.utime(folder / f"{i:02d}.marshal", ns=(i * 10**9, i * 10**9))
-    remembered._prune(folder, keep=10)
+    (folder / "anders.json").write_bytes(b"{}")  # another kind of file in the folder: left alone
+    os.utime(folder / "anders.json", ns=(0, 0))
+    prune_oldest(folder, ".marshal", keep=10)
     left = sorted(p.name for p in folder.glob("*.marshal"))
     assert left == [f"{i:02d}.marshal" for i in range(5, 12)]  # the newest three quarters of 'keep'
+    assert (folder / "anders.json").exists()
 
 
 def test_the_check_command_prints_the_same_report_twice(cache_on, tmp_path):

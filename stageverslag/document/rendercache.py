@@ -16,6 +16,8 @@ import json
 import os
 from pathlib import Path
 
+from ..paths import cache_dir, prune_oldest
+
 FORMAT = 1
 KEEP = 2000  # documents remembered; past that the oldest go
 _HERE = Path(__file__).resolve().parent
@@ -30,8 +32,7 @@ def enabled() -> bool:
 
 
 def _folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "stageverslag" / "pagina"
+    return cache_dir() / "pagina"
 
 
 def _stat(path: str | Path) -> str:
@@ -104,20 +105,6 @@ def store(key: str | None, pages: int, outline) -> None:
         tmp.write_text(json.dumps({"format": FORMAT, "pages": pages, "outline": outline}, ensure_ascii=False),
                        encoding="utf-8")
         os.replace(tmp, path)
-        _prune(folder)
+        prune_oldest(folder, ".json", KEEP)
     except (OSError, ValueError, TypeError):
         pass
-
-
-def _prune(folder: Path, keep: int = KEEP) -> None:
-    try:
-        entries = [(e.stat().st_mtime_ns, e.path) for e in os.scandir(folder) if e.name.endswith(".json")]
-    except OSError:
-        return
-    if len(entries) <= keep:
-        return
-    for _, path in sorted(entries)[:len(entries) - keep * 3 // 4]:
-        try:
-            os.unlink(path)
-        except OSError:
-            pass

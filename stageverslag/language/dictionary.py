@@ -275,8 +275,8 @@ _MASS = re.compile(r"^(?:..)*?C[ch]")
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "stageverslag"
+    from ..paths import cache_dir as folder
+    return folder()
 
 
 #: pre-built word data shipped in the package (``tools/build_worddata.py``): ``words-<version>.bin``

@@ -18,6 +18,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..paths import prune_oldest
 from .issues import Issue
 
 FORMAT = 1
@@ -106,20 +107,6 @@ def store(digest: str, english: bool, per_paragraph: list[list[Issue]]) -> None:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps((FORMAT, english, rows)))
         os.replace(tmp, path)
-        _prune(path.parent)
+        prune_oldest(path.parent, ".marshal", KEEP)
     except (OSError, ValueError):
         pass  # a read-only or full cache folder: check again next time
-
-
-def _prune(folder: Path, keep: int = KEEP) -> None:
-    try:
-        entries = [(e.stat().st_mtime_ns, e.path) for e in os.scandir(folder) if e.name.endswith(".marshal")]
-    except OSError:
-        return
-    if len(entries) <= keep:
-        return
-    for _, path in sorted(entries)[:len(entries) - keep * 3 // 4]:
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
