@@ -116,13 +116,16 @@ def test_a_word_first_met_as_a_suggestion_candidate_is_remembered_when_the_text_
 
 
 def test_hunspell_is_asked_nothing_while_a_load_is_still_running(cache_home, monkeypatch):
+    """The English load ends only when the test says so: until then a question waits (no clock decides
+    the order: the test releases the load itself)."""
     order = []
+    release = threading.Event()
     real_load, real_spell = dmod.load_hunspell, dmod.CHunspell.spell
 
     def load(files):
         handle = real_load(files)
         if files.name.startswith("en"):
-            threading.Event().wait(0.3)  # a slow English load: the Dutch one is long done by then
+            release.wait(60)  # a bound, not a measurement
         order.append(f"{files.name} geladen")
         return handle
 
@@ -133,8 +136,15 @@ def test_hunspell_is_asked_nothing_while_a_load_is_still_running(cache_home, mon
     monkeypatch.setattr(dmod.CHunspell, "spell", spell)
     d = dmod.Dictionary(dmod.choose_dictionary())
     assert d.preload()
-    assert d.known("stagebedrijf")
-    assert order.index("gevraagd") > order.index("en_GB geladen") > order.index("nl_NL geladen")
+    answer = []
+    asker = threading.Thread(target=lambda: answer.append(d.known("stagebedrijf")))
+    asker.start()
+    asker.join(0.5)  # a bound, not a measurement: the English load is not released yet
+    assert asker.is_alive() and "gevraagd" not in order and "en_GB geladen" not in order
+    release.set()
+    asker.join(60)
+    assert answer == [True]
+    assert order[-1] == "gevraagd" and sorted(order[:-1]) == ["en_GB geladen", "nl_NL geladen"]
 
 
 def test_a_loader_thread_that_fails_never_leaves_the_check_waiting(cache_home, monkeypatch):
