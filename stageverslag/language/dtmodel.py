@@ -179,6 +179,8 @@ def _plausible(v, words: list[str], lex, tagdict: dict, names: frozenset = froze
         return False
     prev = words[i - 1] if i else "<s>"
     nxt = words[i + 1] if i + 1 < len(words) else "</s>"
+    if nxt == "ik" and v.label != "EV" and w == v.forms.get("EV"):
+        return False  # 'Word gebruik ik voor het verslag': 'ik' right after it, so the stem is the finite verb
     start, end = clause_span(words, i)
     opener = words[start - 1] if start > 0 else "<s>"
     question = words[-1] == "?"
@@ -653,8 +655,6 @@ class SlotChecker:
                 continue
             if v.index == 0 and v.label == "EV" and not caps[0]:
                 continue
-            if v.label != "EV" and words[v.index] == v.forms.get("EV") and words[v.index + 1:v.index + 2] == ["ik"]:
-                continue  # 'Word gebruik ik voor het verslag': 'ik' right after it, so the stem is the finite verb
             if words[v.index] not in self.model.tagdict and words[v.index] not in AUX and self.verbs.english is not None \
                     and self.verbs.english(tok.text) and not self._english_verb(v, words):
                 continue  # an English word ('de start date', 'delete queue', 'een word document')
