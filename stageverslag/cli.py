@@ -9,7 +9,7 @@ import re
 import sys
 
 from . import __version__
-from .early import CHECK_FLAGS, CHECK_VALUE_OPTIONS, early_check_paths, one_document, start_loading  # noqa: F401 - CHECK_*: the parser's twins, tested
+from .early import early_check_paths, one_document, start_loading
 from .errors import UserError
 
 EPILOG = "Meer uitleg: stageverslag COMMANDO --help. Zonder commando opent de schrijfhulp (tui)."

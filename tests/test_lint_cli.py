@@ -277,17 +277,17 @@ def test_project_midterm_check_looks_only_at_the_midterm_parts(capsys):
 
 
 def test_the_early_look_at_a_check_command_line_knows_every_option_of_check():
-    from stageverslag import cli
+    from stageverslag import cli, early
     check = next(a for a in cli.build_parser()._subparsers._group_actions[0].choices.items() if a[0] == "check")[1]
     takes_value, flags = set(), set()
     for action in check._actions:
         (flags if action.nargs == 0 else takes_value).update(o for o in action.option_strings)
     flags -= {"-h", "--help"}
-    assert takes_value == set(cli.CHECK_VALUE_OPTIONS) and flags == set(cli.CHECK_FLAGS)
+    assert takes_value == set(early.CHECK_VALUE_OPTIONS) and flags == set(early.CHECK_FLAGS)
 
 
 def test_the_early_look_finds_the_paths_or_leaves_it_to_the_parser():
-    from stageverslag.cli import early_check_paths
+    from stageverslag.early import early_check_paths
     assert early_check_paths(["check", "verslag.docx", "--format", "json", "-o", "uit.json", "--verbose"]) == [
         "verslag.docx"]
     assert early_check_paths(["check", "--pages=estimate", "a.docx", "b.docx"]) == ["a.docx", "b.docx"]

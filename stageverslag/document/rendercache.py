@@ -53,7 +53,7 @@ def _renderer_stamp() -> str | None:
     if not _STAMP:
         program = Path(soffice).resolve()
         parts = [f"{FORMAT}", _stat(program)]
-        parts += [_stat(program.parent / name) for name in ("versionrc", "soffice.bin", "../program/versionrc")]
+        parts += [_stat(program.parent / name) for name in ("versionrc", "soffice.bin")]
         parts += [_stat(place) for place in _FONT_PLACES]
         parts += [_stat(path) for path in _CODE]
         _STAMP.append("\n".join(parts))
