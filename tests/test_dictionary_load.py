@@ -36,22 +36,35 @@ def test_the_c_interface_gives_chunspells_answers():
     assert english.spell("footer") and not english.spell("voettekst")
 
 
-def test_preload_loads_both_dictionaries_in_threads_while_python_runs_on(cache_home):
+def test_preload_loads_the_dutch_dictionary_in_a_thread_while_python_runs_on(cache_home):
     d = dmod.Dictionary(dmod.choose_dictionary())
+    assert d.english_words is not None  # the shipped English word list fits the installed dictionary
     assert d.preload()
     threads = d._loader[0]
-    assert [t.name for t in threads] == ["stageverslag-dictionaries-0", "stageverslag-dictionaries-1"]
+    assert [t.name for t in threads] == ["stageverslag-dictionaries-0"]  # no English load: the list answers
     assert threading.current_thread() not in threads
     assert not d.preload()  # once
     assert d.known("stagebedrijf") and not d.known("stagebedrijff")
-    # Hunspell is asked only when every load is done (its compound check stops after a time measured in the
-    # CPU time of the whole process: a thread still loading would change answers)
     assert all(event.is_set() for event in d._loader[2].values())
-    assert d.known_english("footer")
+    assert d.known_english("footer") and d.known_english("Deadlines") and not d.known_english("voettekst")
+    assert "english" not in vars(d)  # English Hunspell was never loaded
     assert "verbeter" in d.lexicon.verbs and "overleg" in d.lexicon.nouns
     for thread in threads:
         thread.join()
-    assert isinstance(d.hunspell, dmod.CHunspell) and isinstance(d.english, dmod.CHunspell)
+    assert isinstance(d.hunspell, dmod.CHunspell)
+
+
+def test_without_a_fitting_word_list_english_hunspell_loads_in_a_second_thread(cache_home):
+    d = dmod.Dictionary(dmod.choose_dictionary())
+    d.english_words = None  # another English dictionary than the one the list was built from
+    assert d.preload()
+    assert [t.name for t in d._loader[0]] == ["stageverslag-dictionaries-0", "stageverslag-dictionaries-1"]
+    # Hunspell is asked only when every load is done (its compound check stops after a time measured in the
+    # CPU time of the whole process: a thread still loading would change answers)
+    assert d.known("stagebedrijf")
+    assert all(event.is_set() for event in d._loader[2].values())
+    assert d.known_english("footer") and not d.known_english("voettekst")
+    assert isinstance(d.english, dmod.CHunspell)
 
 
 def test_preload_only_for_a_first_check_of_one_document(cache_home, tmp_path, monkeypatch):
@@ -135,6 +148,7 @@ def test_hunspell_is_asked_nothing_while_a_load_is_still_running(cache_home, mon
     monkeypatch.setattr(dmod, "load_hunspell", load)
     monkeypatch.setattr(dmod.CHunspell, "spell", spell)
     d = dmod.Dictionary(dmod.choose_dictionary())
+    d.english_words = None  # English Hunspell loads too (no fitting word list)
     assert d.preload()
     answer = []
     asker = threading.Thread(target=lambda: answer.append(d.known("stagebedrijf")))

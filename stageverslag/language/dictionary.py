@@ -492,15 +492,15 @@ class Dictionary:
         return results.get(which)
 
     def preload(self) -> bool:
-        """Start loading the Dutch and the English Hunspell dictionary in two threads, when the loads release
-        Python's lock (the C interface), so they overlap importing, reading the document and the structure
-        checks. Only for one document checked in this process (never before worker processes
-        fork). True when the loads started."""
+        """Start loading the Dutch Hunspell dictionary in a thread, when the load releases Python's lock (the
+        C interface), so it overlaps importing, reading the document and the structure checks. English words
+        are answered by the shipped word list (:mod:`.english`); only without a list that fits the English
+        dictionary does English Hunspell load too, in a second thread. Only for one document checked in this
+        process (never before worker processes fork). True when the loads started."""
         import threading
         if "hunspell" in vars(self) or getattr(self, "_loader", None) is not None or _hunspell_library() is None:
             return False
         results: dict = {}
-        events = {"nl": threading.Event(), "en": threading.Event()}
 
         def load(jobs):
             try:
@@ -523,11 +523,14 @@ class Dictionary:
             files = english_files()
             return load_hunspell(files) if files is not None else None
 
-        # two threads, one per Hunspell dictionary: both loads run outside Python's lock, so they share the
-        # second core while the main thread imports, reads the document and runs the structure checks; the main
-        # thread asks Hunspell nothing before both are done (see _preloaded). The word classes are Python work
+        # one thread per Hunspell dictionary: a load runs outside Python's lock, so it takes the second core
+        # while the main thread imports, reads the document and runs the structure checks; the main thread asks
+        # Hunspell nothing before every load is done (see _preloaded). The word classes are Python work
         # (Python's lock): the main thread reads them itself when it needs them, which leaves the loads alone.
-        jobs = [[("nl", lambda: load_hunspell(self.files))], [("en", english)]]
+        jobs = [[("nl", lambda: load_hunspell(self.files))]]
+        if self.english_words is None:  # no word list for this English dictionary: Hunspell answers
+            jobs.append([("en", english)])
+        events = {which: threading.Event() for job in jobs for which, _ in job}
         threads = [threading.Thread(target=load, args=(j,), name=f"stageverslag-dictionaries-{k}", daemon=True)
                    for k, j in enumerate(jobs)]
         self._loader = (threads, results, events)
@@ -541,15 +544,31 @@ class Dictionary:
 
     @cached_property
     def english(self):
-        """British English from the same package, for English terms in Dutch reports (header, and)."""
+        """British English Hunspell from the same package, for the English questions the word list cannot
+        answer (:attr:`english_words`: none there, or a word with a hyphen or a digit)."""
         loaded = self._preloaded("en")
         if loaded is not None:
             return loaded
         files = english_files()
         return load_hunspell(files) if files is not None else None
 
+    @cached_property
+    def english_words(self):
+        """The shipped English word list (:mod:`.english`) when it fits the English dictionary, else None."""
+        from .english import open_wordlist
+        files = english_files()
+        return open_wordlist(files.dic, files.aff) if files is not None else None
+
     def known_english(self, word: str) -> bool:
-        return self._verdict("\0en:" + word, word, lambda w: self.english is not None and self.english.spell(w))
+        return self._verdict("\0en:" + word, word, self._ask_english)
+
+    def _ask_english(self, word: str) -> bool:
+        if self.english_words is not None:
+            from .english import answer
+            known = answer(self.english_words, word)
+            if known is not None:
+                return known
+        return self.english is not None and bool(self.english.spell(word))
 
     def known(self, word: str, remember: bool = True) -> bool:
         """Is ``word`` in the dictionary? ``remember=False`` for throw-away lookups (suggestion candidates)

@@ -726,11 +726,11 @@ class SlotChecker:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         prev = words[i - 1] if i else ""
         if nxt in lex.nouns or _plural(nxt, lex, self.model.tagdict) or (
-                self.verbs.english(nxt) and nxt.isalpha() and nxt not in DETS and nxt not in self.model.tagdict):
+                nxt.isalpha() and self.verbs.english(nxt) and nxt not in DETS and nxt not in self.model.tagdict):
             return False  # 'een word document', 'de start date en ...'
         if prev.isalpha() and (not known(prev) or (self.verbs.english(prev) and prev not in self.model.tagdict)):
             return False  # 'delete queue', 'cooldrops fix': an English compound
-        if i >= 2 and words[i - 2] in DETS and self.verbs.english(prev) and prev.isalpha():
+        if i >= 2 and words[i - 2] in DETS and prev.isalpha() and self.verbs.english(prev):
             return False  # 'de start date het jaar': an English compound after an article, not a verb
         if prev in ("hij", "zij", "ze", "het", "men", "ik", "je", "jij", "u", "die", "dat"):
             return True
