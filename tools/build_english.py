@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
