@@ -71,6 +71,9 @@ def main() -> None:
     if paths is not None:
         try:
             start_loading(paths)
+            if one_document(paths):  # its language pass may use a second core (see language/split.py)
+                from .language import split
+                split.allow()
         except Exception:  # noqa: BLE001 - only a head start; the check itself loads what it needs
             pass
     from .cli import run

@@ -53,6 +53,11 @@ def _name_words(names) -> list[str]:
     return out
 
 
+def _ORDER(issue: Issue) -> tuple:
+    """The order of a paragraph's issues."""
+    return issue.start, issue.end, issue.category
+
+
 class Engine:
     """Everything the checks need, loaded lazily (once, also when threads ask at the same time) and reused
     between calls. What one call finds lives in that call, not here."""
@@ -97,10 +102,12 @@ class Engine:
     def analyse(self, text: str, *, markdown: bool = True, names: set[str] | None = None,
                 deadline: float | None = None, tokens=None, english: bool = False,
                 proper: set[str] | None = None, analyses=ALL, masked: str | None = None,
-                early: tuple[list[Issue], list[Issue]] | None = None) -> list[Issue]:
+                early: tuple[list[Issue], list[Issue]] | None = None, deferred: list | None = None
+                ) -> list[Issue]:
         """Our issues in ``text`` (no LanguageTool) of the categories in ``analyses``, sorted by position.
         ``english``: the text is known to be English (an English report), so only the style checks run.
         ``early``: the spreektaal and style issues of this text, found already (see :meth:`early`).
+        ``deferred``: unknown words are noted there instead of becoming issues (see ``Speller.check``).
 
         Spelling leaves words alone that another check already explains, so it needs the others' issues:
         asking for spelling runs everything. Without spelling, the speller never runs."""
@@ -118,7 +125,7 @@ class Engine:
             if "style" not in wanted:
                 return []
             style = early[1] if early is not None else style_issues(text, masked, sents)
-            return sorted(style, key=lambda i: (i.start, i.end, i.category))
+            return sorted(style, key=_ORDER)
         issues: list[Issue] = []
         if "dt" in run:
             if names is None:
@@ -135,8 +142,8 @@ class Engine:
                 names = names_in(tokens, self.speller)
             taken = {t.start for t in tokens if any(i.start <= t.start < i.end for i in issues
                                                      if i.category != "style" or i.end - i.start < 20)}
-            issues += self.speller.check(tokens, names, taken, deadline)
-        return sorted((i for i in issues if i.category in wanted), key=lambda i: (i.start, i.end, i.category))
+            issues += self.speller.check(tokens, names, taken, deadline, deferred)
+        return sorted((i for i in issues if i.category in wanted), key=_ORDER)
 
     def early(self, text: str, masked: str, tokens, analyses=ALL) -> tuple[list[Issue], list[Issue]]:
         """The spreektaal and style issues :meth:`analyse` would find in ``text`` (they need the word classes,
@@ -279,9 +286,14 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
     findings.english = english
     if english:
         findings.notes.append(ENGLISH_NOTE)
-    per_paragraph = [engine.analyse(p.text, markdown=md, names=names, deadline=deadline, tokens=tokens,
-                                    english=english, proper=proper, analyses=analyses, masked=masked, early=e)
-                     for (pos, p, md, masked, tokens), e in zip(prepared, early)]
+    items = list(zip(prepared, early))
+
+    def analyse(part, budget, deferred=None):
+        return [engine.analyse(p.text, markdown=md, names=names, deadline=budget, tokens=tokens, english=english,
+                               proper=proper, analyses=analyses, masked=masked, early=e,
+                               deferred=None if deferred is None else deferred[k])
+                for k, ((pos, p, md, masked, tokens), e) in enumerate(part)]
+    per_paragraph = _analyse_on_two_cores(engine, items, analyse, deadline, suggestion_budget)
     if digest is not None:
         remembered.store(digest, english, per_paragraph)
     if languagetool and analyses & set(CATEGORIES):
@@ -295,6 +307,38 @@ def check_document(doc, project=None, languagetool=None, outline=None, *,
                              for ours, other in zip(per_paragraph, theirs)]
             findings.notes.append(f"Ook gecontroleerd met LanguageTool op {languagetool}.")
     return _placed(findings, [(pos, p) for pos, p, *_ in prepared], per_paragraph, outline)
+
+
+def _analyse_on_two_cores(engine, items, analyse, budget, units) -> list:
+    """``analyse(items, budget)``, with the second half of ``items`` in a forked process when :mod:`.split`
+    allows it; the same result either way (see there)."""
+    from . import split
+    from .spelling import WorkBudget
+    at = split.cut([len(tokens) for (*_, tokens), _e in items])
+    if at is None:
+        split.record("one process")
+        return analyse(items, budget)
+
+    def second_half():  # in the child
+        engine.dictionary.take_learned()  # what the parent had learned is the parent's: send only what is new
+        deferred = [[] for _ in items[at:]]
+        # its own budget is the whole one: never less than the parent will have left at the same word, so
+        # every search the parent may pay for is run (and remembered) here
+        issues = analyse(items[at:], WorkBudget(units), deferred)
+        return issues, deferred, engine.dictionary.take_learned()
+    child = split.Child(second_half)
+    first = analyse(items[:at], budget)
+    answer = child.result()
+    if answer is None:
+        split.record("split, redone here")
+        return first + analyse(items[at:], budget)
+    issues, deferred, learned = answer
+    engine.dictionary.merge_learned(learned)  # the child's searches: the suggestions below are look-ups
+    split.record("split")
+    # the unknown words of the child's half get their suggestions here, in document order, from the budget the
+    # first half left: what one process would have given them
+    return first + [sorted(mine + engine.speller.complete(words, budget), key=_ORDER)
+                    for mine, words in zip(issues, deferred)]
 
 
 ENGLISH_NOTE = "Dit verslag is in het Engels geschreven: de Nederlandse taalcontrole is overgeslagen."

@@ -489,6 +489,8 @@ class Dictionary:
         # still works could get another answer ("Eindigtoestandsautomaat", 60 ms, was once unknown that way)
         for event in events.values():
             event.wait()  # set when that load is done, or failed, or the thread ended
+        for thread in loader[0]:
+            thread.join(1.0)  # it ends right after its event: afterwards this process has no other thread
         return results.get(which)
 
     def preload(self) -> bool:
@@ -527,15 +529,16 @@ class Dictionary:
         # while the main thread imports, reads the document and runs the structure checks; the main thread asks
         # Hunspell nothing before every load is done (see _preloaded). The word classes are Python work
         # (Python's lock): the main thread reads them itself when it needs them, which leaves the loads alone.
-        jobs = [[("nl", lambda: load_hunspell(self.files))]]
-        if self.english_words is None:  # no word list for this English dictionary: Hunspell answers
-            jobs.append([("en", english)])
-        events = {which: threading.Event() for job in jobs for which, _ in job}
-        threads = [threading.Thread(target=load, args=(j,), name=f"stageverslag-dictionaries-{k}", daemon=True)
-                   for k, j in enumerate(jobs)]
+        events = {"nl": threading.Event()}
+        threads = [threading.Thread(target=load, args=([("nl", lambda: load_hunspell(self.files))],),
+                                    name="stageverslag-dictionaries-0", daemon=True)]
         self._loader = (threads, results, events)
-        for thread in threads:
-            thread.start()
+        threads[0].start()
+        if self.english_words is None:  # no word list for this English dictionary: Hunspell answers (read after
+            events["en"] = threading.Event()  # the Dutch load started: the list is a 2.5 MB file)
+            threads.append(threading.Thread(target=load, args=([("en", english)],),
+                                            name="stageverslag-dictionaries-1", daemon=True))
+            threads[1].start()
         return True
 
     @cached_property

@@ -263,11 +263,14 @@ class Speller:
         self.dictionary.remember_suggestions(_STORE_KEY + word, search.to_stored())
 
     # -- checking -----------------------------------------------------------------------------------
-    def check(self, tokens: list[Token], names: set[str], taken: set[int], deadline: float | None
-              ) -> list[Issue]:
+    def check(self, tokens: list[Token], names: set[str], taken: set[int], deadline: float | None,
+              deferred: list | None = None) -> list[Issue]:
         """Spelling issues among ``tokens``. ``names``: capitalised unknown words met mid-sentence in the
         same document (treated as names at a sentence start too); ``taken``: token starts that another check
-        already reported."""
+        already reported. ``deferred``: a list that gets ``(start, end, word)`` of every unknown word instead
+        of its issue, whose suggestions then depend on the budget an earlier part of the document leaves
+        (:meth:`complete`, see :mod:`.split`); its search is run (and remembered) here as far as
+        ``deadline`` allows."""
         issues = []
         words = [t for t in tokens if t.is_word]
         if len(words) == 1 and words[0].text.islower() and not any(t.text in ".!?" for t in tokens):
@@ -298,14 +301,33 @@ class Speller:
             if word[0].isupper() and self._before_a_name(tokens, idx, names):
                 continue  # 'Burak Inan' at the start of a line: a first name and a surname
             suggestions = self.suggest(word, deadline)
-            if suggestions and suggestions[0].lower() == word.lower():
-                continue  # only a capital differs; Hunspell is unsure, we say nothing
-            issues.append(Issue(
-                "spelling", f"'{word}' staat niet in het woordenboek"
-                + (f"; bedoel je '{suggestions[0]}'?" if suggestions else "."),
-                tok.start, tok.end, suggestions,
-                "Controleer de spelling. Is het een vakterm of naam die klopt? Zet hem dan in je woordenlijst."))
+            if deferred is not None:
+                deferred.append((tok.start, tok.end, word))
+                continue
+            issue = self._issue(word, tok.start, tok.end, suggestions)
+            if issue is not None:
+                issues.append(issue)
         return issues
+
+    def complete(self, deferred: list, deadline: "WorkBudget | None") -> list[Issue]:
+        """The issues of words :meth:`check` deferred, with the suggestions ``deadline`` allows now (their
+        searches are remembered, so this is quick; what they cost is charged as always)."""
+        issues = []
+        for start, end, word in deferred:
+            issue = self._issue(word, start, end, self.suggest(word, deadline))
+            if issue is not None:
+                issues.append(issue)
+        return issues
+
+    @staticmethod
+    def _issue(word: str, start: int, end: int, suggestions: list[str]) -> Issue | None:
+        if suggestions and suggestions[0].lower() == word.lower():
+            return None  # only a capital differs; Hunspell is unsure, we say nothing
+        return Issue(
+            "spelling", f"'{word}' staat niet in het woordenboek"
+            + (f"; bedoel je '{suggestions[0]}'?" if suggestions else "."),
+            start, end, suggestions,
+            "Controleer de spelling. Is het een vakterm of naam die klopt? Zet hem dan in je woordenlijst.")
 
 
     def deliberate(self, word: str) -> bool:
