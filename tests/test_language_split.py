@@ -15,8 +15,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or (os.cpu_count() or 1) < 2,
-                                reason="the split needs os.fork and two cores")
+needs_two_cores = pytest.mark.skipif(not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2,
+                                     reason="the split runs on Linux with two cores or more")
 
 SCRIPT = r"""
 import json, sys
@@ -51,6 +51,7 @@ def run(mode: str, budget: int, tmp_path: Path, project: Path = REPO / "examples
     return json.loads(done.stdout)
 
 
+@needs_two_cores
 def test_the_split_gives_the_facts_and_remembered_verdicts_of_one_process(tmp_path):
     one, two = run("one", 4000, tmp_path), run("split", 4000, tmp_path)
     assert one["how"] == "one process" and two["how"] == "split"
@@ -59,6 +60,7 @@ def test_the_split_gives_the_facts_and_remembered_verdicts_of_one_process(tmp_pa
     assert two["known"] == one["known"] and two["suggest"] == one["suggest"]  # the child's verdicts came back
 
 
+@needs_two_cores
 def test_a_budget_that_runs_out_in_the_childs_half_gives_what_one_process_gives(tmp_path):
     # misspellings late in the report that only the thorough searches correct, and a budget that runs out
     # before them: the child, which has the whole budget, finds corrections one process does not give
@@ -74,6 +76,7 @@ def test_a_budget_that_runs_out_in_the_childs_half_gives_what_one_process_gives(
     assert late and all(f not in one["facts"] for f in late)  # the budget did run out before these words
 
 
+@needs_two_cores
 def test_a_child_that_fails_changes_nothing(tmp_path):
     one, broken = run("one", 4000, tmp_path), run("broken", 4000, tmp_path)
     assert broken["how"] == "split, redone here" and broken["facts"] == one["facts"]
@@ -83,7 +86,12 @@ def test_no_split_for_short_texts_batches_or_other_threads(monkeypatch):
     from stageverslag.language import split
     monkeypatch.setitem(split._STATE, "allowed", True)
     monkeypatch.setattr(split.threading, "active_count", lambda: 1)
-    assert split.cut([100] * 30) is not None
+    monkeypatch.setattr(split, "_cores", lambda: 2)
+    monkeypatch.setattr(split.sys, "platform", "linux")
+    assert split.cut([100] * 30) == 17  # the parent takes 55 % of the words
+    monkeypatch.setattr(split, "_cores", lambda: 1)
+    assert split.cut([100] * 30) is None  # one core: nothing to gain
+    monkeypatch.setattr(split, "_cores", lambda: 2)
     assert split.cut([10] * 30) is None  # too short to pay for a fork
     monkeypatch.setattr(split.threading, "active_count", lambda: 2)
     assert split.cut([100] * 30) is None  # another thread: no fork
@@ -91,5 +99,8 @@ def test_no_split_for_short_texts_batches_or_other_threads(monkeypatch):
     monkeypatch.setitem(split._STATE, "allowed", False)  # a batch never allows it
     assert split.cut([100] * 30) is None
     monkeypatch.setitem(split._STATE, "allowed", True)
+    monkeypatch.setattr(split.sys, "platform", "darwin")
+    assert split.cut([100] * 30) is None  # macOS and Windows: no fork
+    monkeypatch.setattr(split.sys, "platform", "linux")
     monkeypatch.setenv("STAGEVERSLAG_ONE_PROCESS", "1")
     assert split.cut([100] * 30) is None

@@ -20,7 +20,8 @@ The result is exactly the one a single process gives:
   are remembered for the next run as well.
 * when the child fails, the parent analyses the second half itself.
 
-Only where ``os.fork`` exists, with at least two cores, in a process without other threads, and for a
+Only on Linux (where a fork is what multiprocessing does by default too; macOS and Windows start new
+processes instead), with at least two cores, in a process without other threads, and for a
 report long enough to pay for the fork (``MIN_WORDS``).
 """
 
@@ -73,7 +74,7 @@ def cut(word_counts: list[int]) -> int | None:
     analyse them all in this process."""
     total = sum(word_counts)
     if not _STATE["allowed"] or os.environ.get("STAGEVERSLAG_ONE_PROCESS") or total < MIN_WORDS or len(word_counts) < 2 or not hasattr(os, "fork") \
-            or sys.platform == "win32" or _cores() < 2 or threading.active_count() > 1:
+            or not sys.platform.startswith("linux") or _cores() < 2 or threading.active_count() > 1:
         return None
     seen = 0
     for i, n in enumerate(word_counts):
