@@ -181,12 +181,16 @@ def _plausible(v, words: list[str], lex, tagdict: dict, names: frozenset = froze
     nxt = words[i + 1] if i + 1 < len(words) else "</s>"
     if nxt == "ik" and v.label != "EV" and w == v.forms.get("EV"):
         return False  # 'Word gebruik ik voor het verslag': 'ik' right after it, so the stem is the finite verb
+    if w in lex.nouns and prev in UNIT_NOUNS and i >= 2 and words[i - 2] in DETS and (
+            _verb_like(nxt, lex, tagdict) or nxt in lex.verbs or (nxt[-1:] in ("d", "t") and nxt[:-1] in lex.verbs)):
+        return False  # 'de afdeling verkoop verzorgt ...': the name of a department, and then its verb
     start, end = clause_span(words, i)
     opener = words[start - 1] if start > 0 else "<s>"
     question = words[-1] == "?"
     if w in lex.nouns or w in lex.adjectives:
-        if v.label in ("T", "EV") and w in lex.adjectives and w not in lex.nouns:
-            return False  # 'heel', 'beter', 'vlak''
+        if v.label in ("T", "EV") and w in lex.adjectives and w not in lex.nouns and not (
+                w in lex.participles and opener in ("en", "maar") and nxt in DETS - {"die", "dat"}):
+            return False  # 'heel', 'beter', 'vlak'; not '... en verdeeld de taken': a finite verb before its object'
     aux_in_clause = any(_aux_at(words, j, lex, tagdict) for j in range(start, end + 1) if j != i)
     region = _region(words, i)
     other_finite = any(j != i and not _late(words, j) and (tagdict.get(words[j], "").startswith("WW|pv") or _aux_at(words, j, lex, tagdict)
@@ -217,8 +221,11 @@ def _plausible(v, words: list[str], lex, tagdict: dict, names: frozenset = froze
             return False  # 'heb ik een tijdje onderzoek gedaan': the object of a perfect tense
         if relative == "plural":
             return False  # 'De klanten die we bedienen vind ...': the subject is plural, stem + t is no fix
-        if w in lex.nouns and not relative and not _clear_subject(words, start, i, lex, tagdict, names):
-            return False  # 'beheer en sturing', 'zuurstof gebruik', 'de data driven regel module': a noun
+        if w in lex.nouns and not relative and not _clear_subject(words, start, i, lex, tagdict, names) and not (
+                i == start and opener == "en" and nxt in DETS - {"die", "dat"} and _subject_first(words, tagdict, i, lex)
+                and any(_singular_finite(x, lex, tagdict) for x in words[:start])):
+            return False  # 'beheer en sturing', 'zuurstof gebruik', 'de data driven regel module': a noun (not
+            # '... bespreekt de cijfers en stuur de verslagen door': a verb that shares the subject before 'en')
         if w in lex.nouns and any(x in NOUN_VERBS for x in words[i + 1:end + 1]):
             return False  # 'gebruik maken van', 'deel nemen aan': a noun in a fixed expression
         if opener == ")" and "(" in words[:start]:
@@ -261,7 +268,7 @@ def _plausible(v, words: list[str], lex, tagdict: dict, names: frozenset = froze
                 and nxt not in DETS:
             return False  # 'Als je vragen hebt, aarzel dan niet': a command after the subordinate clause
         if i == start and not question and not relative and not causal and not (
-                opener in ("en", "maar", ",", "of", ")") and _subject_first(words, tagdict, i)):
+                opener in ("en", "maar", ",", "of", ")") and _subject_first(words, tagdict, i, lex)):
             return False  # a command is possible: 'Neem contact op', 'Beschrijf ze, analyseer ze en trek ...'
         if i == start and opener in ("(", ":") and nxt not in THIRD:
             return False  # '(houd dit kort)?': a command in parentheses, the question mark is not its own
@@ -334,6 +341,9 @@ def _plausible(v, words: list[str], lex, tagdict: dict, names: frozenset = froze
 
 
 #: verbs of fixed expressions with a noun that looks like a stem ('gebruik maken', 'deel nemen')
+#: nouns for a part of an organisation; the word after them names it ('de dienst onderhoud', 'de afdeling verkoop')
+UNIT_NOUNS = {"afdeling", "dienst", "cel", "departement", "team", "sector", "divisie", "ploeg", "sectie",
+              "werkgroep", "unit", "directie"}
 NOUN_VERBS = {"gemaakt", "maken", "maakt", "maak", "makend", "genomen", "nemen", "neemt", "neem", "nemend"}
 THIRD = {"u", "hij", "zij", "ze", "het", "men", "er"}
 #: after 'word': the program Microsoft Word ('het word document'), not a form of 'worden'
@@ -590,7 +600,17 @@ def _plural(x: str, lex, tagdict: dict) -> bool:
     # ('collega's', 'stagiairs'; not 'Maes', whose 'ma' is a noun: a surname in -s is no plural)
 
 
-def _subject_first(words: list[str], tagdict: dict, i: int | None = None) -> bool:
+#: finite forms that say their subject is one person ('ze heeft', 'zij is'), besides stem + t
+SINGULAR_FINITE = {"is", "heeft", "wordt", "kan", "wil", "zal", "mag", "moet", "was", "had", "werd", "kon", "wou",
+                   "zou", "mocht", "moest"}
+
+
+def _singular_finite(x: str, lex, tagdict: dict) -> bool:
+    return x in SINGULAR_FINITE or (x.endswith("t") and len(x) > 3 and (
+        tagdict.get(x, "").startswith("WW|pv") or x[:-1] in lex.verbs))
+
+
+def _subject_first(words: list[str], tagdict: dict, i: int | None = None, lex=None) -> bool:
     """Does the sentence (or the part after a colon before ``i``) open with a subject (so a verb after 'en'
     shares it), not with a command ('Opdracht: vind de fout en verbeter ze')?"""
     begin = 0
@@ -598,6 +618,9 @@ def _subject_first(words: list[str], tagdict: dict, i: int | None = None) -> boo
         if words[j] in (":", ";"):
             begin = j + 1
     first = words[begin] if begin < len(words) else ""
+    second = words[begin + 1] if begin + 1 < len(words) else ""
+    if first in ("zij", "ze") and lex is not None and _singular_finite(second, lex, tagdict):
+        return True  # 'Zij bespreekt de cijfers en stuurt ...': the verb after it says she is one person
     if first in ("ik", "we", "wij", "jullie", "zij", "ze"):
         return False  # the shared subject takes no t (or is plural)
     if first in ("hij", "het", "men", "de", "een", "mijn", "zijn", "haar", "onze", "deze", "dit", "die", "dat", "elke"):
@@ -1045,6 +1068,8 @@ class SlotChecker:
             return None
         for j in range(start + 1, min(start + 5, len(words))):
             if self.verbs.is_noun_head(words[j]):
+                if words[j] in UNIT_NOUNS and j + 1 < len(words) and words[j + 1] in self.forms.lex.nouns:
+                    j += 1  # 'de dienst onderhoud': the department's name belongs to it
                 return " ".join(words[start:j + 1])
             if not self.verbs.np_start(words[j]):
                 return None
