@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 
 from .clauses import Clause, split_clauses
-from .dtwords import (AFTER_SUBJECT_JE, COORDINATORS, DEGREE, DETERMINERS, DET_LIKE, FRONT,
+from .dtwords import (AFTER_SUBJECT_JE, OWNED, COORDINATORS, DEGREE, DETERMINERS, DET_LIKE, FRONT,
     FRONT_PREPOSITIONS, FUNCTION_WORDS, MODALS, NOT_PAST, NO_DATIVE, NP_DETERMINERS, PERFECT_AUX, POST_VERB,
     PP_PREPOSITIONS, QUANTIFIERS, SEPARABLE, STRONG_PAST, SUBJ_PRONOUNS, SUBJ_T, SUBORDINATORS, TIME_NOUNS)
 from .issues import Issue
@@ -420,8 +420,8 @@ class DtChecker(Verbs):
     def _possessive_follows(self, w: str) -> bool:
         """After 'je': does ``w`` make 'je' a possessive ('je verslag', 'je eigen', 'je nieuwe')?"""
         lex = self.lex
-        if w in lex.nouns or w in ("eigen", "eerste", "tweede", "laatste", "volgende", "vorige"):
-            return True
+        if w in lex.nouns or w in ("eigen", "eerste", "tweede", "laatste", "volgende", "vorige") or w.endswith(OWNED):
+            return True  # also a person the dictionary lists under another class ('je leidinggevende')
         if w.endswith("e") and (w[:-1] in lex.adjectives or w[:-2] in lex.adjectives):
             return True
         if w in lex.adjectives or w in lex.participles:

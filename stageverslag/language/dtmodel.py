@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 
-from .dtwords import FUNCTION_WORDS, MODALS, MONTHS, NO_DATIVE, STRONG_PAST, SUBJ_PRONOUNS, TIME_NOUNS
+from .dtwords import FUNCTION_WORDS, MODALS, MONTHS, NO_DATIVE, OWNED, STRONG_PAST, SUBJ_PRONOUNS, TIME_NOUNS
 from .issues import Issue
 from .tagger import AUX, CLAUSE_BREAK, PARTICLES, SUBORD, Forms, Model, Verdict, _open_syllable, predict
 from .tokens import Token
@@ -264,10 +264,12 @@ def _plausible(v, words: list[str], lex, tagdict: dict, names: frozenset = froze
             return False  # 'Eenmaal verhuisd, begon ...': no subject, so no finite verb
         causal = opener == "," and (words[0] in CAUSAL and (nxt in THIRD or (nxt in DETS and nxt not in ("die", "dat")))
                                     or (words[0] in FRONT_PP and _name_word(nxt, lex, tagdict)))
+        # 'word' right before a participle is a passive, never a command ('Alles wat de klant vraagt, word genoteerd')
+        passive = w == "word" and (nxt in lex.participles or _participle_like(nxt, lex))
         if i == start and opener == "," and not question and not relative and not causal and nxt not in THIRD \
-                and nxt not in DETS:
+                and nxt not in DETS and not passive:
             return False  # 'Als je vragen hebt, aarzel dan niet': a command after the subordinate clause
-        if i == start and not question and not relative and not causal and not (
+        if i == start and not question and not relative and not causal and not passive and not (
                 opener in ("en", "maar", ",", "of", ")") and _subject_first(words, tagdict, i, lex)):
             return False  # a command is possible: 'Neem contact op', 'Beschrijf ze, analyseer ze en trek ...'
         if i == start and opener in ("(", ":") and nxt not in THIRD:
@@ -637,11 +639,6 @@ BARE_OBJECTS = {("houd", "rekening"), ("neem", "contact"), ("maak", "gebruik"), 
                 ("neem", "afscheid"), ("maak", "kans"), ("neem", "actie"), ("neem", "notities"), ("draag", "zorg"),
                 ("vraag", "hulp"), ("bied", "hulp"), ("heb", "vertrouwen"), ("besteed", "aandacht"),
                 ("houd", "toezicht"), ("voer", "overleg"), ("maak", "deel"), ("leg", "contact"), ("vind", "werk")}
-#: nouns that need an article (people, organisations): after 'verb je' they make 'je' mean 'your'
-OWNED = ("begeleider", "begeleidster", "mentor", "collega", "baas", "chef", "bedrijf", "team", "leidinggevende",
-         "klant", "werkgever", "afdeling", "manager", "docent", "leraar", "lerares", "stageplaats", "organisatie",
-         "school", "opleiding", "coach", "leider", "directeur", "directrice", "firma", "ouders", "vriend",
-         "vriendin", "partner", "stagiair", "stagiaire", "werknemer", "medewerker", "promotor", "tutor")
 #: words after 'je' that show 'je' is the subject ('Vind je het goed?', 'Word je ook betaald?')
 POST_JE = {"het", "dat", "dit", "ook", "niet", "dan", "nog", "wel", "er", "zelf", "ze", "hem", "haar", "hen", "mij",
            "me", "ons", "u", "altijd", "vaak", "soms", "nooit", "graag", "best", "echt", "eigenlijk", "meteen",
@@ -797,7 +794,10 @@ class SlotChecker:
                     and opener in ("<s>", ":", "(", "hoe", "wat", "waarom", "wanneer", "waar", "welke", "sinds") \
                     and words[-1] == "?" and after not in POST_JE \
                     and self._possessed(after) and (_after_subject_np(words, i + 3, lex) or (
-                        after.endswith(OWNED) and fam.forms["EV"] not in ("word", "ben", "blijf", "lijk", "heet"))):
+                        after.endswith(OWNED) and fam.forms["EV"] not in ("word", "ben", "blijf", "lijk", "heet")) or (
+                        # 'Word je begeleider op de hoogte gehouden?': a passive, so the person is its subject
+                        after.endswith(OWNED) and fam.forms["EV"] == "word" and len(words) > i + 4
+                        and (words[-2] in lex.participles or _participle_like(words[-2], lex)))):
                 out.append(Verdict(i, "T", fam.forms["T"], 99.0, "valid", fam.forms))
             elif "T" in labels and fam.forms.get("EV") not in (None, w) and i == start and opener in ("en", "maar", "of") \
                     and words[0] == "ik" and nxt not in ("hij", "zij", "u", "men", "je", "jij") and not any(

@@ -88,3 +88,9 @@ NP_DETERMINERS = {"de", "het", "een", "mijn", "zijn", "haar", "onze", "ons", "de
 #: subordinators that can open a sentence ("Omdat hij het goed vindt, ...")
 INITIAL_SUBORDINATORS = {"omdat", "als", "terwijl", "nadat", "voordat", "zodra", "hoewel", "doordat", "indien",
                          "tenzij", "totdat", "aangezien", "ofschoon", "mits", "zolang", "naarmate", "opdat"}
+
+#: nouns that need an article (people, organisations): after 'verb je' they make 'je' mean 'your'
+OWNED = ("begeleider", "begeleidster", "mentor", "collega", "baas", "chef", "bedrijf", "team", "leidinggevende",
+         "klant", "werkgever", "afdeling", "manager", "docent", "leraar", "lerares", "stageplaats", "organisatie",
+         "school", "opleiding", "coach", "leider", "directeur", "directrice", "firma", "ouders", "vriend",
+         "vriendin", "partner", "stagiair", "stagiaire", "werknemer", "medewerker", "promotor", "tutor")
