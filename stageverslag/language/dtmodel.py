@@ -598,8 +598,10 @@ def _plural(x: str, lex, tagdict: dict) -> bool:
         return True  # tarieven, reizen
     return len(x) > 3 and x not in lex.nouns and (
         (x.endswith("en") and (x[:-2] in lex.nouns or x[:-3] in lex.nouns or x[:-3] + x[-4] + x[-3] in lex.nouns))
-        or (x.endswith("s") and x[:-1] in lex.nouns) or (x.endswith("'s") and x[:-2] in lex.nouns))
-    # ('collega's', 'stagiairs'; not 'Maes', whose 'ma' is a noun: a surname in -s is no plural)
+        or (x.endswith("s") and x[:-1] in lex.nouns) or (x.endswith("'s") and x[:-2] in lex.nouns)
+        or (x.endswith("ën") and (x[:-2] in lex.nouns or x[:-2] + "e" in lex.nouns)))
+    # ('collega's', 'stagiairs', 'ideeën', 'bacteriën'; not 'Maes', whose 'ma' is a noun: a surname in -s is no
+    # plural)
 
 
 #: finite forms that say their subject is one person ('ze heeft', 'zij is'), besides stem + t
