@@ -13,9 +13,9 @@ def found(text, category):
 
 
 @pytest.mark.parametrize("text,form,alternative", [
-    ("Ge moet dat zelf beslissen.", "Ge", "je (of u)"),
-    ("Gaat ge morgen mee naar de beurs?", "Gaat ge", "ga je"),
-    ("Da's voor mij geen probleem.", "Da's", "dat is"),
+    ("Ge moet dat zelf beslissen.", "Ge", "Je (of u)"),
+    ("Gaat ge morgen mee naar de beurs?", "Gaat ge", "Ga je"),
+    ("Da's voor mij geen probleem.", "Da's", "Dat is"),
     ("Dat weet 'k nog niet.", "'k", "ik"),
     ("Ik kreeg ne sleutel van het magazijn.", "ne", "een"),
     ("Ik sprak met nen heftruckchauffeur.", "nen", "een"),
@@ -25,12 +25,12 @@ def found(text, category):
     ("Kun je ff kijken?", "ff", "even"),
     ("Het laatste deel ging keigoed.", "keigoed", "zeer goed"),
     ("Dat was een keileuke dag.", "keileuke", "zeer ..."),
-    ("Wa denkt de klant daarvan?", "Wa", "wat"),
+    ("Wa denkt de klant daarvan?", "Wa", "Wat"),
     ("Ik vond da heel goed.", "da", "dat"),
     ("Er was gene koffie meer.", "gene", "geen"),
     ("Het was een zotte week.", "zotte", "gekke"),
     ("Mijn collega's zijn heel tof.", "tof", "leuk"),
-    ("Kunde mij eens helpen met de planning?", "Kunde", "kun je"),
+    ("Kunde mij eens helpen met de planning?", "Kunde", "Kun je"),
     ("Op het einde van de dag was ik kapot.", "was ik kapot", "was ik uitgeput"),
     ("Na die week waren we kapot.", "waren we kapot", "waren we uitgeput"),
 ])
@@ -107,9 +107,9 @@ def test_the_data_file_is_plain_and_complete():
 @pytest.mark.parametrize("text,form,alternative", [
     ("Ik was heel content met het resultaat.", "content", "tevreden"),
     ("De klant bleek niet content over de levering.", "content", "tevreden"),
-    ("Tegen dat de klant belde, was alles klaar.", "Tegen dat", "tegen de tijd dat"),
+    ("Tegen dat de klant belde, was alles klaar.", "Tegen dat", "Tegen de tijd dat"),
     ("Het was zeker en vast leerrijk.", "zeker en vast", "zeker"),
-    ("Merci voor de hulp.", "Merci", "bedankt"),
+    ("Merci voor de hulp.", "Merci", "Bedankt"),
     ("Bon, dan de resultaten.", "Bon", None),
     ("De opdracht was wreed interessant.", "wreed", "heel"),
     ("Ik kreeg goeie raad.", "goeie", "goede"),
@@ -118,7 +118,7 @@ def test_the_data_file_is_plain_and_complete():
     ("Ik dronk een kopke koffie.", "kopke", "kopje"),
     ("Ik schreef twee briefkes.", "briefkes", "briefjes"),
     ("Ik wist niet waar dat ik moest zijn.", "waar dat", "waar"),
-    ("Moest je vragen hebben, bel me dan.", "Moest", "als"),
+    ("Moest je vragen hebben, bel me dan.", "Moest", "Als"),
     ("Amai, wat een week.", "Amai", None),
     ("Voilà, dat was het.", "Voilà", None),
     ("Dat was nice om te zien.", "nice", "fijn"),
@@ -162,7 +162,7 @@ def test_formal_look_alikes_stay_quiet(text):
 @pytest.mark.parametrize("text,form,alternative", [
     ("Dat resultaat was echt straf.", "straf", "indrukwekkend"),
     ("Het was een straffe prestatie.", "straffe", "indrukwekkende"),
-    ("Gade mee naar de klant?", "Gade", "ga je"),
+    ("Gade mee naar de klant?", "Gade", "Ga je"),
     ("Het werd een bangelijke dag.", "bangelijke", "geweldige"),
 ])
 def test_more_flemish_forms(text, form, alternative):
@@ -176,8 +176,8 @@ def test_their_look_alikes_stay_quiet(text):
 
 
 @pytest.mark.parametrize("text,form,alternative", [
-    ("Achter die uitleg moest ik mijn laptop instellen.", "Achter", "na"),
-    ("Achter een tijdje lukte het.", "Achter", "na"),
+    ("Achter die uitleg moest ik mijn laptop instellen.", "Achter", "Na"),
+    ("Achter een tijdje lukte het.", "Achter", "Na"),
     ("Vandaag heb ik terug verder gewerkt aan de website.", "terug", "weer"),
     ("De winkel is terug open.", "terug", "weer"),
     ("Daarna kon ik terug beginnen met de configuratie.", "terug", "weer"),
@@ -198,7 +198,7 @@ def test_achter_and_terug_as_place_or_back_stay_quiet(text):
 
 @pytest.mark.parametrize("text,expected", [
     ("Ik gebruikte een bibliotheek voor dit op te maken.", [("voor", "om")]),
-    ("Voor de gebruikerservaring te testen, hield ik een enquête.", [("Voor", "om")]),
+    ("Voor de gebruikerservaring te testen, hield ik een enquête.", [("Voor", "Om")]),
     ("Ik had tijd nodig om alles voor te bereiden.", []),
     ("Hij stelde voor de planning te wijzigen.", []),
     ("Ik kreeg de opdracht voor de klant een offerte te maken.", []),
@@ -216,8 +216,8 @@ def test_voor_te_meaning_om_te(text, expected):
     ("We kregen ene nieuwe opdracht van de klant.", "ene", "een"),
     ("Ik zette mijne handtekening onder het contract.", "mijne", "mijn"),
     ("Jullie moogt de sleutel meenemen.", "moogt", "mag"),
-    ("Kben om acht uur begonnen.", "Kben", "ik ben"),
-    ("Twas een lange vergadering.", "Twas", "het was"),
+    ("Kben om acht uur begonnen.", "Kben", "Ik ben"),
+    ("Twas een lange vergadering.", "Twas", "Het was"),
     ("De leverancier belde subiet terug.", "subiet", "meteen"),
     ("Het was vree druk op de afdeling.", "vree", "heel"),
     ("Er was ambras over de facturen.", "ambras", "onenigheid"),
@@ -228,15 +228,15 @@ def test_voor_te_meaning_om_te(text, expected):
     ("De collega's waren hartstikke behulpzaam.", "hartstikke", "heel"),
     ("Het nieuwe dashboard is megahandig.", "megahandig", "zeer ..."),
     ("Ik heb met me collega's de planning besproken.", "me", "mijn"),
-    ("Hun zeiden dat de server offline was.", "Hun", "zij"),
+    ("Hun zeiden dat de server offline was.", "Hun", "Zij"),
     ("De kosten waren hoger als gepland.", "als", "dan"),
-    ("Gelijk ik al schreef, liep de levering vertraging op.", "Gelijk", "zoals"),
+    ("Gelijk ik al schreef, liep de levering vertraging op.", "Gelijk", "Zoals"),
     ("Die gast van de helpdesk loste het meteen op.", "gast", "collega"),
     ("Het was een schone ervaring.", "schone", "mooie"),
     ("De test liep goed, top!", "top", "uitstekend"),
     ("Het antwoord was beetje vaag.", "beetje", "een beetje"),
     ("Ik heb m'n planning bijgewerkt.", "m'n", "mijn"),
-    ("Dees week ging over de audit.", "Dees", "deze"),
+    ("Dees week ging over de audit.", "Dees", "Deze"),
     ("De oude printers werden naar het containerpark gesmeten.", "gesmeten", "gegooid"),
     ("Ik las het in de gazet.", "gazet", "krant"),
 ])

@@ -381,6 +381,8 @@ class Colloquial:
             for first, last, alt, note in sorted(hits):
                 words = s.words
                 shown = " ".join(w.text for w in words[first:last + 1])
+                if words[first].sentence_start and shown[:1].isupper() and alt[:1].islower():
+                    alt = alt[:1].upper() + alt[1:]  # 'Gaat ge mee?': 'Ga je mee?' at the start of a sentence
                 issues.append(Issue("spreektaal", f"Spreektaal: '{shown}'"
                                     + (f"; schrijf '{alt}'." if not alt.startswith("(") else f" {alt}."),
                                     words[first].start, words[last].end, [] if alt.startswith("(") else [alt], note))
