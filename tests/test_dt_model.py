@@ -357,3 +357,18 @@ def test_one_engine_checks_from_several_threads_like_one_at_a_time():
         t.join()
     assert got == expected
     assert checker.names == set()  # nothing of a call stays on the shared checker
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("Lien De Smet bespreek de planning.", "Lien De Smet"),
+    ("De Smet bespreek de planning met het team.", "De Smet"),
+    ("Meneer Peeters vind dat ik goed werk.", "Meneer Peeters"),
+    ("Op maandag bespreek Jan Peeters de planning.", "Jan Peeters"),
+    ("Vervolgens controleer mijn mentor de cijfers.", "mijn mentor"),
+    ("Daarna antwoord De Smet op de vragen.", "De Smet"),
+])
+def test_the_message_names_a_written_name_as_the_subject(text, subject):
+    """A name opening the clause (with 'De', 'Van' ...) or right after the verb is the subject the message
+    names; a capitalised word that opens the sentence is no name ('Daarna', 'Vervolgens')."""
+    found = [i for i in check_text(text) if i.category == "dt"]
+    assert len(found) == 1 and f"hoort bij '{subject}'" in found[0].message

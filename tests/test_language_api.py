@@ -29,7 +29,7 @@ def test_check_text_ignores_markup_and_keeps_offsets():
         ("spelling", "weeke", got[0][2]),
         ("dt", "vind", "vindt"),
         ("spelling", "vergadring", "vergadering"),
-        ("spreektaal", "Da's", "dat is"),
+        ("spreektaal", "Da's", "Dat is"),
         ("style", "!!", "."),
     ]
     assert all(i.explanation for i in issues)
@@ -90,7 +90,7 @@ def test_a_docx_through_the_check_command(tmp_path):
                  for f in report["findings"])
     assert got == [("SV501", "vergadring", "vergadering", "uitgangspunten"),
                    ("SV502", "verhuisd", "verhuist", "uitgangspunten"),
-                   ("SV503", "Ge", "je (of u)", "uitgangspunten"),
+                   ("SV503", "Ge", "Je (of u)", "uitgangspunten"),
                    ("SV503", "da", "dat", "uitgangspunten"),
                    ("SV504", "!!", ".", "uitgangspunten")]
     assert path.read_bytes() == before

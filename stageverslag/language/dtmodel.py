@@ -219,8 +219,9 @@ def _plausible(v, words: list[str], lex, tagdict: dict, names: frozenset = froze
         if w in lex.nouns and any(j < i and words[j] in AUX for j in range(len(words))) and any(
                 _participle_like(x, lex) for x in words[i + 1:end + 1]):
             return False  # 'heb ik een tijdje onderzoek gedaan': the object of a perfect tense
-        if relative == "plural":
-            return False  # 'De klanten die we bedienen vind ...': the subject is plural, stem + t is no fix
+        if relative == "plural" and nxt not in ("hij", "men"):
+            return False  # 'De klanten die we bedienen vind ...': the subject is plural, stem + t is no fix (but
+            # 'De dieren die ... gehouden worden noem men vee': the subject comes after the verb)
         if w in lex.nouns and not relative and not _clear_subject(words, start, i, lex, tagdict, names) and not (
                 i == start and opener == "en" and nxt in DETS - {"die", "dat"} and _subject_first(words, tagdict, i, lex)
                 and any(_singular_finite(x, lex, tagdict) for x in words[:start])):
@@ -269,8 +270,8 @@ def _plausible(v, words: list[str], lex, tagdict: dict, names: frozenset = froze
         if i == start and opener == "," and not question and not relative and not causal and nxt not in THIRD \
                 and nxt not in DETS and not passive:
             return False  # 'Als je vragen hebt, aarzel dan niet': a command after the subordinate clause
-        if i == start and not question and not relative and not causal and not passive and not (
-                opener in ("en", "maar", ",", "of", ")") and _subject_first(words, tagdict, i, lex)):
+        if i == start and not question and not relative and not causal and not passive and nxt not in ("hij", "men") \
+                and not (opener in ("en", "maar", ",", "of", ")") and _subject_first(words, tagdict, i, lex)):
             return False  # a command is possible: 'Neem contact op', 'Beschrijf ze, analyseer ze en trek ...'
         if i == start and opener in ("(", ":") and nxt not in THIRD:
             return False  # '(houd dit kort)?': a command in parentheses, the question mark is not its own
@@ -544,6 +545,42 @@ def _after_subject_np(words: list[str], j: int, lex) -> bool:
     return x in AFTER_SUBJECT or x in lex.participles or (x.startswith("ge") and x.endswith(("d", "t")) and len(x) > 4)
 
 
+#: the small words inside Dutch and Flemish surnames ('De Smet', 'Van den Broeck', 'Van 't Hof')
+NAME_PARTICLES = {"de", "den", "der", "van", "von", "ten", "ter", "te", "'t", "le", "la", "du", "da", "di", "del", "in"}
+
+
+def _name_before(words: list[str], sentence, i: int, lex, tagdict: dict) -> str | None:
+    """A name written with capitals that opens the clause and ends right before the verb at ``i``, as written
+    ('Lien De Smet bespreek', 'Meneer Peeters vind'), or None. One capitalised word that opens the sentence
+    counts only when the treebank knows it as a name or nobody knows it ('Sarah', not 'Daarna')."""
+    start, _ = clause_span(words, i)
+    j = i - 1
+    while j >= start and (sentence[j].text[:1].isupper() or (words[j] in NAME_PARTICLES and j < i - 1)):
+        j -= 1
+    first = j + 1
+    if first != start or first >= i or not sentence[i - 1].text[:1].isupper() or (
+            words[first] in DETS and (first + 1 >= i or not sentence[first + 1].text[:1].isupper())):
+        return None  # not from the start of the clause, or 'De klant' (an article, then a noun; 'De Smet' is a name)
+    w = words[first]
+    if i - first == 1 and (first == 0 or sentence[first].sentence_start) and not (
+            tagdict.get(w) in ("SPEC", "N|eigen")
+            or (w not in tagdict and w not in lex.nouns and w not in lex.adjectives and w not in lex.verbs)):
+        return None  # 'Daarna antwoord ...': a word that opens the sentence, no name
+    return " ".join(t.text for t in sentence[first:i])
+
+
+def _name_after(words: list[str], sentence, i: int) -> str | None:
+    """A name written with capitals right after the verb at ``i`` (inversion: 'Op maandag bespreek Jan de
+    planning'), as written, or None."""
+    j = i + 1
+    while j < len(words) and (sentence[j].text[:1].isupper() or (words[j] in NAME_PARTICLES and j + 1 < len(words)
+                                                                  and sentence[j + 1].text[:1].isupper())):
+        j += 1
+    if j == i + 1 or words[i + 1] in DETS and not sentence[i + 1].text[:1].isupper():
+        return None
+    return " ".join(t.text for t in sentence[i + 1:j])
+
+
 def _clear_subject(words: list[str], start: int, i: int, lex, tagdict: dict, names: frozenset = frozenset()) -> bool:
     """For a word that is also a noun: is there a subject the verb reading needs? A subject pronoun or a name
     right before it, a noun phrase with an article that opens the clause and ends right before it, or the
@@ -567,8 +604,9 @@ def _clear_subject(words: list[str], start: int, i: int, lex, tagdict: dict, nam
         return True  # 'De populariteit van kaastaarten in de 16e eeuw blijkt ...': noun + prepositional phrases
     if prev[:1].isalpha() and not (i >= 2 and words[i - 2] in DETS) and (i - 1 in names or (
             tagdict.get(prev, "SPEC") == "SPEC" and prev not in lex.nouns and prev not in lex.adjectives
-            and prev not in lex.verbs)):
-        return True  # a name: 'Pieter van den Hoogenband krijgt', 'mijn mentor Jan werkt' (not 'de sobel filter')
+            and prev not in lex.verbs) or (i - 1 == start and tagdict.get(prev) in ("SPEC", "N|eigen"))):
+        return True  # a name: 'Pieter van den Hoogenband krijgt', 'mijn mentor Jan werkt' (not 'de sobel filter'),
+        # 'Jan werkt', 'Harry kiest': a word the treebank knows only as a name, opening the clause
     opener = words[start - 1] if start > 0 else "<s>"
     if i == start and opener in ("en", "maar") and _subject_first(words, tagdict, i):
         return True  # 'Elke boer kapt een stukje bos en steekt ...'
@@ -947,7 +985,8 @@ class SlotChecker:
         wrong = tok.text
         i = v.index
         if v.label in ("T", "EV"):
-            subj = subj or _as_written(self.subject(words, i), words, sentence)
+            subj = subj or _name_before(words, sentence, i, self.forms.lex, self.model.tagdict) or _as_written(self.subject(words, i), words, sentence) \
+                or _name_after(words, sentence, i)
             if v.label == "T":
                 if subj:
                     msg = f"'{wrong}' hoort bij '{subj}': schrijf '{fix}' (stam + t)."
