@@ -130,3 +130,22 @@ def test_dictionary_choice_prefers_a_newer_system_copy(tmp_path):
     assert choose_dictionary(bundled, system_dictionaries([str(older)])) == bundled
     assert isinstance(chosen, DictionaryFiles)
     assert get_engine().dictionary_label == bundled.label or get_engine().dictionary.files.origin == "systeem"
+
+
+@pytest.mark.parametrize("text,word,suggestion", [
+    ("De stagiair heeft een vaste job gekregt.", "gekregt", "gekregen"),
+    ("Hij heeft het hele parcours geloopt.", "geloopt", "gelopen"),
+])
+def test_a_strong_verb_written_as_a_weak_participle_is_a_spelling_error(text, word, suggestion):
+    """'gekregt' looked like ge + stem + t of a verb the dictionary knows only as an infinitive ('kregen' is a
+    past tense, 'lopen' a verb the dictionary knows with its own participle): now a spelling error with the
+    strong participle as its first suggestion."""
+    found = [(text[i.start:i.end], i.suggestion)
+             for i in check_text(text) if i.category == "spelling"]
+    assert found == [(word, suggestion)]
+
+
+@pytest.mark.parametrize("text", ["Hij connecteert de printer met de laptop.", "De data werden geconnecteerd.",
+                                  "Ik heb de klant gecontacteerd."])
+def test_regular_forms_of_verbs_known_only_as_an_infinitive_stay_accepted(text):
+    assert [i for i in check_text(text) if i.category == "spelling"] == []

@@ -180,8 +180,9 @@ class Speller:
             stem = word[:-1]
         elif word.startswith("ge") and word.endswith(("d", "t")) and word[2:3] not in ("e", "i", "u"):
             stem = word[2:-1]  # not geinteresseerd: ge + i needs a diaeresis (geïnteresseerd)
-        if stem and len(stem) >= 4 and any(known(inf) for inf in _infinitives(stem)):
-            return True
+        if stem and len(stem) >= 4 and stem not in lex.verbs and any(
+                known(inf) and inf not in _STRONG_PAST for inf in _infinitives(stem)):
+            return True  # not 'geloopt' (the dictionary knows lopen, and not this form) nor 'gekregt' (kregen)
         if word.endswith("n") and self.dictionary.known_english(word[:-1]) and word[-2] == "e" and len(word) > 7:
             return True  # subscriben, like updaten
         return False
@@ -512,6 +513,9 @@ def cheap_corrections(word: str):
     """The usual typos only (a few dozen candidates)."""
     w = word
     n = len(w)
+    if n >= 6 and w.startswith("ge") and w[-1] in "dt":
+        for inf in _infinitives(w[2:-1]):
+            yield "ge" + inf  # a strong participle written as a weak one: gekregt -> gekregen, geloopt -> gelopen
     for i in range(n):
         if i + 1 < n and w[i] == w[i + 1]:
             yield w[:i] + w[i + 1:]
@@ -624,7 +628,7 @@ def deadline_from_now(budget: int = SUGGESTION_BUDGET) -> "WorkBudget":
 
 
 #: key prefix of a remembered search in the dictionary's verdict cache (its answers and what they cost)
-_STORE_KEY = "\0zoek2:"  # 2: the Flemish participle in the cheap search
+_STORE_KEY = "\0zoek3:"  # 3: strong participles (gekregt) in the cheap search
 
 
 class WorkBudget:
