@@ -1,6 +1,7 @@
-"""The first thing ``stageverslag`` does: for a plain ``check`` of one document, start loading the dictionaries
-in threads before anything else is imported (argparse, the linter, the rules ...), so the loads have all the
-time the rest of the start takes. Nothing heavy is imported here; the command line proper is parsed by :mod:`cli`."""
+"""The first thing ``stageverslag`` does: for a plain ``check`` of one document, start loading the Dutch
+dictionary in a thread before anything else is imported (argparse, the linter, the rules ...), so the load has
+all the time the rest of the start takes, and allow its language pass a second core (:mod:`.language.split`).
+Nothing heavy is imported here; the command line proper is parsed by :mod:`cli`."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ def one_document(paths: list[str]) -> bool:
 
 
 def start_loading(paths: list[str], select=None, ignore=None) -> bool:
-    """A first ``check`` of one document: start loading Hunspell now, in threads, while the rest of the program
+    """A first ``check`` of one document: start loading Hunspell now, in a thread, while the rest of the program
     is imported and the document read. Not for a batch (its workers fork and load for themselves), not when
     rules are selected or ignored (the language rules may not run), not when the dictionary's verdicts are
     remembered from an earlier run (Hunspell may not be needed at all). True when the loads started."""

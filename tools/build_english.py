@@ -99,8 +99,9 @@ def main() -> None:
         raise SystemExit(f"de regel voor hoofdletters geeft een ander antwoord dan Hunspell: {wrong[:20]}")
     text = header(files.dic, files.aff) + "\n" + "".join(w + "\n" for w in sorted(kept, key=str.encode))
     DATA.write_text(text, encoding="utf-8")
-    print(f"{DATA} ({DATA.stat().st_size // 1024} KiB): {len(kept)} woorden ({len(accepted)} met hoofdletters) uit {len(lines)} regels van "
-          f"{files.dic.name}, {len(spelled)} kandidaten, in {time.perf_counter() - started:.1f} s")
+    print(f"{DATA} ({DATA.stat().st_size // 1024} KiB): {len(kept)} woorden ({len(accepted)} met hoofdletters) "
+          f"uit {len(lines)} regels van {files.dic.name}, {len(spelled)} kandidaten, "
+          f"in {time.perf_counter() - started:.1f} s")
 
 
 if __name__ == "__main__":

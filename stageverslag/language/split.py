@@ -22,7 +22,7 @@ The result is exactly the one a single process gives:
 
 Only on Linux (where a fork is what multiprocessing does by default too; macOS and Windows start new
 processes instead), with at least two cores, in a process without other threads, and for a
-report long enough to pay for the fork (``MIN_WORDS``).
+report long enough to pay for the fork (``MIN_WORDS``). ``STAGEVERSLAG_ONE_PROCESS=1`` turns it off.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def allowed() -> bool:
 
 def record(how: str) -> None:
     """How the last language pass of this process ran: "one process", "split" (the child's half used) or
-    "split, redone here" (the child failed, or the budget would have decided otherwise)."""
+    "split, redone here" (the child failed: the parent analysed its half too)."""
     _STATE["last"] = how
 
 
@@ -73,8 +73,9 @@ def cut(word_counts: list[int]) -> int | None:
     """Where to split paragraphs with these word counts (the first index of the child's half), or None to
     analyse them all in this process."""
     total = sum(word_counts)
-    if not _STATE["allowed"] or os.environ.get("STAGEVERSLAG_ONE_PROCESS") or total < MIN_WORDS or len(word_counts) < 2 or not hasattr(os, "fork") \
-            or not sys.platform.startswith("linux") or _cores() < 2 or threading.active_count() > 1:
+    if not _STATE["allowed"] or os.environ.get("STAGEVERSLAG_ONE_PROCESS") or total < MIN_WORDS \
+            or len(word_counts) < 2 or not hasattr(os, "fork") or not sys.platform.startswith("linux") \
+            or _cores() < 2 or threading.active_count() > 1:
         return None
     seen = 0
     for i, n in enumerate(word_counts):
