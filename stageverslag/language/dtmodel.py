@@ -285,10 +285,16 @@ def _plausible(v, words: list[str], lex, tagdict: dict, names: frozenset = froze
             return False  # 'dat ik het ontdekt heb': a participle before its auxiliary
         if prev == "ik" and i == start + 1:
             return True
-        if words[start] == "ik" and i > start + 1 and opener in SUBORD and (nxt in END_MARKS or nxt in SUBORD) \
+        comparison = nxt == "dan" and any(x in ("meer", "minder", "beter", "liever", "eerder") or (
+            x.endswith("er") and len(x) > 4 and (x[:-2] in lex.adjectives or x[:-3] in lex.adjectives  # snel-l-er
+                                                 or x[:-3] + x[-4] + x[-3] in lex.adjectives))  # groot: groter
+            for x in words[start + 1:i])
+        if words[start] == "ik" and i > start + 1 and opener in SUBORD and (nxt in END_MARKS or nxt in SUBORD
+                                                                              or comparison) \
                 and not any(x in ("hij", "zij", "u", "men", "jij", "je", "we", "wij", "jullie", "ze") or x in AUX
                             for x in words[start + 1:i]):
-            return True  # '... dat ik het zelf ontdekt hebt': 'ik' opens the clause, the verb closes it
+            return True  # '... dat ik het zelf ontdekt hebt': 'ik' opens the clause, the verb closes it (also
+            # before a comparison: '... dat ik meer initiatief neemt dan vroeger')
         if i == start and opener in ("en", "maar", "of") and words[0] == "ik" and not any(
                 x in PRONOUN_SUBJECTS - {"ik"} or x in DETS for x in words[1:start]):
             return True  # 'Ik lees de mails en beantwoord ze': 'ik' is the subject of both
