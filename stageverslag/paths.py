@@ -47,6 +47,25 @@ def cache_dir() -> Path:
     return Path(base) / "stageverslag"
 
 
+def results_remembered() -> bool:
+    """Are results remembered across runs (language findings, rendered page counts)?
+    ``STAGEVERSLAG_NO_RESULT_CACHE=1`` switches that off."""
+    return not os.environ.get("STAGEVERSLAG_NO_RESULT_CACHE")
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Write a cache file whole or not at all (a temporary file renamed over it; no flush to disk: a lost cache
+    file is only computed again). False when it could not be written (a read-only or full cache folder)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        return False
+
+
 def prune_oldest(folder: Path, suffix: str, keep: int) -> None:
     """Keep a cache folder small: past ``keep`` files ending in ``suffix``, the oldest go (down to 3/4 of it)."""
     try:

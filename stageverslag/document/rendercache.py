@@ -16,7 +16,7 @@ import json
 import os
 from pathlib import Path
 
-from ..paths import cache_dir, prune_oldest
+from ..paths import cache_dir, prune_oldest, results_remembered, write_cache_file
 
 FORMAT = 1
 KEEP = 2000  # documents remembered; past that the oldest go
@@ -25,10 +25,6 @@ _CODE = [_HERE / "pages.py", _HERE / "pdfoutline.py", _HERE.parent / "libreoffic
 _FONT_PLACES = ["/usr/share/fonts", "/usr/local/share/fonts", "/var/cache/fontconfig", "~/.local/share/fonts",
                 "~/.fonts", "/Library/Fonts", "~/Library/Fonts", "C:/Windows/Fonts"]
 _STAMP: list[str] = []
-
-
-def enabled() -> bool:
-    return not os.environ.get("STAGEVERSLAG_NO_RESULT_CACHE")
 
 
 def _folder() -> Path:
@@ -62,7 +58,7 @@ def _renderer_stamp() -> str | None:
 
 def key_of(path: str | Path) -> str | None:
     """The key of ``path``'s rendered count, or None (switched off, no LibreOffice, unreadable file)."""
-    if not enabled():
+    if not results_remembered():
         return None
     stamp = _renderer_stamp()
     if stamp is None:
@@ -97,14 +93,9 @@ def store(key: str | None, pages: int, outline) -> None:
     """Remember a successful render (atomically; a read-only cache folder is no problem)."""
     if key is None:
         return
-    folder = _folder()
-    path = folder / f"{key[:40]}.json"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"format": FORMAT, "pages": pages, "outline": outline}, ensure_ascii=False),
-                       encoding="utf-8")
-        os.replace(tmp, path)
-        prune_oldest(folder, ".json", KEEP)
-    except (OSError, ValueError, TypeError):
-        pass
+        data = json.dumps({"format": FORMAT, "pages": pages, "outline": outline}, ensure_ascii=False)
+    except (ValueError, TypeError):
+        return
+    if write_cache_file(_folder() / f"{key[:40]}.json", data.encode("utf-8")):
+        prune_oldest(_folder(), ".json", KEEP)

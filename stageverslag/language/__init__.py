@@ -347,9 +347,9 @@ ENGLISH_NOTE = "Dit verslag is in het Engels geschreven: de Nederlandse taalcont
 def _rememberable(engine) -> bool:
     """Results are remembered across runs only for the real engine on the real dictionary (not for a test's
     stand-in) and only when the cache is not switched off."""
+    from ..paths import results_remembered
     from .dictionary import Dictionary
-    from .remembered import enabled
-    return enabled() and type(engine) is Engine and type(engine.dictionary) is Dictionary
+    return results_remembered() and type(engine) is Engine and type(engine.dictionary) is Dictionary
 
 
 def _placed(findings: LanguageFacts, paragraphs, per_paragraph, outline) -> LanguageFacts:

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from ..paths import cache_dir, write_cache_file
+
 SYSTEM_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 SYSTEM_NAMES = ("nl_NL", "nl", "nl_BE")
 LEXICON_VERSION = 2  # bump when Lexicon.from_dic changes
@@ -274,11 +276,6 @@ def _ALIGNED(first_letters: str):
 _MASS = re.compile(r"^(?:..)*?C[ch]")
 
 
-def cache_dir() -> Path:
-    from ..paths import cache_dir as folder
-    return folder()
-
-
 #: pre-built word data shipped in the package (``tools/build_worddata.py``): ``words-<version>.bin``
 DATA_DIR = Path(__file__).resolve().parent / "data"
 WORDDATA_FORMAT = 1
@@ -371,14 +368,9 @@ def load_lexicon(dic: Path, files: DictionaryFiles | None = None) -> Lexicon:
     if lex is not None:
         return lex  # reading the shipped data (~25 ms) costs less than writing a cache file of it (~30 ms)
     lex = Lexicon.from_dic(dic)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        # tuples, not sets: since Python 3.11 marshal sorts a set's elements (0.2 s for these 91,000 words)
-        tmp.write_bytes(marshal.dumps(tuple(tuple(getattr(lex, n)) for n in _LEXICON_FIELDS)))
-        os.replace(tmp, cached)
-    except OSError:
-        pass  # a read-only home: read or parse again next time
+    # tuples, not sets: since Python 3.11 marshal sorts a set's elements (0.2 s for these 91,000 words); a
+    # read-only home: read or parse again next time
+    write_cache_file(cached, marshal.dumps(tuple(tuple(getattr(lex, n)) for n in _LEXICON_FIELDS)))
     return lex
 
 
@@ -460,14 +452,8 @@ class Dictionary:
         if path is None:
             return
         data = {key: dict(list(table.items())[-VERDICTS_MAX:]) for key, table in self._stored.items()}
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
+        if write_cache_file(path, json.dumps(data, ensure_ascii=False).encode("utf-8")):
             self._stored_new = 0
-        except OSError:
-            pass
 
     @property
     def label(self) -> str:

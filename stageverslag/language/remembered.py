@@ -14,21 +14,16 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
 from pathlib import Path
 
-from ..paths import prune_oldest
+from ..paths import cache_dir, prune_oldest, write_cache_file
 from .issues import Issue
 
 FORMAT = 1
 KEEP = 400  # documents remembered; past that the oldest go
 _PACKAGE = Path(__file__).resolve().parent
 _FINGERPRINT: list[str] = []
-
-
-def enabled() -> bool:
-    return not os.environ.get("STAGEVERSLAG_NO_RESULT_CACHE")
 
 
 def _engine_files() -> list[Path]:
@@ -77,7 +72,6 @@ def key(dictionary, paragraphs, analyses, budget, wordlist, names) -> str:
 
 
 def _path(digest: str) -> Path:
-    from .dictionary import cache_dir
     return cache_dir() / "taal" / f"{digest[:40]}.marshal"
 
 
@@ -103,10 +97,8 @@ def store(digest: str, english: bool, per_paragraph: list[list[Issue]]) -> None:
              for i in paragraph] for paragraph in per_paragraph]
     path = _path(digest)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((FORMAT, english, rows)))
-        os.replace(tmp, path)
+        data = marshal.dumps((FORMAT, english, rows))
+    except ValueError:
+        return
+    if write_cache_file(path, data):  # else a read-only or full cache folder: check again next time
         prune_oldest(path.parent, ".marshal", KEEP)
-    except (OSError, ValueError):
-        pass  # a read-only or full cache folder: check again next time
