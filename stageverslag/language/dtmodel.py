@@ -349,10 +349,10 @@ def _plausible(v, words: list[str], lex, tagdict: dict, names: frozenset = froze
     return True  # VERL
 
 
-#: verbs of fixed expressions with a noun that looks like a stem ('gebruik maken', 'deel nemen')
 #: nouns for a part of an organisation; the word after them names it ('de dienst onderhoud', 'de afdeling verkoop')
 UNIT_NOUNS = {"afdeling", "dienst", "cel", "departement", "team", "sector", "divisie", "ploeg", "sectie",
               "werkgroep", "unit", "directie"}
+#: verbs of fixed expressions with a noun that looks like a stem ('gebruik maken', 'deel nemen')
 NOUN_VERBS = {"gemaakt", "maken", "maakt", "maak", "makend", "genomen", "nemen", "neemt", "neem", "nemend"}
 THIRD = {"u", "hij", "zij", "ze", "het", "men", "er"}
 #: after 'word': the program Microsoft Word ('het word document'), not a form of 'worden'
@@ -614,6 +614,8 @@ def _clear_subject(words: list[str], start: int, i: int, lex, tagdict: dict, nam
         return True  # a name: 'Pieter van den Hoogenband krijgt', 'mijn mentor Jan werkt' (not 'de sobel filter'),
         # 'Jan werkt', 'Harry kiest': a word the treebank knows only as a name, opening the clause
     opener = words[start - 1] if start > 0 else "<s>"
+    # without the lexicon, 'zij/ze' + a singular verb does not count here: the word after 'en' may be a noun
+    # ('Zij zoekt een job en werk in de buurt')
     if i == start and opener in ("en", "maar") and _subject_first(words, tagdict, i):
         return True  # 'Elke boer kapt een stukje bos en steekt ...'
     inverted = nxt in ("hij", "zij", "ze", "het", "men", "u") or (nxt in DETS and nxt not in ("die", "dat")) or (
@@ -660,7 +662,8 @@ def _singular_finite(x: str, lex, tagdict: dict) -> bool:
 
 def _subject_first(words: list[str], tagdict: dict, i: int | None = None, lex=None) -> bool:
     """Does the sentence (or the part after a colon before ``i``) open with a subject (so a verb after 'en'
-    shares it), not with a command ('Opdracht: vind de fout en verbeter ze')?"""
+    shares it), not with a command ('Opdracht: vind de fout en verbeter ze')? With ``lex``, 'zij/ze' followed
+    by a singular verb counts too ('Zij bespreekt ... en stuurt'); without it 'zij/ze' never does."""
     begin = 0
     for j in range(len(words) if i is None else i):
         if words[j] in (":", ";"):

@@ -48,10 +48,6 @@ def allow(on: bool = True) -> None:
     _STATE["allowed"] = on
 
 
-def allowed() -> bool:
-    return _STATE["allowed"]
-
-
 def record(how: str) -> None:
     """How the last language pass of this process ran: "one process", "split" (the child's half used) or
     "split, redone here" (the child failed: the parent analysed its half too)."""
