@@ -245,7 +245,9 @@ def bench_cache(tmp: Path, jobs: int, env: dict) -> None:
     with zipfile.ZipFile(download, "w") as zf:
         for f in sorted(folder.iterdir()):
             zf.write(f, f.name)
-    modes = [("estimate", folder)] + ([("render", download)] if shutil.which("soffice") else [])
+    sys.path.insert(0, str(REPO))
+    from stageverslag.libreoffice import find_soffice  # the soffice the checks use (STAGEVERSLAG_SOFFICE too)
+    modes = [("estimate", folder)] + ([("render", download)] if find_soffice() else [])
     for pages, target in modes:
         cache = tmp / f"cache-{pages}"
         cache.mkdir()
